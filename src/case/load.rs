@@ -1,0 +1,217 @@
+//! Parsing a case file: YAML text to [`Case`], or findings that say exactly
+//! where and why it could not be read.
+
+use serde_json::Value;
+
+use super::locate::{LocationIndex, Position};
+use super::model::Case;
+use crate::diagnostics::{Finding, Findings};
+
+/// A parsed case with the text it came from, so later findings can point into it.
+#[derive(Debug, Clone)]
+pub struct LoadedCase {
+    /// The case as written, with control characters removed from free text.
+    pub case: Case,
+    /// Where each value sits in the file.
+    pub index: LocationIndex,
+}
+
+/// Where to look when serde does not list the fields a mapping accepts.
+const KNOWN_TOP_LEVEL_HINT: &str =
+    "see docs/case-format.md for every field the case format accepts";
+
+/// Parses case YAML. Structural problems (bad YAML, unknown or missing
+/// fields, impossible dates) come back as findings; so do warnings about
+/// control characters dropped from free text.
+pub fn parse(text: &str) -> Result<(LoadedCase, Findings), Findings> {
+    let index = LocationIndex::build(text);
+    let options = serde_saphyr::options! { with_snippet: false };
+    let case: Case = match serde_saphyr::from_str_with_options(text, options) {
+        Ok(case) => case,
+        Err(err) => {
+            let mut findings = Findings::new();
+            findings.push(finding_from_yaml_error(&err, text));
+            return Err(findings);
+        }
+    };
+    let mut findings = Findings::new();
+    let case = strip_control_characters(case, &mut findings);
+    findings.locate(&index);
+    Ok((LoadedCase { case, index }, findings))
+}
+
+fn finding_from_yaml_error(err: &serde_saphyr::Error, text: &str) -> Finding {
+    let inner = err.without_snippet();
+    let message = match inner {
+        serde_saphyr::Error::Message { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    };
+    let position = err.location().and_then(|loc| {
+        let (line, column) = (loc.line() as usize, loc.column() as usize);
+        (line > 0).then_some(Position {
+            line,
+            column: column.max(1),
+        })
+    });
+    let mut finding = explain(&message, text, position);
+    if let Some(p) = position {
+        finding = finding.at(p);
+    }
+    finding
+}
+
+/// Turns serde's wording into a finding a social worker can act on.
+fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = backticked(tail);
+        let mut f = Finding::error(
+            "unknown-field",
+            "",
+            format!("`{field}` is not a field here"),
+        );
+        f = match nearest(field, &expected) {
+            Some(best) => f.help(format!("did you mean `{best}`?")),
+            None if !expected.is_empty() => f.help(format!(
+                "the fields here are: {}",
+                expected
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            None => f.help(KNOWN_TOP_LEVEL_HINT),
+        };
+        return f;
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = backticked(tail);
+        let options = expected
+            .iter()
+            .map(|e| format!("`{e}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut f = Finding::error(
+            "unknown-value",
+            "",
+            format!("`{value}` is not one of the allowed values"),
+        );
+        f = match nearest(value, &expected) {
+            Some(best) => f.help(format!("did you mean `{best}`? (allowed: {options})")),
+            None => f.help(format!("allowed values: {options}")),
+        };
+        return f;
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        let within = position
+            .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+            .map(str::trim)
+            .and_then(|l| l.strip_suffix(':').or(Some(l)))
+            .unwrap_or("");
+        let msg = if within.is_empty() {
+            format!("the required field `{field}` is missing")
+        } else {
+            format!("the required field `{field}` is missing here")
+        };
+        return Finding::error("missing-field", "", msg)
+            .help(format!("add `{field}:` with its value; see docs/case-format.md"));
+    }
+    if message.contains("not a real date") || message.contains("not a date written as") {
+        return Finding::error("invalid-date", "", strip_location_suffix(message))
+            .help("write dates as YYYY-MM-DD and check the day exists in that month");
+    }
+    if message.contains("not a time written as") {
+        return Finding::error("invalid-time", "", strip_location_suffix(message))
+            .help("write times as HH:MM on the 24-hour clock, e.g. 14:30");
+    }
+    if message.contains("duplicate") {
+        return Finding::error("duplicate-key", "", strip_location_suffix(message))
+            .help("each field may appear once; remove or merge the repeated one");
+    }
+    Finding::error("invalid-yaml", "", strip_location_suffix(message))
+        .help("check the indentation and punctuation on this line against docs/case-format.md")
+}
+
+fn strip_location_suffix(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// The names listed in backticks in serde's "expected one of `a`, `b`".
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+/// The closest valid name, if one is close enough to be a likely typo.
+fn nearest(given: &str, candidates: &[String]) -> Option<String> {
+    let given_lc = given.to_lowercase().replace(['-', ' '], "_");
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&given_lc, c), c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}
+
+/// Removes control characters (other than line breaks and tabs) from every
+/// string in the case, warning once per field. They cannot be typeset and
+/// are almost always debris from copying text out of another system.
+fn strip_control_characters(case: Case, findings: &mut Findings) -> Case {
+    let Ok(mut value) = serde_json::to_value(&case) else {
+        return case;
+    };
+    let mut changed = false;
+    walk_strings(&mut value, String::new(), &mut |path, s| {
+        if s.chars().any(is_unprintable) {
+            *s = s.chars().filter(|c| !is_unprintable(*c)).collect();
+            changed = true;
+            findings.push(
+                Finding::warning(
+                    "control-characters",
+                    path,
+                    "this text contains control characters; they were left out of the documents",
+                )
+                .help("retype the text, or paste it as plain text, to remove hidden characters"),
+            );
+        }
+    });
+    if !changed {
+        return case;
+    }
+    serde_json::from_value(value).unwrap_or(case)
+}
+
+fn is_unprintable(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Visits every string in a JSON value with its YAML-style path.
+pub(crate) fn walk_strings(value: &mut Value, path: String, f: &mut impl FnMut(&str, &mut String)) {
+    match value {
+        Value::String(s) => f(&path, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                walk_strings(item, format!("{path}[{i}]"), f);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk_strings(v, p, f);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,157 @@
+//! Where each value sits in the YAML text, by path (`parents[0].name`).
+//!
+//! serde hands us values without positions, and wrapping every field in a
+//! spanned type would clutter the model every later stage reads. Instead the
+//! YAML is walked once more with the parser serde-saphyr itself uses, and
+//! each node's position is recorded under its path. A finding then names a
+//! path and gets its line and column from here.
+
+use std::collections::BTreeMap;
+
+use granit_parser::{Event, Parser};
+
+/// A 1-based line and column in the case file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    /// Line, counting from 1.
+    pub line: usize,
+    /// Column in characters, counting from 1.
+    pub column: usize,
+}
+
+/// Positions of every key and value in a YAML document, by path.
+#[derive(Debug, Default, Clone)]
+pub struct LocationIndex {
+    values: BTreeMap<String, Position>,
+    keys: BTreeMap<String, Position>,
+}
+
+enum Frame {
+    Map {
+        path: String,
+        key: Option<String>,
+    },
+    Seq {
+        path: String,
+        index: usize,
+    },
+}
+
+impl LocationIndex {
+    /// Indexes `text`. YAML the parser rejects yields whatever was indexed
+    /// before the error; the deserializer reports the error itself.
+    pub fn build(text: &str) -> LocationIndex {
+        let mut index = LocationIndex::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            let pos = Position {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            };
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Map { path, key: key @ None }) = stack.last_mut() {
+                        let full = join_key(path, &value);
+                        index.keys.insert(full, pos);
+                        *key = Some(value.into_owned());
+                    } else if let Some(path) = value_path(&mut stack) {
+                        index.values.insert(path, pos);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some(path) = value_path(&mut stack) {
+                        index.values.insert(path, pos);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let is_map = matches!(event, Event::MappingStart(..));
+                    let path = value_path(&mut stack).unwrap_or_default();
+                    index.values.entry(path.clone()).or_insert(pos);
+                    stack.push(if is_map {
+                        Frame::Map { path, key: None }
+                    } else {
+                        Frame::Seq { path, index: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    /// The position of the value at `path`, or of the nearest enclosing value
+    /// that exists (a missing field points at the mapping that lacks it).
+    pub fn value(&self, path: &str) -> Option<Position> {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.values.get(p) {
+                return Some(*pos);
+            }
+            p = parent(p)?;
+        }
+    }
+
+    /// The position of the key naming `path` (`lpm.date` → the `date:` key).
+    pub fn key(&self, path: &str) -> Option<Position> {
+        self.keys.get(path).copied().or_else(|| self.value(path))
+    }
+}
+
+/// Consumes the slot a value fills in the innermost container, returning its path.
+fn value_path(stack: &mut [Frame]) -> Option<String> {
+    match stack.last_mut() {
+        None => Some(String::new()),
+        Some(Frame::Map { path, key }) => key.take().map(|k| join_key(path, &k)),
+        Some(Frame::Seq { path, index }) => {
+            let p = format!("{path}[{index}]");
+            *index += 1;
+            Some(p)
+        }
+    }
+}
+
+fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// `a.b[2]` → `a.b`, `a.b` → `a`, `a` → ``, `` → none.
+fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = "reference: X1\nparents:\n  - name: Kerry\n    address:\n      - 1 Road\n      - Town\n  - name: Tom\nlpm:\n  date: 2026-11-16\n";
+
+    #[test]
+    fn values_and_keys_are_found_by_path() {
+        let idx = LocationIndex::build(YAML);
+        assert_eq!(idx.value("reference"), Some(Position { line: 1, column: 12 }));
+        assert_eq!(idx.value("parents[0].name"), Some(Position { line: 3, column: 13 }));
+        assert_eq!(idx.value("parents[0].address[1]"), Some(Position { line: 6, column: 9 }));
+        assert_eq!(idx.value("parents[1].name"), Some(Position { line: 7, column: 13 }));
+        assert_eq!(idx.key("lpm.date"), Some(Position { line: 9, column: 3 }));
+        assert_eq!(idx.value("lpm.date"), Some(Position { line: 9, column: 9 }));
+    }
+
+    #[test]
+    fn a_missing_path_falls_back_to_its_parent() {
+        let idx = LocationIndex::build(YAML);
+        assert_eq!(idx.value("lpm.outcome"), idx.value("lpm"));
+        assert_eq!(idx.value("parents[1].address[0]"), idx.value("parents[1]"));
+    }
+}

@@ -1,0 +1,326 @@
+//! The case format, version 1: what a social worker writes once, in YAML.
+//!
+//! Field names are plain English in `snake_case` so the file reads like a
+//! form. Every struct denies unknown fields: a misspelt field is a finding
+//! with a suggestion, never silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+use super::types::{Date, Time};
+
+/// One family's case: everything the pre-proceedings documents are made from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// The version of the case format this file is written in (currently 1).
+    pub casepack: u32,
+    /// The local authority's case reference, printed on every page.
+    pub reference: String,
+    /// The council writing the documents: its name and address form the letterhead.
+    pub local_authority: LocalAuthority,
+    /// The child or children the case is about.
+    pub children: Vec<Child>,
+    /// Each parent and other person with parental responsibility: one letter each.
+    pub parents: Vec<Parent>,
+    /// The professionals responsible for the case.
+    pub professionals: Professionals,
+    /// The Legal Planning Meeting.
+    pub lpm: Lpm,
+    /// What we are worried about, in plain words, each with its evidence.
+    pub worries: Vec<Worry>,
+    /// Support and services offered to the family.
+    #[serde(default)]
+    pub support: Vec<Support>,
+    /// The letter before proceedings: when it is dated and when it reached the parents.
+    #[serde(default)]
+    pub letter_before_proceedings: Option<LetterRecord>,
+    /// The (first) pre-proceedings meeting with the parents and their solicitors.
+    #[serde(default)]
+    pub pre_proceedings_meeting: Option<Meeting>,
+    /// The plan: what will be done, by whom, by when, and how progress is measured.
+    #[serde(default)]
+    pub plan: Vec<PlanItem>,
+    /// What will happen if the plan does not work, in plain words.
+    #[serde(default)]
+    pub contingency_plan: Option<String>,
+    /// When the plan will be reviewed.
+    #[serde(default)]
+    pub review_date: Option<Date>,
+    /// Whether the letters must say that, if the children cannot live safely
+    /// with family, the plan could be adoption (001 "Letter before Proceedings").
+    #[serde(default)]
+    pub adoption_possible: bool,
+}
+
+/// The council: its name, address and contact details head every document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalAuthority {
+    /// The council's name, e.g. "Northmoor Borough Council".
+    pub name: String,
+    /// The service or directorate, e.g. "Children's Services".
+    #[serde(default)]
+    pub service: Option<String>,
+    /// The social work team holding the case.
+    pub team: String,
+    /// Postal address, one line per item.
+    pub address: Vec<String>,
+    /// Main telephone number.
+    pub phone: String,
+    /// Team email address.
+    pub email: String,
+}
+
+/// A child the case is about: born (date of birth) or unborn (expected date of delivery).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Child {
+    /// Full name; for an unborn child, e.g. "Baby Hartley (unborn)".
+    pub name: String,
+    /// Date of birth.
+    #[serde(default)]
+    pub date_of_birth: Option<Date>,
+    /// Expected date of delivery, for an unborn child.
+    #[serde(default)]
+    pub expected_date_of_delivery: Option<Date>,
+    /// Gender as recorded, if known (free text, e.g. "female").
+    #[serde(default)]
+    pub gender: Option<String>,
+}
+
+/// A parent or other person with parental responsibility.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parent {
+    /// Full name.
+    pub name: String,
+    /// Title used in the letter's greeting (Ms, Mr, Mrs, Miss, Mx, Dr). Without
+    /// it the letter greets them by full name.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Relationship to the children, e.g. "mother" or "father of Leo".
+    pub relationship: String,
+    /// Postal address, one line per item.
+    pub address: Vec<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Preferred language (default English).
+    #[serde(default)]
+    pub preferred_language: Option<String>,
+    /// The language of the interpreter they need at meetings, if any.
+    #[serde(default)]
+    pub interpreter: Option<String>,
+    /// Whether they need an advocate at meetings.
+    #[serde(default)]
+    pub advocate: bool,
+    /// Their solicitor, if known.
+    #[serde(default)]
+    pub solicitor: Option<Solicitor>,
+}
+
+/// A parent's solicitor.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Solicitor {
+    /// The solicitor's name.
+    pub name: String,
+    /// The firm.
+    pub firm: String,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// The professionals named in the documents.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Professionals {
+    /// The child's social worker: signs the letters and is the parents' contact.
+    pub social_worker: Professional,
+    /// The team manager: countersigns the letters and chairs pre-proceedings meetings.
+    pub team_manager: Professional,
+    /// The head of service: chairs the LPM and owns its decision (004 §7d).
+    pub head_of_service: Professional,
+    /// The local authority's legal adviser.
+    pub legal_adviser: Professional,
+}
+
+/// A professional's name and contact details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Professional {
+    /// Full name.
+    pub name: String,
+    /// Job title, if it differs from the role's usual name.
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// The Legal Planning Meeting (004 §3–§9).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lpm {
+    /// The date of the meeting.
+    pub date: Date,
+    /// The start time, if known.
+    #[serde(default)]
+    pub time: Option<Time>,
+    /// Who chairs it (normally the head of service, 004 §7d).
+    pub chair: String,
+    /// Who attends.
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    /// Why the meeting is held (004 §3a).
+    pub purpose: LpmPurpose,
+    /// What the meeting decided (004 §9a), once known.
+    #[serde(default)]
+    pub outcome: Option<LpmOutcome>,
+    /// The specific dates the meeting agreed (004 §9b(v)).
+    #[serde(default)]
+    pub dates_agreed: Vec<AgreedDate>,
+}
+
+/// Someone at a meeting.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    /// Full name.
+    pub name: String,
+    /// Their role, e.g. "Team Manager, Family and Friends Assessment and Support Team".
+    pub role: String,
+}
+
+/// Why an LPM is held (004 §3a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LpmPurpose {
+    /// To consider starting pre-proceedings or issuing care proceedings.
+    ConsiderProceedings,
+    /// To consider revoking a care, supervision or placement order.
+    RevokeOrder,
+    /// To consider extending a supervision order.
+    ExtendSupervisionOrder,
+}
+
+/// The four outcomes of an LPM (004 §9a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LpmOutcome {
+    /// Start pre-proceedings (004 §9b).
+    InitiatePreProceedings,
+    /// Issue care proceedings (004 §9c).
+    IssueCareProceedings,
+    /// Defer the decision to a future LPM (004 §9d).
+    Defer,
+    /// Take no further action.
+    NoFurtherAction,
+}
+
+impl LpmOutcome {
+    /// Every outcome, in the order the minutes list them.
+    pub const ALL: [LpmOutcome; 4] = [
+        LpmOutcome::InitiatePreProceedings,
+        LpmOutcome::IssueCareProceedings,
+        LpmOutcome::Defer,
+        LpmOutcome::NoFurtherAction,
+    ];
+
+    /// The id used in the case file and rule data.
+    pub fn id(self) -> &'static str {
+        match self {
+            LpmOutcome::InitiatePreProceedings => "initiate-pre-proceedings",
+            LpmOutcome::IssueCareProceedings => "issue-care-proceedings",
+            LpmOutcome::Defer => "defer",
+            LpmOutcome::NoFurtherAction => "no-further-action",
+        }
+    }
+}
+
+/// A date the LPM agreed, as recorded in its minutes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreedDate {
+    /// What is to happen.
+    pub what: String,
+    /// By when.
+    pub date: Date,
+}
+
+/// One worry, in words the parents will understand.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Worry {
+    /// What we are worried about and why, in plain words.
+    pub worry: String,
+    /// What shows it: each piece of evidence in a sentence.
+    pub evidence: Vec<String>,
+    /// What must change.
+    pub must_change: String,
+}
+
+/// A service offered to the family.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    /// What the support is.
+    pub what: String,
+    /// Who provides it.
+    pub who: String,
+    /// When it starts.
+    #[serde(default)]
+    pub starts: Option<Date>,
+}
+
+/// The letter before proceedings as sent.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterRecord {
+    /// The date printed on the letter.
+    pub date: Date,
+    /// When the parents received it, once known (the first meeting is counted from this).
+    #[serde(default)]
+    pub delivered: Option<Date>,
+}
+
+/// A meeting with the family: when and where.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The date.
+    pub date: Date,
+    /// The start time (HH:MM).
+    pub time: Time,
+    /// The address, one line per item, for a meeting in person.
+    #[serde(default)]
+    pub place: Option<Vec<String>>,
+    /// The link, for a meeting by video.
+    #[serde(default)]
+    pub video_link: Option<String>,
+}
+
+/// One row of the plan (the "section 8" plan, 004 App. 2).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// What will be done.
+    pub action: String,
+    /// Who will do it.
+    pub who: String,
+    /// By when.
+    pub by: Date,
+    /// How we will know it is working.
+    pub measured_by: String,
+}

@@ -1,0 +1,260 @@
+//! Findings as data: what `check` (and every later stage) found wrong or
+//! worth knowing, each tied to a place in the case file, printed like rustc
+//! and available as JSON for other tools.
+
+use std::fmt;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::case::Position;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Nothing is built while any error stands.
+    Error,
+    /// Worth fixing; the pack is still built.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One finding about a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable identifier, e.g. `unknown-field`, for tests and scripts.
+    pub code: &'static str,
+    /// The YAML path the finding is about (`parents[0].name`); empty for the whole file.
+    pub path: String,
+    /// Where that path is in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The procedure the rule comes from, e.g. `004 §9b(ii)`.
+    pub source: Option<String>,
+}
+
+impl Finding {
+    /// An error about `path`.
+    pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            code,
+            path: path.into(),
+            position: None,
+            message: message.into(),
+            help: None,
+            source: None,
+        }
+    }
+
+    /// A warning about `path`.
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, path, message)
+        }
+    }
+
+    /// Adds a one-line help.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds the procedure reference the rule comes from.
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Pins the finding to a position (used where the parser, not a path, knows it).
+    pub fn at(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+}
+
+/// All findings about one case file, with the text they point into.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    items: Vec<Finding>,
+}
+
+impl Findings {
+    /// No findings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.items.push(finding);
+    }
+
+    /// Records several findings.
+    pub fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.items.extend(findings);
+    }
+
+    /// Every finding, errors first, then in file order.
+    pub fn sorted(&self) -> Vec<&Finding> {
+        let mut v: Vec<&Finding> = self.items.iter().collect();
+        v.sort_by_key(|f| (f.severity, f.position, f.path.clone()));
+        v
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// Whether there are no findings at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Fills in positions from the case file's location index.
+    pub fn locate(&mut self, index: &crate::case::LocationIndex) {
+        for f in &mut self.items {
+            if f.position.is_none() && !f.path.is_empty() {
+                f.position = index.value(&f.path);
+            }
+        }
+    }
+
+    /// Prints the findings the way rustc prints its diagnostics: the file
+    /// name, line and column, the line itself with a caret, then help.
+    pub fn render(&self, file_name: &str, text: &str, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = String::new();
+        for f in self.sorted() {
+            out.push_str(&renderer.render(&report(f, file_name, text)));
+            out.push_str("\n\n");
+        }
+        let errors = self.count(Severity::Error);
+        let warnings = self.count(Severity::Warning);
+        if errors + warnings > 0 {
+            out.push_str(&summary(errors, warnings));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn summary(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, w) => format!("{} found", plural(w, "warning")),
+        (e, 0) => format!("{} found: nothing was written", plural(e, "error")),
+        (e, w) => format!(
+            "{} and {} found: nothing was written",
+            plural(e, "error"),
+            plural(w, "warning")
+        ),
+    }
+}
+
+fn report<'a>(f: &'a Finding, file_name: &'a str, text: &'a str) -> Vec<Group<'a>> {
+    let level = match f.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(f.message.as_str()).id(f.code);
+    let mut group = match f.position.and_then(|p| line_span(text, p)) {
+        Some((line_text, line_no, span)) => {
+            let label = if f.path.is_empty() {
+                String::new()
+            } else {
+                format!("`{}`", f.path)
+            };
+            title.element(
+                Snippet::source(line_text)
+                    .line_start(line_no)
+                    .path(file_name)
+                    .annotation(AnnotationKind::Primary.span(span).label(label)),
+            )
+        }
+        None => {
+            let origin = if f.path.is_empty() {
+                file_name.to_string()
+            } else {
+                format!("{file_name} (at `{}`)", f.path)
+            };
+            title.element(Level::NOTE.message(format!("in {origin}")))
+        }
+    };
+    if let Some(help) = &f.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    if let Some(source) = &f.source {
+        group = group.element(Level::NOTE.message(format!("source: {source}")));
+    }
+    vec![group]
+}
+
+/// The line holding `pos` and the byte span to underline: from the column
+/// to the end of the value on that line.
+fn line_span(text: &str, pos: Position) -> Option<(&str, usize, std::ops::Range<usize>)> {
+    let line = text.lines().nth(pos.line.checked_sub(1)?)?;
+    let start = line
+        .char_indices()
+        .nth(pos.column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
+    let rest = &line[start..];
+    let end_rel = rest.find(" #").unwrap_or(rest.len());
+    let trimmed = rest[..end_rel].trim_end();
+    let end = start + trimmed.len().max(1).min(line.len() - start);
+    let end = if end <= start { start } else { end };
+    Some((line, pos.line, start..end.max(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_prints_file_line_column_caret_and_help() {
+        let text = "lpm:\n  dte: 2026-11-16\n";
+        let mut findings = Findings::new();
+        findings.push(
+            Finding::error("unknown-field", "lpm.dte", "unknown field `dte` in `lpm`")
+                .at(Position { line: 2, column: 3 })
+                .help("did you mean `date`?"),
+        );
+        let out = findings.render("case.yaml", text, false);
+        assert!(out.contains("error[unknown-field]: unknown field `dte` in `lpm`"), "{out}");
+        assert!(out.contains("case.yaml:2:3"), "{out}");
+        assert!(out.contains("dte: 2026-11-16"), "{out}");
+        assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
+        assert!(out.contains("help: did you mean `date`?"), "{out}");
+        assert!(out.contains("1 error found: nothing was written"), "{out}");
+    }
+}

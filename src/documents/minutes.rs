@@ -1,0 +1,114 @@
+//! The LPM minutes template: basic information pulled from the case, the
+//! set agenda, and space to record the meeting (004 §7a, §9; 000 §6).
+//! Legally privileged on every page.
+
+use serde_json::{Value, json};
+
+use super::{Audience, DocumentJob, child_rows, meta, person};
+use crate::case::{Case, LpmOutcome, LpmPurpose};
+use crate::deadlines::{DatedStep, Schedule};
+use crate::rules::Profile;
+
+/// The set agenda, in order (004 §7a; 000 §2).
+const AGENDA: [&str; 9] = [
+    "Introductions, apologies and the purpose of the meeting",
+    "The social worker's summary: the child's story and the key evidence",
+    "Evidence against the threshold criteria (Children Act 1989, s31(2))",
+    "Interventions so far and why they have not brought enough change",
+    "Legal advice",
+    "Options, and the decision of the chair, with reasons",
+    "Dates agreed",
+    "Actions",
+    "Next meeting",
+];
+
+fn outcome_label(o: LpmOutcome) -> &'static str {
+    match o {
+        LpmOutcome::InitiatePreProceedings => "Initiate pre-proceedings",
+        LpmOutcome::IssueCareProceedings => "Issue care proceedings",
+        LpmOutcome::Defer => "Defer the decision to a future LPM",
+        LpmOutcome::NoFurtherAction => "No further action",
+    }
+}
+
+fn outcome_source(o: LpmOutcome) -> &'static str {
+    match o {
+        LpmOutcome::InitiatePreProceedings => "004 §9b",
+        LpmOutcome::IssueCareProceedings => "004 §9c",
+        LpmOutcome::Defer => "004 §9d",
+        LpmOutcome::NoFurtherAction => "004 §9a(iv)",
+    }
+}
+
+fn purpose_label(p: LpmPurpose) -> &'static str {
+    match p {
+        LpmPurpose::ConsiderProceedings => "To consider starting pre-proceedings or issuing care proceedings",
+        LpmPurpose::RevokeOrder => "To consider revoking a care, supervision or placement order",
+        LpmPurpose::ExtendSupervisionOrder => "To consider extending a supervision order",
+    }
+}
+
+fn dated(step: &DatedStep) -> Value {
+    json!({
+        "what": step.action,
+        "date": step.due.medium(),
+        "rule": step.rule,
+        "source": step.source,
+    })
+}
+
+pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> DocumentJob {
+    let title = "Legal Planning Meeting: minutes";
+    let lpm = &case.lpm;
+    let pros = &case.professionals;
+    let mut dates: Vec<Value> = lpm
+        .dates_agreed
+        .iter()
+        .map(|d| json!({ "what": d.what, "date": d.date.medium(), "rule": "Agreed at the meeting", "source": "" }))
+        .collect();
+    if let Some(t) = &schedule.outcome {
+        dates.extend(t.steps.iter().filter(|s| s.key_date).map(dated));
+    }
+    dates.extend(schedule.common.iter().map(dated));
+    let data = json!({
+        "meta": meta(case, profile, title, true, lpm.date),
+        "meeting": {
+            "date": lpm.date.long(),
+            "time": lpm.time.map(|t| t.spoken()),
+            "chair": lpm.chair,
+            "purpose": purpose_label(lpm.purpose),
+        },
+        "children": child_rows(case),
+        "parents": case.parents.iter().map(|p| json!({
+            "name": p.name,
+            "relationship": p.relationship,
+            "solicitor": p.solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
+        })).collect::<Vec<_>>(),
+        "professionals": [
+            person(&pros.social_worker, "Social Worker"),
+            person(&pros.team_manager, "Team Manager"),
+            person(&pros.head_of_service, "Head of Service"),
+            person(&pros.legal_adviser, "Legal Adviser"),
+        ],
+        "attendees": lpm.attendees.iter().map(|a| json!({ "name": a.name, "role": a.role })).collect::<Vec<_>>(),
+        "agenda": AGENDA,
+        "outcomes": LpmOutcome::ALL.iter().map(|o| json!({
+            "label": outcome_label(*o),
+            "source": outcome_source(*o),
+            "chosen": lpm.outcome == Some(*o),
+        })).collect::<Vec<_>>(),
+        "outcome_known": lpm.outcome.is_some(),
+        "dates_agreed": dates,
+        "timeline_title": schedule.outcome.as_ref().map(|t| t.title.clone()),
+    });
+    DocumentJob {
+        template: "lpm-minutes.typ",
+        file_name: "lpm-minutes.pdf".to_string(),
+        title: title.to_string(),
+        audience: Audience::LpmPanel,
+        recipient: None,
+        privileged: true,
+        date: lpm.date,
+        data,
+    }
+}

@@ -1,0 +1,200 @@
+//! Stage 4, documents: decides which documents this case's pack holds, who
+//! each is for, whether it is privileged, and prepares the data each
+//! template reads. Every wording choice that depends on the case (how the
+//! children are named, which sentences apply, how dates are written) is made
+//! here, so templates only lay out what they are given.
+
+mod agreement;
+mod letter;
+mod minutes;
+mod timeline;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::case::{Case, Date, LpmOutcome, Parent, Professional};
+use crate::deadlines::Schedule;
+use crate::rules::Profile;
+
+/// Who a document is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// One named parent or person with parental responsibility.
+    Parent,
+    /// The parents, their solicitors and the professionals.
+    ParentsAndProfessionals,
+    /// The local authority's professionals only.
+    Professionals,
+    /// The LPM panel: head of service, legal adviser, social work managers.
+    LpmPanel,
+}
+
+/// One document to render: its template, its data, and its place in the pack.
+#[derive(Debug, Clone)]
+pub struct DocumentJob {
+    /// The template's file name under `templates/`, e.g. `letter-before-proceedings.typ`.
+    pub template: &'static str,
+    /// The file name in the pack, e.g. `letter-before-proceedings-kerry-hartley.pdf`.
+    pub file_name: String,
+    /// The document's title, as in the manifest and PDF metadata.
+    pub title: String,
+    /// Who it is for.
+    pub audience: Audience,
+    /// For a letter, who it is addressed to.
+    pub recipient: Option<String>,
+    /// Whether it is legally privileged (000 §6; 004 §12).
+    pub privileged: bool,
+    /// The date the document carries; also its PDF creation date.
+    pub date: Date,
+    /// Everything the template reads, as JSON.
+    pub data: Value,
+}
+
+/// The documents a case's pack holds, in pack order. The LPM minutes
+/// template is always there; the pre-proceedings documents follow an
+/// outcome of initiating pre-proceedings.
+pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<DocumentJob> {
+    let mut jobs = vec![minutes::job(case, schedule, profile)];
+    if case.lpm.outcome == Some(LpmOutcome::InitiatePreProceedings)
+        && let (Some(letter), Some(meeting), Some(timeline)) = (
+            &case.letter_before_proceedings,
+            &case.pre_proceedings_meeting,
+            &schedule.outcome,
+        )
+    {
+        let mut used = Vec::new();
+        for parent in &case.parents {
+            let mut slug = slug(&parent.name);
+            if used.contains(&slug) {
+                slug = format!("{slug}-{}", used.len() + 1);
+            }
+            used.push(slug.clone());
+            jobs.push(letter::job(case, parent, letter.date, meeting, &slug, profile));
+        }
+        jobs.push(agreement::job(case, meeting, schedule, profile));
+        jobs.push(timeline::job(case, timeline, profile));
+    }
+    jobs
+}
+
+/// What every template reads under `meta`: the letterhead, markings, and
+/// the page furniture.
+fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Date) -> Value {
+    let la = &case.local_authority;
+    json!({
+        "title": title,
+        "reference": case.reference,
+        "date": date.medium(),
+        "marking": profile.protective_marking,
+        "privileged": privileged,
+        "privileged_marking": profile.privileged_marking,
+        "authority": {
+            "name": la.name,
+            "service": la.service,
+            "team": la.team,
+            "address": la.address,
+            "phone": la.phone,
+            "email": la.email,
+        },
+        "generator": format!("casepack {}", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+/// The first names of the children, joined as a person would say them:
+/// "Maisie", "Maisie and Leo", "Maisie, Leo and Ruby".
+pub fn children_names(case: &Case) -> String {
+    let names: Vec<String> = case.children.iter().map(|c| first_name(&c.name)).collect();
+    join_and(&names)
+}
+
+/// Joins items as in prose: "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn first_name(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or(name).to_string()
+}
+
+/// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
+/// title is recorded (a guess at a title would be worse than none).
+fn salutation(parent: &Parent) -> String {
+    match &parent.title {
+        Some(title) => {
+            let surname = parent.name.split_whitespace().last().unwrap_or(&parent.name);
+            format!("Dear {title} {surname}")
+        }
+        None => format!("Dear {}", parent.name),
+    }
+}
+
+fn addressee(parent: &Parent) -> String {
+    match &parent.title {
+        Some(title) => format!("{title} {}", parent.name),
+        None => parent.name.clone(),
+    }
+}
+
+fn person(p: &Professional, role: &str) -> Value {
+    json!({
+        "name": p.name,
+        "role": p.job_title.clone().unwrap_or_else(|| role.to_string()),
+        "phone": p.phone,
+        "email": p.email,
+    })
+}
+
+/// A child's line in a table: name and date of birth (or expected delivery).
+fn child_rows(case: &Case) -> Value {
+    case.children
+        .iter()
+        .map(|c| {
+            let born = match (c.date_of_birth, c.expected_date_of_delivery) {
+                (Some(d), _) => format!("Born {}", d.medium()),
+                (None, Some(d)) => format!("Unborn: expected {}", d.medium()),
+                (None, None) => String::new(),
+            };
+            json!({ "name": c.name, "born": born, "gender": c.gender })
+        })
+        .collect()
+}
+
+/// A file-name-safe form of a name: "Kerry O'Neill" → "kerry-oneill".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() { "parent".to_string() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_join_as_in_speech() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&v(&["Maisie"])), "Maisie");
+        assert_eq!(join_and(&v(&["Maisie", "Leo"])), "Maisie and Leo");
+        assert_eq!(join_and(&v(&["Maisie", "Leo", "Ruby"])), "Maisie, Leo and Ruby");
+    }
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(slug("Kerry O'Neill"), "kerry-oneill");
+        assert_eq!(slug("  Tomasz  Nowak "), "tomasz-nowak");
+        assert_eq!(slug("../../etc"), "etc");
+        assert_eq!(slug("محمد"), "parent");
+    }
+}

@@ -1,0 +1,21 @@
+//! casepack: the meeting packs and letters of children's social care in
+//! England under the Public Law Outline, from one YAML case file.
+//!
+//! The pipeline, one module per stage, each handing the next a typed value:
+//! [`case`] (load and check the YAML) → [`rules`] (the authority profile's
+//! requirements and timescales) → [`calendar`] and [`deadlines`] (working
+//! days, dated steps) → [`documents`] (which documents, for whom, with what
+//! data) → [`render`] (Typst to PDF, in memory) → [`pack`] (zip and
+//! manifest). [`pipeline`] runs them; [`cli`] is the command line. Only the
+//! command line and [`pack`] touch the file system.
+
+pub mod calendar;
+pub mod case;
+pub mod cli;
+pub mod deadlines;
+pub mod diagnostics;
+pub mod documents;
+pub mod pack;
+pub mod pipeline;
+pub mod render;
+pub mod rules;

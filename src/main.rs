@@ -1,0 +1,5 @@
+//! The `casepack` command: everything is in the library.
+
+fn main() -> std::process::ExitCode {
+    casepack::cli::run()
+}

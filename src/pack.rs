@@ -1,0 +1,167 @@
+//! Stage 6, the pack: the rendered PDFs and a manifest in one zip, written
+//! so that either the whole pack appears or nothing does.
+//!
+//! Entries are sorted and carry a fixed modification time, so the same case
+//! gives a byte-identical zip. The zip is written to a temporary file beside
+//! the destination (never to a shared temp folder: it holds personal data),
+//! flushed to disk, then renamed into place; an existing pack is replaced
+//! only when asked.
+
+use std::fs;
+use std::io::{Seek, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use chrono::Datelike;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::case::{Case, FORMAT_VERSION};
+use crate::documents::Audience;
+use crate::render::RenderedDocument;
+
+/// The manifest: what is in the pack, for whom, and its checksums.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    /// The casepack version that built the pack.
+    pub casepack_version: String,
+    /// The case format version of the input.
+    pub case_format: u32,
+    /// The local authority's case reference.
+    pub case_reference: String,
+    /// The authority profile used.
+    pub profile: String,
+    /// The LPM's date.
+    pub lpm_date: String,
+    /// The LPM's outcome, if recorded.
+    pub lpm_outcome: Option<String>,
+    /// Every document, in pack order.
+    pub files: Vec<ManifestEntry>,
+}
+
+/// One file in the manifest.
+#[derive(Debug, Serialize)]
+pub struct ManifestEntry {
+    /// File name within the pack.
+    pub name: String,
+    /// The document's title.
+    pub title: String,
+    /// Who it is for.
+    pub audience: Audience,
+    /// For a letter, who it is addressed to.
+    pub recipient: Option<String>,
+    /// Whether it is legally privileged.
+    pub privileged: bool,
+    /// Page count.
+    pub pages: usize,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the file, lower-case hex.
+    pub sha256: String,
+}
+
+/// Builds the manifest for a set of rendered documents.
+pub fn manifest(case: &Case, profile: &str, docs: &[RenderedDocument]) -> Manifest {
+    Manifest {
+        casepack_version: env!("CARGO_PKG_VERSION").to_string(),
+        case_format: FORMAT_VERSION,
+        case_reference: case.reference.clone(),
+        profile: profile.to_string(),
+        lpm_date: case.lpm.date.iso(),
+        lpm_outcome: case.lpm.outcome.map(|o| o.id().to_string()),
+        files: docs
+            .iter()
+            .map(|d| ManifestEntry {
+                name: d.job.file_name.clone(),
+                title: d.job.title.clone(),
+                audience: d.job.audience.clone(),
+                recipient: d.job.recipient.clone(),
+                privileged: d.job.privileged,
+                pages: d.pages,
+                bytes: d.pdf.len(),
+                sha256: hex(&Sha256::digest(&d.pdf)),
+            })
+            .collect(),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes the zip into `out` (any seekable writer).
+pub fn write_zip<W: Write + Seek>(out: W, case: &Case, manifest: &Manifest, docs: &[RenderedDocument]) -> Result<W> {
+    let d = case.lpm.date.naive();
+    let stamp = DateTime::from_date_and_time(d.year().clamp(1980, 2107) as u16, d.month() as u8, d.day() as u8, 0, 0, 0)
+        .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(stamp)
+        .unix_permissions(0o600);
+    let mut entries: Vec<(String, Vec<u8>)> = docs
+        .iter()
+        .map(|d| (d.job.file_name.clone(), d.pdf.clone()))
+        .collect();
+    let mut json = serde_json::to_vec_pretty(manifest)?;
+    json.push(b'\n');
+    entries.push(("manifest.json".to_string(), json));
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut zip = ZipWriter::new(out);
+    for (name, bytes) in entries {
+        zip.start_file(name, options)?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?)
+}
+
+/// Writes the pack to `dest` atomically: a temporary file in the same
+/// folder, flushed and synced, then renamed. Refuses to replace an existing
+/// file unless `force`.
+pub fn write_pack(dest: &Path, force: bool, case: &Case, manifest: &Manifest, docs: &[RenderedDocument]) -> Result<()> {
+    if dest.exists() && !force {
+        bail!("{} already exists; use --force to replace it", dest.display());
+    }
+    let dir = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        bail!("the folder {} does not exist", dir.display());
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".casepack-")
+        .suffix(".part")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let file = write_zip(tmp.as_file(), case, manifest, docs)?;
+    file.sync_all()?;
+    let result = if force {
+        tmp.persist(dest).map(|_| ())
+    } else {
+        tmp.persist_noclobber(dest).map(|_| ())
+    };
+    result.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("{} already exists; use --force to replace it", dest.display())
+        } else {
+            anyhow::Error::new(e.error).context(format!("cannot write {}", dest.display()))
+        }
+    })?;
+    Ok(())
+}
+
+/// Writes each document's template data as JSON into `dir` (for previewing
+/// templates and for snapshot tests).
+pub fn write_data(dir: &Path, jobs: &[crate::documents::DocumentJob]) -> Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for job in jobs {
+        let name = job.file_name.trim_end_matches(".pdf");
+        let mut json = serde_json::to_vec_pretty(&job.data)?;
+        json.push(b'\n');
+        let path = dir.join(format!("{name}.json"));
+        fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}

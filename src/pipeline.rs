@@ -1,0 +1,84 @@
+//! Runs the stages in order: from case text to findings (`check`), and on
+//! to rendered documents (`build`). Pure apart from rendering: no files.
+
+use crate::calendar::Calendar;
+use crate::case::{self, LoadedCase, LpmOutcome};
+use crate::deadlines::{self, Schedule};
+use crate::diagnostics::{Finding, Findings};
+use crate::documents::{self, DocumentJob};
+use crate::render::{self, RenderError, RenderedDocument};
+use crate::rules::{self, Profile};
+
+/// A case that passed every check, with its dated schedule.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The parsed case and where its values sit.
+    pub loaded: LoadedCase,
+    /// Every dated step its LPM outcome calls for.
+    pub schedule: Schedule,
+    /// The authority profile used.
+    pub profile: &'static Profile,
+}
+
+impl Checked {
+    /// The documents this case's pack holds.
+    pub fn documents(&self) -> Vec<DocumentJob> {
+        documents::plan(&self.loaded.case, &self.schedule, self.profile)
+    }
+}
+
+/// Checks case text. Returns the checked case when there are no errors,
+/// and every finding (errors and warnings) either way.
+pub fn check(text: &str) -> (Option<Checked>, Findings) {
+    let (loaded, mut findings) = match case::parse(text) {
+        Ok(ok) => ok,
+        Err(findings) => return (None, findings),
+    };
+    let profile = rules::default_profile();
+    findings.extend(case::validate(&loaded.case));
+    let schedule = match deadlines::schedule(&loaded.case, profile, Calendar::england_and_wales()) {
+        Ok((schedule, warnings)) => {
+            findings.extend(warnings);
+            Some(schedule)
+        }
+        Err(finding) => {
+            findings.push(finding);
+            None
+        }
+    };
+    findings.extend(outcome_note(&loaded));
+    findings.locate(&loaded.index);
+    match schedule {
+        Some(schedule) if !findings.has_errors() => (
+            Some(Checked {
+                loaded,
+                schedule,
+                profile,
+            }),
+            findings,
+        ),
+        _ => (None, findings),
+    }
+}
+
+/// Says plainly when the pack will hold only the minutes template.
+fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
+    let why = match loaded.case.lpm.outcome {
+        None => "the LPM's outcome is not recorded yet",
+        Some(LpmOutcome::InitiatePreProceedings) => return None,
+        Some(_) => "the LPM did not decide to start pre-proceedings",
+    };
+    Some(
+        Finding::warning(
+            "minutes-only",
+            "lpm.outcome",
+            format!("{why}, so the pack holds only the LPM minutes template"),
+        )
+        .help("record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline"),
+    )
+}
+
+/// Renders every document of a checked case, in pack order.
+pub fn render_all(jobs: &[DocumentJob]) -> Result<Vec<RenderedDocument>, RenderError> {
+    jobs.iter().map(render::render).collect()
+}

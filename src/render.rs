@@ -1,0 +1,202 @@
+//! Stage 5, rendering: each document's template and data compiled by the
+//! embedded Typst compiler into a PDF, entirely in memory.
+//!
+//! The world holds only the embedded templates, the embedded fonts and one
+//! file, `/data.json`, with the document's data. Case text reaches Typst
+//! only as JSON values read with `json(...)`: it is never spliced into
+//! Typst source or evaluated, so markup in a name or a worry prints as the
+//! characters it is. `today()` and the PDF creation date are pinned to the
+//! document's date, so the same case gives the same bytes.
+
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::documents::DocumentJob;
+
+/// The templates, embedded: (file name, source).
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("common.typ", include_str!("../templates/common.typ")),
+    ("letter-before-proceedings.typ", include_str!("../templates/letter-before-proceedings.typ")),
+    ("lpm-minutes.typ", include_str!("../templates/lpm-minutes.typ")),
+    ("pre-proceedings-agreement.typ", include_str!("../templates/pre-proceedings-agreement.typ")),
+    ("pre-proceedings-timeline.typ", include_str!("../templates/pre-proceedings-timeline.typ")),
+];
+
+/// The fonts, embedded: Liberation Sans (metric-compatible with Arial) for
+/// text, DejaVu Sans for scripts it lacks (Arabic, Hebrew), Noto Color
+/// Emoji for emoji. All open-licensed; see `fonts/`.
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSans-BoldItalic.ttf"),
+    include_bytes!("../fonts/DejaVuSans.ttf"),
+    include_bytes!("../fonts/DejaVuSans-Bold.ttf"),
+    include_bytes!("../fonts/NotoColorEmoji.ttf"),
+];
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+/// Where a template finds its data in the in-memory world.
+const DATA_PATH: &str = "/data.json";
+
+/// A rendered document.
+#[derive(Debug, Clone)]
+pub struct RenderedDocument {
+    /// The job it was made from.
+    pub job: DocumentJob,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// Why a document could not be rendered: a template fault, never the case's.
+#[derive(Debug)]
+pub struct RenderError {
+    /// The template that failed.
+    pub template: String,
+    /// Typst's messages.
+    pub messages: Vec<String>,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "template `{}` failed: {}", self.template, self.messages.join("; "))
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Compiles one document to PDF.
+pub fn render(job: &DocumentJob) -> Result<RenderedDocument, RenderError> {
+    let fail = |messages: Vec<String>| RenderError {
+        template: job.template.to_string(),
+        messages,
+    };
+    let data = serde_json::to_vec_pretty(&job.data).map_err(|e| fail(vec![e.to_string()]))?;
+    let world = DocWorld::new(job.template, data, job.date.naive())
+        .ok_or_else(|| fail(vec!["no such template".into()]))?;
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("casepack/{}", job.file_name)),
+        creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(world.today)),
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
+    let pages = document.pages().len();
+    // Typst memoises across compilations; without eviction a long batch grows
+    // by about 1.5 MB per document.
+    comemo::evict(10);
+    Ok(RenderedDocument {
+        job: job.clone(),
+        pdf,
+        pages,
+    })
+}
+
+/// The in-memory world one document compiles in.
+struct DocWorld {
+    library: LazyHash<Library>,
+    main: FileId,
+    data_id: FileId,
+    data: Bytes,
+    today: Datetime,
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
+}
+
+impl DocWorld {
+    fn new(template: &str, data: Vec<u8>, date: chrono::NaiveDate) -> Option<DocWorld> {
+        TEMPLATES.iter().find(|(name, _)| *name == template)?;
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), DATA_PATH.into_value());
+        let library = Library::builder().with_inputs(inputs).build();
+        let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
+        Some(DocWorld {
+            library: LazyHash::new(library),
+            main: file_id(&format!("/{template}"))?,
+            data_id: file_id(DATA_PATH)?,
+            data: Bytes::new(data),
+            today,
+        })
+    }
+
+    fn template_text(&self, id: FileId) -> Option<&'static str> {
+        let path = id.get();
+        if !matches!(path.root(), VirtualRoot::Project) {
+            return None;
+        }
+        let name = path.vpath().get_without_slash();
+        TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+    }
+}
+
+impl World for DocWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        match self.template_text(id) {
+            Some(text) => Ok(Source::new(id, text.to_string())),
+            None => Err(FileError::NotSource),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            return Ok(self.data.clone());
+        }
+        match self.template_text(id) {
+            Some(text) => Ok(Bytes::from_string(text.to_string())),
+            None => Err(FileError::AccessDenied),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
