@@ -187,7 +187,8 @@ fn report<'a>(f: &'a Finding, file_name: &'a str, text: &'a str) -> Vec<Group<'a
         Severity::Warning => Level::WARNING,
     };
     let title = level.primary_title(f.message.as_str()).id(f.code);
-    let mut group = match f.position.and_then(|p| line_span(text, p)) {
+    let key_only = f.code == "unknown-field";
+    let mut group = match f.position.and_then(|p| line_span(text, p, key_only)) {
         Some((line_text, line_no, span)) => {
             let label = if f.path.is_empty() {
                 String::new()
@@ -220,8 +221,8 @@ fn report<'a>(f: &'a Finding, file_name: &'a str, text: &'a str) -> Vec<Group<'a
 }
 
 /// The line holding `pos` and the byte span to underline: from the column
-/// to the end of the value on that line.
-fn line_span(text: &str, pos: Position) -> Option<(&str, usize, std::ops::Range<usize>)> {
+/// to the end of the value on that line (or of the key, for a bad key).
+fn line_span(text: &str, pos: Position, key_only: bool) -> Option<(&str, usize, std::ops::Range<usize>)> {
     let line = text.lines().nth(pos.line.checked_sub(1)?)?;
     let start = line
         .char_indices()
@@ -230,6 +231,7 @@ fn line_span(text: &str, pos: Position) -> Option<(&str, usize, std::ops::Range<
         .unwrap_or(line.len());
     let rest = &line[start..];
     let end_rel = rest.find(" #").unwrap_or(rest.len());
+    let end_rel = if key_only { rest.find(':').unwrap_or(end_rel).min(end_rel) } else { end_rel };
     let trimmed = rest[..end_rel].trim_end();
     let end = start + trimmed.len().max(1).min(line.len() - start);
     let end = if end <= start { start } else { end };
@@ -253,7 +255,7 @@ mod tests {
         assert!(out.contains("error[unknown-field]: unknown field `dte` in `lpm`"), "{out}");
         assert!(out.contains("case.yaml:2:3"), "{out}");
         assert!(out.contains("dte: 2026-11-16"), "{out}");
-        assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
+        assert!(out.contains("  dte: 2026-11-16\n  |   ^^^ "), "{out}");
         assert!(out.contains("help: did you mean `date`?"), "{out}");
         assert!(out.contains("1 error found: nothing was written"), "{out}");
     }

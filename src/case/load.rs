@@ -54,7 +54,9 @@ fn finding_from_yaml_error(err: &serde_saphyr::Error, text: &str) -> Finding {
         })
     });
     let mut finding = explain(&message, text, position);
-    if let Some(p) = position {
+    if finding.position.is_none()
+        && let Some(p) = position
+    {
         finding = finding.at(p);
     }
     finding
@@ -105,6 +107,17 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
+        // serde points past the end of the mapping that lacks the field; for
+        // the top level that is the end of the file, so say so plainly.
+        if TOP_LEVEL_FIELDS.contains(&field) && !has_top_level_key(text, field) {
+            return Finding::error(
+                "missing-field",
+                "",
+                format!("the case has no `{field}`, which every case needs"),
+            )
+            .at(Position { line: 1, column: 1 })
+            .help(format!("add `{field}:` at the top level; see docs/case-format.md"));
+        }
         let within = position
             .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
             .map(str::trim)
@@ -134,6 +147,22 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
         .help("check the indentation and punctuation on this line against docs/case-format.md")
 }
 
+/// The top-level fields every case must have.
+const TOP_LEVEL_FIELDS: &[&str] = &[
+    "casepack",
+    "reference",
+    "local_authority",
+    "children",
+    "parents",
+    "professionals",
+    "lpm",
+    "worries",
+];
+
+fn has_top_level_key(text: &str, field: &str) -> bool {
+    text.lines().any(|l| l.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with(':')))
+}
+
 fn strip_location_suffix(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_string(),
@@ -141,12 +170,19 @@ fn strip_location_suffix(message: &str) -> String {
     }
 }
 
-/// The names listed in backticks in serde's "expected one of `a`, `b`".
+/// The names serde lists after "expected": "expected one of a, b, c",
+/// "expected a or b", with or without backticks, before any "at line".
 fn backticked(text: &str) -> Vec<String> {
-    text.split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
+    let text = strip_location_suffix(text);
+    let Some(i) = text.find("expected") else {
+        return Vec::new();
+    };
+    let list = text[i + "expected".len()..].trim_start();
+    let list = list.strip_prefix("one of").unwrap_or(list);
+    list.split(", ")
+        .flat_map(|part| part.split(" or "))
+        .map(|s| s.trim().trim_matches('`').to_string())
+        .filter(|s| !s.is_empty())
         .collect()
 }
 

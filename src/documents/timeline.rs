@@ -21,7 +21,7 @@ pub(super) fn job(case: &Case, timeline: &OutcomeTimeline, profile: &Profile) ->
                 "action": s.action,
                 "responsible": s.responsible,
                 "due": s.due.short(),
-                "moved_from": s.moved_from.as_ref().map(|(d, why)| format!("{} is a {why}", d.short())),
+                "moved_from": s.moved_from.as_ref().map(|(d, why)| format!("{} is {why}", d.short())),
                 "rule": s.rule,
                 "source": s.source,
                 "done": s.actual.map(|d| d.short()),
