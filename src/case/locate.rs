@@ -141,9 +141,9 @@ mod tests {
     fn values_and_keys_are_found_by_path() {
         let idx = LocationIndex::build(YAML);
         assert_eq!(idx.value("reference"), Some(Position { line: 1, column: 12 }));
-        assert_eq!(idx.value("parents[0].name"), Some(Position { line: 3, column: 13 }));
+        assert_eq!(idx.value("parents[0].name"), Some(Position { line: 3, column: 11 }));
         assert_eq!(idx.value("parents[0].address[1]"), Some(Position { line: 6, column: 9 }));
-        assert_eq!(idx.value("parents[1].name"), Some(Position { line: 7, column: 13 }));
+        assert_eq!(idx.value("parents[1].name"), Some(Position { line: 7, column: 11 }));
         assert_eq!(idx.key("lpm.date"), Some(Position { line: 9, column: 3 }));
         assert_eq!(idx.value("lpm.date"), Some(Position { line: 9, column: 9 }));
     }

@@ -75,7 +75,52 @@ pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<Document
         jobs.push(agreement::job(case, meeting, schedule, profile));
         jobs.push(timeline::job(case, timeline, profile));
     }
+    for job in &mut jobs {
+        allow_breaks(&mut job.data);
+    }
     jobs
+}
+
+/// Fields whose text must survive copying out of the PDF unchanged.
+const UNBROKEN_FIELDS: &[&str] = &["email", "video_link"];
+
+/// Gives very long words a place to break (a zero-width space every 30
+/// characters of a run over 40), so a pasted reference number or a
+/// 300-character word wraps instead of running off the page.
+pub fn allow_breaks(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if s.split_whitespace().any(|w| w.chars().count() > 40) {
+                *s = break_long_words(s);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(allow_breaks),
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if !UNBROKEN_FIELDS.contains(&k.as_str()) {
+                    allow_breaks(v);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn break_long_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut run = 0;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            if run > 0 && run % 30 == 0 {
+                out.push('\u{200B}');
+            }
+            run += 1;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What every template reads under `meta`: the letterhead, markings, and
@@ -174,7 +219,8 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
-    let out = out.trim_matches('-').to_string();
+    let out: String = out.trim_matches('-').chars().take(40).collect();
+    let out = out.trim_end_matches('-').to_string();
     if out.is_empty() { "parent".to_string() } else { out }
 }
 
@@ -196,5 +242,15 @@ mod tests {
         assert_eq!(slug("  Tomasz  Nowak "), "tomasz-nowak");
         assert_eq!(slug("../../etc"), "etc");
         assert_eq!(slug("محمد"), "parent");
+        assert_eq!(slug(&"x".repeat(300)).len(), 40);
+    }
+
+    #[test]
+    fn long_words_get_break_points_but_emails_do_not() {
+        let mut v = json!({ "worry": "a".repeat(70), "email": "b".repeat(70), "short": "fine words" });
+        allow_breaks(&mut v);
+        assert_eq!(v["worry"].as_str().unwrap().matches('\u{200B}').count(), 2);
+        assert_eq!(v["email"].as_str().unwrap().len(), 70);
+        assert_eq!(v["short"], "fine words");
     }
 }

@@ -1,0 +1,428 @@
+//! The integration harness: runs the real `casepack` binary on fixture
+//! cases in temporary folders and checks what a user would see — exit
+//! status, messages, the files written, and the text of the PDFs (read with
+//! poppler's `pdftotext`, so `.ci/run` installs poppler-utils).
+//!
+//! Adding a test: put a case under `tests/fixtures/` (bad inputs under
+//! `tests/fixtures/bad/`, each a copy of the sample with one thing wrong)
+//! and add a row or a function here. Snapshots live in `tests/snapshots/`;
+//! refresh them with `UPDATE_SNAPSHOTS=1 cargo test` and review the diff.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use proptest::prelude::*;
+
+const SAMPLE: &str = "samples/hartley-nowak.yaml";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs casepack with `args` in `cwd`, colour off.
+fn casepack(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casepack"))
+        .args(args)
+        .arg("--color=never")
+        .current_dir(cwd)
+        .output()
+        .expect("run casepack")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn abs(rel: &str) -> String {
+    root().join(rel).display().to_string()
+}
+
+/// Reads every entry of a zip.
+fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let file = std::fs::File::open(path).expect("open zip");
+    let mut zip = zip::ZipArchive::new(file).expect("read zip");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        out.insert(entry.name().unwrap().to_string(), bytes);
+    }
+    out
+}
+
+/// The text of a PDF, one string per page.
+fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to run these tests");
+    assert!(out.status.success(), "pdftotext failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    pdf_pages(pdf).join("\n")
+}
+
+/// Text with whitespace, break hints and bidi marks removed, so a phrase
+/// can be found however the page wrapped it.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(*c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+/// Builds `case` into a fresh temp dir; returns the dir, the output and the pack entries.
+fn build(case: &str) -> (tempfile::TempDir, Output, BTreeMap<String, Vec<u8>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(dir.path(), &["build", case, "-o", "pack.zip"]);
+    assert!(out.status.success(), "build failed: {}", stderr(&out));
+    let entries = unzip(&dir.path().join("pack.zip"));
+    (dir, out, entries)
+}
+
+#[test]
+fn every_sample_checks_clean_and_builds() {
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    samples.sort();
+    assert!(!samples.is_empty());
+    for sample in samples {
+        let s = sample.display().to_string();
+        let check = casepack(&root(), &["check", &s]);
+        assert_eq!(check.status.code(), Some(0), "{s}: {}", stderr(&check));
+        assert!(stderr(&check).contains("no findings"), "{s}: {}", stderr(&check));
+        let (_dir, _, entries) = build(&s);
+        let manifest: serde_json::Value = serde_json::from_slice(&entries["manifest.json"]).unwrap();
+        let files = manifest["files"].as_array().unwrap();
+        assert_eq!(files.len() + 1, entries.len(), "every PDF is in the manifest");
+        for f in files {
+            let name = f["name"].as_str().unwrap();
+            let pdf = &entries[name];
+            assert!(pdf.starts_with(b"%PDF-"), "{name} is a PDF");
+            assert_eq!(f["pages"].as_u64().unwrap() as usize, pdf_pages(pdf).len(), "{name} page count");
+            let sha = sha2::Sha256::digest(pdf);
+            let hex: String = sha.iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(f["sha256"], hex, "{name} checksum");
+        }
+    }
+}
+
+use sha2::Digest;
+
+#[test]
+fn the_sample_pack_holds_the_four_documents_named_for_what_they_are() {
+    let (_dir, out, entries) = build(&abs(SAMPLE));
+    let names: Vec<&str> = entries.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "letter-before-proceedings-kerry-hartley.pdf",
+            "letter-before-proceedings-tomasz-nowak.pdf",
+            "lpm-minutes.pdf",
+            "manifest.json",
+            "pre-proceedings-agreement.pdf",
+            "pre-proceedings-timeline.pdf",
+        ]
+    );
+    assert!(stderr(&out).contains("wrote pack.zip (5 documents"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_letters_say_what_the_case_says_and_what_the_procedure_requires() {
+    let (_dir, _, entries) = build(&abs(SAMPLE));
+    let kerry = pdf_text(&entries["letter-before-proceedings-kerry-hartley.pdf"]);
+    let tomasz = pdf_text(&entries["letter-before-proceedings-tomasz-nowak.pdf"]);
+    for (text, who) in [(&kerry, "Ms Kerry Hartley"), (&tomasz, "Mr Tomasz Nowak")] {
+        let flat = squash(text);
+        for phrase in [
+            who,
+            "Maisie and Leo",
+            "Thursday 26 November 2026", // the meeting
+            "10am",
+            "Eastfield Family Hub",
+            "Thursday 19 November 2026", // the letter's date
+            "NM/CS/2026/0147",
+            "Please take this letter to a solicitor",
+            "whatever your income",
+            "care proceedings",
+            "Maisie is missing a lot of school.",
+            "A family support worker who will visit twice a week",
+            "Grace Adeyemi",
+            "Checked and countersigned by",
+            "Martin Shaw",
+        ] {
+            assert!(flat.contains(&squash(phrase)), "{who}'s letter lacks {phrase:?}");
+        }
+        assert!(!text.contains("LEGALLY PRIVILEGED"), "a letter to a parent is never marked privileged");
+        assert!(text.contains("OFFICIAL-SENSITIVE"));
+    }
+    assert!(squash(&tomasz).contains(&squash("An interpreter who speaks Polish will be at the meeting")));
+    assert!(!kerry.contains("speaks Polish"));
+    assert!(squash(&kerry).contains(&squash("your solicitor is Priya Raman at Raman & Cole Family Law")));
+}
+
+#[test]
+fn the_timeline_and_minutes_carry_the_computed_deadlines() {
+    let (_dir, _, entries) = build(&abs(SAMPLE));
+    let timeline = squash(&pdf_text(&entries["pre-proceedings-timeline.pdf"]));
+    // LPM Monday 16 Nov 2026. Letter: 5 working days → Mon 23 Nov. First
+    // meeting counted from the letter: 10 working days → Mon 7 Dec. PLO
+    // review: 8 weeks → Mon 11 Jan 2027. End: 16 weeks → Mon 8 Mar 2027.
+    // Stage 2 referrals: 2 days after the meeting booked for Thu 26 Nov is
+    // Sat 28 Nov, so Fri 27 Nov.
+    for date in ["Mon 23 Nov 2026", "Mon 7 Dec 2026", "Mon 11 Jan 2027", "Mon 8 Mar 2027", "Fri 27 Nov 2026", "Sat 28 Nov 2026 is a Saturday"] {
+        assert!(timeline.contains(&squash(date)), "timeline lacks {date}");
+    }
+    for source in ["004 §9b(ii)", "004 §9b(iii)", "004 App. 2 week 5"] {
+        assert!(timeline.contains(&squash(source)), "timeline lacks source {source}");
+    }
+    let minutes = squash(&pdf_text(&entries["lpm-minutes.pdf"]));
+    for phrase in [
+        "Maisie Nowak",
+        "Born 14 March 2019",
+        "Monday 16 November 2026",
+        "Dr Helen Marsh",
+        "Owen Pritchard",
+        "Initiate pre-proceedings — decided at this meeting",
+        "23 November 2026",
+        "7 December 2026",
+        "8 March 2027",
+        "Evidence against the threshold criteria",
+        "Legal advice",
+    ] {
+        assert!(minutes.contains(&squash(phrase)), "minutes lack {phrase:?}");
+    }
+    let agreement = squash(&pdf_text(&entries["pre-proceedings-agreement.pdf"]));
+    for phrase in ["Take Maisie to school every day, on time", "Thursday 7 January 2027", "Solicitor for Tomasz Nowak"] {
+        assert!(agreement.contains(&squash(phrase)), "agreement lacks {phrase:?}");
+    }
+}
+
+#[test]
+fn the_minutes_are_legally_privileged_on_every_page() {
+    let (_dir, _, entries) = build(&abs(SAMPLE));
+    let pages = pdf_pages(&entries["lpm-minutes.pdf"]);
+    assert!(pages.len() >= 2);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains("LEGALLY PRIVILEGED"), "page {} lacks the marking", i + 1);
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())));
+    }
+    let manifest: serde_json::Value = serde_json::from_slice(&entries["manifest.json"]).unwrap();
+    let minutes = manifest["files"].as_array().unwrap().iter().find(|f| f["name"] == "lpm-minutes.pdf").unwrap();
+    assert_eq!(minutes["privileged"], true);
+    assert_eq!(minutes["audience"], "lpm-panel");
+}
+
+#[test]
+fn the_same_case_gives_a_byte_identical_pack() {
+    let (a, _, _) = build(&abs(SAMPLE));
+    let (b, _, _) = build(&abs(SAMPLE));
+    let x = std::fs::read(a.path().join("pack.zip")).unwrap();
+    let y = std::fs::read(b.path().join("pack.zip")).unwrap();
+    assert!(x == y, "two builds of the same case differ");
+}
+
+/// Compares `actual` with a committed file, or rewrites it when asked.
+fn snapshot(path: &Path, actual: &[u8]) {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs from what casepack produces now; if the change is intended, run `UPDATE_SNAPSHOTS=1 cargo test` and review the diff",
+        path.display()
+    );
+}
+
+#[test]
+fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip", "--data-dir", "data"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The template preview files are the snapshot of the data: a template
+    // previewed on its own shows exactly what casepack gives it.
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir.path().join("data")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if name.starts_with("letter-before-proceedings-") && name != "letter-before-proceedings-kerry-hartley.json" {
+            continue;
+        }
+        let committed = if name.starts_with("letter-before-proceedings-") { "letter-before-proceedings.json".to_string() } else { name };
+        snapshot(&root().join("templates/preview").join(committed), &std::fs::read(&path).unwrap());
+        count += 1;
+    }
+    assert_eq!(count, 4);
+    let entries = unzip(&dir.path().join("pack.zip"));
+    snapshot(&root().join("tests/snapshots/manifest.json"), &entries["manifest.json"]);
+}
+
+#[test]
+fn check_reports_findings_as_json_on_request() {
+    let out = casepack(&root(), &["check", "tests/fixtures/bad/misspelt-field.yaml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "unknown-field");
+    assert_eq!(f["position"]["line"], 73);
+    assert_eq!(f["help"], "did you mean `date`?");
+}
+
+/// Each bad input: fixture, expected code and message, expected place.
+const BAD: &[(&str, &str, &str, &str)] = &[
+    ("invalid-yaml", "error[invalid-yaml]", "expected string scalar", "invalid-yaml.yaml:16:10"),
+    ("misspelt-field", "error[unknown-field]", "`dte` is not a field here", "misspelt-field.yaml:73:3"),
+    ("misspelt-field", "help: did you mean `date`?", "", "misspelt-field.yaml:73:3"),
+    ("unknown-outcome", "error[unknown-value]", "did you mean `initiate-pre-proceedings`?", "unknown-outcome.yaml:77:12"),
+    ("missing-reference", "error[missing-field]", "the case has no `reference`", "missing-reference.yaml:1:1"),
+    ("impossible-date", "error[invalid-date]", "`2019-02-30` is not a real date: February 2019 has 28 days", "impossible-date.yaml:21:20"),
+    ("meeting-before-lpm", "error[date-order]", "the pre-proceedings meeting (12 November 2026) is before the LPM", "meeting-before-lpm.yaml:126:9"),
+    ("letter-after-meeting", "error[date-order]", "is before the date on the letter (27 November 2026)", "letter-after-meeting.yaml:123:9"),
+    ("no-worries", "error[empty-list]", "the list of worries is empty", "no-worries.yaml:90:10"),
+    ("out-of-range", "error[calendar-range]", "outside the bank-holiday data for England and Wales (2020 to 2030)", "out-of-range.yaml:73:9"),
+];
+
+#[test]
+fn bad_input_is_explained_where_it_is_and_nothing_is_written() {
+    for (fixture, code, message, place) in BAD {
+        let case = abs(&format!("tests/fixtures/bad/{fixture}.yaml"));
+        let check = casepack(&root(), &["check", &case]);
+        let err = stderr(&check);
+        assert_eq!(check.status.code(), Some(1), "{fixture}: {err}");
+        assert!(err.contains(code), "{fixture}: expected {code:?} in\n{err}");
+        assert!(err.contains(message), "{fixture}: expected {message:?} in\n{err}");
+        assert!(err.contains(place), "{fixture}: expected {place:?} in\n{err}");
+        assert!(err.contains(" | "), "{fixture}: the line is quoted\n{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let build = casepack(dir.path(), &["build", &case, "-o", "pack.zip"]);
+        assert_eq!(build.status.code(), Some(1), "{fixture}: {}", stderr(&build));
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{fixture}: build left files behind: {left:?}");
+    }
+}
+
+#[test]
+fn an_existing_pack_is_kept_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pack.zip"), "keep me").unwrap();
+    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists; use --force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.path().join("pack.zip")).unwrap(), b"keep me");
+    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(unzip(&dir.path().join("pack.zip")).contains_key("manifest.json"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["pack.zip"], "no temporary file is left beside the pack");
+}
+
+#[test]
+fn usage_and_io_problems_exit_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(dir.path(), &["check", "no-such-case.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read no-such-case.yaml"));
+    assert_eq!(casepack(dir.path(), &["check"]).status.code(), Some(2));
+    assert_eq!(casepack(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "missing-folder/pack.zip"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+// Hostile text in every free-text field.
+
+/// The sample case as JSON (which is YAML), for rewriting field by field.
+fn sample_json() -> serde_json::Value {
+    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let (loaded, _) = casepack::case::parse(&text).unwrap();
+    serde_json::to_value(&loaded.case).unwrap()
+}
+
+/// Keys whose values are dates, times or fixed choices, not free text.
+const NOT_FREE_TEXT: &[&str] = &[
+    "date", "time", "date_of_birth", "expected_date_of_delivery", "starts", "by", "delivered", "review_date", "purpose",
+    "outcome",
+];
+
+fn replace_free_text(v: &mut serde_json::Value, key: &str, with: &str, count: &mut usize) {
+    match v {
+        serde_json::Value::String(s) if !NOT_FREE_TEXT.contains(&key) => {
+            *s = with.to_string();
+            *count += 1;
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| replace_free_text(i, key, with, count)),
+        serde_json::Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                replace_free_text(x, k, with, count);
+            }
+        }
+        _ => {}
+    }
+}
+
+const HOSTILE: &[&str] = &[
+    "#panic(\"x\")", "]", "[", "$x$", "*", "_", "<l>", "@r", "//", "/*", "\\", "#import \"/etc/passwd\"", "שלום",
+    "مرحبا", "🙂", "#eval(\"1+1\")", "```", "= Heading", "- item", "+ item", "~", "'quoted'", "\"", "{", "}", "#",
+];
+
+fn hostile_text() -> impl Strategy<Value = (String, bool)> {
+    let piece = prop_oneof![
+        8 => proptest::sample::select(HOSTILE).prop_map(str::to_string),
+        1 => Just("\u{7}".to_string()),
+        1 => Just("w".repeat(300)),
+        2 => "[a-zA-Z]{1,8}",
+    ];
+    proptest::collection::vec(piece, 1..7).prop_map(|parts| {
+        let text = parts.join(" ");
+        let has_control = text.contains('\u{7}');
+        (format!("Hostile {text}"), has_control)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_text_in_every_free_text_field_prints_literally((text, has_control) in hostile_text()) {
+        let mut case = sample_json();
+        let mut fields = 0;
+        replace_free_text(&mut case, "", &text, &mut fields);
+        prop_assert!(fields > 60, "only {} fields replaced", fields);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("case.yaml"), serde_json::to_string_pretty(&case).unwrap()).unwrap();
+        let out = casepack(dir.path(), &["build", "case.yaml", "-o", "pack.zip"]);
+        let err = stderr(&out);
+        prop_assert_eq!(out.status.code(), Some(0), "{}", err);
+        prop_assert_eq!(has_control, err.contains("warning[control-characters]"), "{}", err);
+        let expected = squash(&text.replace('\u{7}', ""));
+        for (name, bytes) in unzip(&dir.path().join("pack.zip")) {
+            if name.ends_with(".pdf") {
+                let got = squash(&pdf_text(&bytes));
+                prop_assert!(got.contains(&expected), "{} lacks {:?}", name, expected);
+            }
+        }
+    }
+}
