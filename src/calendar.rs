@@ -102,7 +102,10 @@ impl Calendar {
             let date = NaiveDate::parse_from_str(&h.date, "%Y-%m-%d")
                 .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", h.date))?;
             if !(file.first_year..=file.last_year).contains(&date.year()) {
-                return Err(format!("{date} is outside {}..={}", file.first_year, file.last_year));
+                return Err(format!(
+                    "{date} is outside {}..={}",
+                    file.first_year, file.last_year
+                ));
             }
             if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
                 return Err(format!("{date} ({}) falls on a weekend", h.name));
@@ -155,12 +158,17 @@ impl Calendar {
     /// Whether `date` is a working day: not a weekend, not a bank holiday.
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, OutOfRange> {
         self.covered(date)?;
-        Ok(!matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains_key(&date))
+        Ok(!matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && !self.holidays.contains_key(&date))
     }
 
     fn step(&self, from: NaiveDate, n: u32, forward: bool) -> Result<NaiveDate, OutOfRange> {
         self.covered(from)?;
-        let delta = if forward { Duration::days(1) } else { Duration::days(-1) };
+        let delta = if forward {
+            Duration::days(1)
+        } else {
+            Duration::days(-1)
+        };
         let mut date = from;
         let mut left = n;
         while left > 0 {
@@ -275,7 +283,12 @@ mod tests {
     }
 
     fn listed(y: i32) -> Vec<NaiveDate> {
-        cal().holidays.keys().copied().filter(|x| x.year() == y).collect()
+        cal()
+            .holidays
+            .keys()
+            .copied()
+            .filter(|x| x.year() == y)
+            .collect()
     }
 
     #[test]
@@ -301,7 +314,13 @@ mod tests {
 
     #[test]
     fn the_one_off_days_are_holidays_and_the_days_they_replaced_are_not() {
-        for x in [d(2020, 5, 8), d(2022, 6, 2), d(2022, 6, 3), d(2022, 9, 19), d(2023, 5, 8)] {
+        for x in [
+            d(2020, 5, 8),
+            d(2022, 6, 2),
+            d(2022, 6, 3),
+            d(2022, 9, 19),
+            d(2023, 5, 8),
+        ] {
             assert!(!cal().is_working_day(x).unwrap(), "{x}");
         }
         assert!(cal().is_working_day(d(2020, 5, 4)).unwrap());
@@ -323,24 +342,59 @@ mod tests {
     #[test]
     fn counting_working_days_skips_weekends_and_bank_holidays() {
         // Day 0 is the event: 5 working days from Monday 16 Nov 2026 is Monday 23 Nov.
-        assert_eq!(cal().add_working_days(d(2026, 11, 16), 5).unwrap(), d(2026, 11, 23));
-        assert_eq!(cal().add_working_days(d(2026, 11, 20), 1).unwrap(), d(2026, 11, 23));
+        assert_eq!(
+            cal().add_working_days(d(2026, 11, 16), 5).unwrap(),
+            d(2026, 11, 23)
+        );
+        assert_eq!(
+            cal().add_working_days(d(2026, 11, 20), 1).unwrap(),
+            d(2026, 11, 23)
+        );
         // Christmas 2026: Fri 25 and Mon 28 (substitute Boxing Day) are holidays.
-        assert_eq!(cal().add_working_days(d(2026, 12, 23), 2).unwrap(), d(2026, 12, 29));
+        assert_eq!(
+            cal().add_working_days(d(2026, 12, 23), 2).unwrap(),
+            d(2026, 12, 29)
+        );
         // Easter 2027: Good Friday 26 Mar, Easter Monday 29 Mar.
-        assert_eq!(cal().add_working_days(d(2027, 3, 25), 1).unwrap(), d(2027, 3, 30));
-        assert_eq!(cal().add_working_days(d(2026, 11, 21), 0).unwrap(), d(2026, 11, 21));
-        assert_eq!(cal().working_days_between(d(2026, 12, 23), d(2026, 12, 29)).unwrap(), 2);
+        assert_eq!(
+            cal().add_working_days(d(2027, 3, 25), 1).unwrap(),
+            d(2027, 3, 30)
+        );
+        assert_eq!(
+            cal().add_working_days(d(2026, 11, 21), 0).unwrap(),
+            d(2026, 11, 21)
+        );
+        assert_eq!(
+            cal()
+                .working_days_between(d(2026, 12, 23), d(2026, 12, 29))
+                .unwrap(),
+            2
+        );
     }
 
     #[test]
     fn counting_back_and_rounding_to_a_working_day() {
         // Spring bank holiday 2027 is Monday 31 May.
-        assert_eq!(cal().sub_working_days(d(2027, 6, 1), 1).unwrap(), d(2027, 5, 28));
-        assert_eq!(cal().working_day_on_or_before(d(2027, 5, 31)).unwrap(), d(2027, 5, 28));
-        assert_eq!(cal().working_day_on_or_before(d(2027, 6, 2)).unwrap(), d(2027, 6, 2));
-        assert_eq!(cal().next_working_day(d(2026, 11, 20)).unwrap(), d(2026, 11, 23));
-        assert_eq!(cal().next_working_day(d(2026, 12, 24)).unwrap(), d(2026, 12, 29));
+        assert_eq!(
+            cal().sub_working_days(d(2027, 6, 1), 1).unwrap(),
+            d(2027, 5, 28)
+        );
+        assert_eq!(
+            cal().working_day_on_or_before(d(2027, 5, 31)).unwrap(),
+            d(2027, 5, 28)
+        );
+        assert_eq!(
+            cal().working_day_on_or_before(d(2027, 6, 2)).unwrap(),
+            d(2027, 6, 2)
+        );
+        assert_eq!(
+            cal().next_working_day(d(2026, 11, 20)).unwrap(),
+            d(2026, 11, 23)
+        );
+        assert_eq!(
+            cal().next_working_day(d(2026, 12, 24)).unwrap(),
+            d(2026, 12, 29)
+        );
     }
 
     #[test]
@@ -356,7 +410,9 @@ mod tests {
         let head = "division: X\nfirst_year: 2026\nlast_year: 2026\nholidays:\n";
         let sat = format!("{head}  - {{ date: 2026-11-21, name: Sat }}\n");
         assert!(Calendar::from_yaml(&sat).unwrap_err().contains("weekend"));
-        let dup = format!("{head}  - {{ date: 2026-11-23, name: A }}\n  - {{ date: 2026-11-23, name: B }}\n");
+        let dup = format!(
+            "{head}  - {{ date: 2026-11-23, name: A }}\n  - {{ date: 2026-11-23, name: B }}\n"
+        );
         assert!(Calendar::from_yaml(&dup).unwrap_err().contains("twice"));
     }
 }

@@ -111,7 +111,10 @@ fn read_case(path: &Path) -> Result<String, ExitCode> {
 
 fn print_findings(findings: &Findings, path: &Path, text: &str, color: bool) {
     if !findings.is_empty() {
-        eprint!("{}", findings.render(&path.display().to_string(), text, color));
+        eprint!(
+            "{}",
+            findings.render(&path.display().to_string(), text, color)
+        );
     }
 }
 
@@ -135,7 +138,10 @@ fn check(path: &Path, format: Format, color: bool) -> ExitCode {
                 "warnings": findings.count(crate::diagnostics::Severity::Warning),
                 "findings": findings.sorted(),
             });
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
         }
     }
     if findings.has_errors() {
@@ -150,7 +156,13 @@ fn default_output(case: &Path) -> PathBuf {
     PathBuf::from(format!("{stem}-pack.zip"))
 }
 
-fn build(path: &Path, output: Option<PathBuf>, force: bool, data_dir: Option<PathBuf>, color: bool) -> ExitCode {
+fn build(
+    path: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    data_dir: Option<PathBuf>,
+    color: bool,
+) -> ExitCode {
     let text = match read_case(path) {
         Ok(t) => t,
         Err(code) => return code,
@@ -158,7 +170,10 @@ fn build(path: &Path, output: Option<PathBuf>, force: bool, data_dir: Option<Pat
     let dest = output.unwrap_or_else(|| default_output(path));
     // Refuse before doing any work, as well as at the final rename.
     if dest.exists() && !force {
-        eprintln!("error: {} already exists; use --force to replace it", dest.display());
+        eprintln!(
+            "error: {} already exists; use --force to replace it",
+            dest.display()
+        );
         return ExitCode::from(EXIT_USAGE);
     }
     let (checked, findings) = pipeline::check(&text);
@@ -176,7 +191,9 @@ fn build(path: &Path, output: Option<PathBuf>, force: bool, data_dir: Option<Pat
     let docs = match pipeline::render_all(&jobs) {
         Ok(docs) => docs,
         Err(e) => {
-            eprintln!("error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)");
+            eprintln!(
+                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -187,9 +204,18 @@ fn build(path: &Path, output: Option<PathBuf>, force: bool, data_dir: Option<Pat
         return ExitCode::from(EXIT_USAGE);
     }
     let pages: usize = docs.iter().map(|d| d.pages).sum();
-    eprintln!("wrote {} ({} documents, {} pages)", dest.display(), docs.len(), pages);
+    eprintln!(
+        "wrote {} ({} documents, {} pages)",
+        dest.display(),
+        docs.len(),
+        pages
+    );
     for d in &docs {
-        let privileged = if d.job.privileged { "  [legally privileged]" } else { "" };
+        let privileged = if d.job.privileged {
+            "  [legally privileged]"
+        } else {
+            ""
+        };
         eprintln!("  {:<48} {:>2} pages{privileged}", d.job.file_name, d.pages);
     }
     ExitCode::SUCCESS

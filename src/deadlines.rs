@@ -49,26 +49,38 @@ impl DatedStep {
 
 /// Dates every rule, each counting from the LPM or another step; returns
 /// them in the rules' own order.
-pub fn evaluate(rules: &[StepRule], case: &Case, cal: &Calendar) -> Result<Vec<DatedStep>, Finding> {
+pub fn evaluate(
+    rules: &[StepRule],
+    case: &Case,
+    cal: &Calendar,
+) -> Result<Vec<DatedStep>, Box<Finding>> {
     let lpm = case.lpm.date;
-    let order = evaluation_order(rules).map_err(|e| Finding::error("profile", "", e))?;
+    let order = evaluation_order(rules).map_err(|e| Box::new(Finding::error("profile", "", e)))?;
     let mut out: Vec<DatedStep> = Vec::with_capacity(rules.len());
     for rule in order.iter().map(|&i| &rules[i]) {
-        let (anchor_id, dir, offset) = rule
-            .due
-            .resolve()
-            .map_err(|e| Finding::error("profile", "", format!("rule `{}`: {e}", rule.id)))?;
+        let (anchor_id, dir, offset) = rule.due.resolve().map_err(|e| {
+            Box::new(Finding::error(
+                "profile",
+                "",
+                format!("rule `{}`: {e}", rule.id),
+            ))
+        })?;
         let (anchor, anchor_name) = if anchor_id == "lpm" {
             (lpm, "the LPM".to_string())
         } else {
             let step = out.iter().find(|s| s.id == anchor_id).ok_or_else(|| {
-                Finding::error("profile", "", format!("rule `{}` counts from unknown step `{anchor_id}`", rule.id))
+                Box::new(Finding::error(
+                    "profile",
+                    "",
+                    format!("rule `{}` counts from unknown step `{anchor_id}`", rule.id),
+                ))
             })?;
             (step.anchor_date(), anchor_phrase(&step.action))
         };
         let (due, moved_from) = count(cal, anchor, dir, offset).map_err(out_of_range)?;
         let actual = match &rule.recorded_by {
-            Some(field) => recorded_date(case, field).map_err(|e| Finding::error("profile", "", e))?,
+            Some(field) => recorded_date(case, field)
+                .map_err(|e| Box::new(Finding::error("profile", "", e)))?,
             None => None,
         };
         out.push(DatedStep {
@@ -117,11 +129,20 @@ pub fn late_findings(steps: &[DatedStep], rules: &[StepRule]) -> Vec<Finding> {
         .collect()
 }
 
-fn count(cal: &Calendar, anchor: Date, dir: Direction, offset: Offset) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
+fn count(
+    cal: &Calendar,
+    anchor: Date,
+    dir: Direction,
+    offset: Offset,
+) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
     let a = anchor.naive();
     let nominal = match (offset, dir) {
-        (Offset::WorkingDays(n), Direction::After) => return Ok((Date(cal.add_working_days(a, n)?), None)),
-        (Offset::WorkingDays(n), Direction::Before) => return Ok((Date(cal.sub_working_days(a, n)?), None)),
+        (Offset::WorkingDays(n), Direction::After) => {
+            return Ok((Date(cal.add_working_days(a, n)?), None));
+        }
+        (Offset::WorkingDays(n), Direction::Before) => {
+            return Ok((Date(cal.sub_working_days(a, n)?), None));
+        }
         (Offset::Days(n), _) => chrono::Duration::days(i64::from(n)),
         (Offset::Weeks(n), _) => chrono::Duration::weeks(i64::from(n)),
     };
@@ -140,12 +161,12 @@ fn count(cal: &Calendar, anchor: Date, dir: Direction, offset: Offset) -> Result
     Ok((Date(due), Some((Date(date), why))))
 }
 
-fn out_of_range(err: OutOfRange) -> Finding {
-    Finding::error("calendar-range", "lpm.date", err.to_string())
-        .help(format!(
-            "casepack has bank-holiday data for {} to {}; check the year, or update casepack",
-            err.first_year, err.last_year
-        ))
+fn out_of_range(err: OutOfRange) -> Box<Finding> {
+    let help = format!(
+        "casepack has bank-holiday data for {} to {}; check the year, or update casepack",
+        err.first_year, err.last_year
+    );
+    Box::new(Finding::error("calendar-range", "lpm.date", err.to_string()).help(help))
 }
 
 /// "Letter before proceedings with the parents (hand delivered)" → "the letter
@@ -165,7 +186,6 @@ fn lower_first(s: &str) -> String {
         None => String::new(),
     }
 }
-
 
 /// Every dated step for a case: those after every LPM, and the timeline of
 /// the outcome the LPM reached (if it has one).
@@ -192,7 +212,11 @@ pub struct OutcomeTimeline {
 
 /// Dates every step the case's LPM outcome calls for, and warns of any the
 /// case records as late.
-pub fn schedule(case: &Case, profile: &crate::rules::Profile, cal: &Calendar) -> Result<(Schedule, Vec<Finding>), Finding> {
+pub fn schedule(
+    case: &Case,
+    profile: &crate::rules::Profile,
+    cal: &Calendar,
+) -> Result<(Schedule, Vec<Finding>), Box<Finding>> {
     let common = evaluate(&profile.after_every_lpm, case, cal)?;
     let mut warnings = late_findings(&common, &profile.after_every_lpm);
     let outcome = match case.lpm.outcome.and_then(|o| profile.timeline_for(o)) {

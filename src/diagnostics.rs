@@ -222,7 +222,11 @@ fn report<'a>(f: &'a Finding, file_name: &'a str, text: &'a str) -> Vec<Group<'a
 
 /// The line holding `pos` and the byte span to underline: from the column
 /// to the end of the value on that line (or of the key, for a bad key).
-fn line_span(text: &str, pos: Position, key_only: bool) -> Option<(&str, usize, std::ops::Range<usize>)> {
+fn line_span(
+    text: &str,
+    pos: Position,
+    key_only: bool,
+) -> Option<(&str, usize, std::ops::Range<usize>)> {
     let line = text.lines().nth(pos.line.checked_sub(1)?)?;
     let start = line
         .char_indices()
@@ -231,7 +235,11 @@ fn line_span(text: &str, pos: Position, key_only: bool) -> Option<(&str, usize, 
         .unwrap_or(line.len());
     let rest = &line[start..];
     let end_rel = rest.find(" #").unwrap_or(rest.len());
-    let end_rel = if key_only { rest.find(':').unwrap_or(end_rel).min(end_rel) } else { end_rel };
+    let end_rel = if key_only {
+        rest.find(':').unwrap_or(end_rel).min(end_rel)
+    } else {
+        end_rel
+    };
     let trimmed = rest[..end_rel].trim_end();
     let end = start + trimmed.len().max(1).min(line.len() - start);
     let end = if end <= start { start } else { end };
@@ -252,7 +260,10 @@ mod tests {
                 .help("did you mean `date`?"),
         );
         let out = findings.render("case.yaml", text, false);
-        assert!(out.contains("error[unknown-field]: unknown field `dte` in `lpm`"), "{out}");
+        assert!(
+            out.contains("error[unknown-field]: unknown field `dte` in `lpm`"),
+            "{out}"
+        );
         assert!(out.contains("case.yaml:2:3"), "{out}");
         assert!(out.contains("dte: 2026-11-16"), "{out}");
         assert!(out.contains("  dte: 2026-11-16\n  |   ^^^ "), "{out}");

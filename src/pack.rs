@@ -92,10 +92,22 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Writes the zip into `out` (any seekable writer).
-pub fn write_zip<W: Write + Seek>(out: W, case: &Case, manifest: &Manifest, docs: &[RenderedDocument]) -> Result<W> {
+pub fn write_zip<W: Write + Seek>(
+    out: W,
+    case: &Case,
+    manifest: &Manifest,
+    docs: &[RenderedDocument],
+) -> Result<W> {
     let d = case.lpm.date.naive();
-    let stamp = DateTime::from_date_and_time(d.year().clamp(1980, 2107) as u16, d.month() as u8, d.day() as u8, 0, 0, 0)
-        .unwrap_or_default();
+    let stamp = DateTime::from_date_and_time(
+        d.year().clamp(1980, 2107) as u16,
+        d.month() as u8,
+        d.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .unwrap_or_default();
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(stamp)
@@ -119,9 +131,18 @@ pub fn write_zip<W: Write + Seek>(out: W, case: &Case, manifest: &Manifest, docs
 /// Writes the pack to `dest` atomically: a temporary file in the same
 /// folder, flushed and synced, then renamed. Refuses to replace an existing
 /// file unless `force`.
-pub fn write_pack(dest: &Path, force: bool, case: &Case, manifest: &Manifest, docs: &[RenderedDocument]) -> Result<()> {
+pub fn write_pack(
+    dest: &Path,
+    force: bool,
+    case: &Case,
+    manifest: &Manifest,
+    docs: &[RenderedDocument],
+) -> Result<()> {
     if dest.exists() && !force {
-        bail!("{} already exists; use --force to replace it", dest.display());
+        bail!(
+            "{} already exists; use --force to replace it",
+            dest.display()
+        );
     }
     let dir = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -144,7 +165,10 @@ pub fn write_pack(dest: &Path, force: bool, case: &Case, manifest: &Manifest, do
     };
     result.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!("{} already exists; use --force to replace it", dest.display())
+            anyhow::anyhow!(
+                "{} already exists; use --force to replace it",
+                dest.display()
+            )
         } else {
             anyhow::Error::new(e.error).context(format!("cannot write {}", dest.display()))
         }

@@ -42,7 +42,7 @@ pub fn check(text: &str) -> (Option<Checked>, Findings) {
             Some(schedule)
         }
         Err(finding) => {
-            findings.push(finding);
+            findings.push(*finding);
             None
         }
     };

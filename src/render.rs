@@ -25,10 +25,22 @@ use crate::documents::DocumentJob;
 /// The templates, embedded: (file name, source).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../templates/common.typ")),
-    ("letter-before-proceedings.typ", include_str!("../templates/letter-before-proceedings.typ")),
-    ("lpm-minutes.typ", include_str!("../templates/lpm-minutes.typ")),
-    ("pre-proceedings-agreement.typ", include_str!("../templates/pre-proceedings-agreement.typ")),
-    ("pre-proceedings-timeline.typ", include_str!("../templates/pre-proceedings-timeline.typ")),
+    (
+        "letter-before-proceedings.typ",
+        include_str!("../templates/letter-before-proceedings.typ"),
+    ),
+    (
+        "lpm-minutes.typ",
+        include_str!("../templates/lpm-minutes.typ"),
+    ),
+    (
+        "pre-proceedings-agreement.typ",
+        include_str!("../templates/pre-proceedings-agreement.typ"),
+    ),
+    (
+        "pre-proceedings-timeline.typ",
+        include_str!("../templates/pre-proceedings-timeline.typ"),
+    ),
 ];
 
 /// The fonts, embedded: Liberation Sans (metric-compatible with Arial) for
@@ -85,7 +97,12 @@ pub struct RenderError {
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "template `{}` failed: {}", self.template, self.messages.join("; "))
+        write!(
+            f,
+            "template `{}` failed: {}",
+            self.template,
+            self.messages.join("; ")
+        )
     }
 }
 
@@ -158,7 +175,10 @@ impl DocWorld {
             return None;
         }
         let name = path.vpath().get_without_slash();
-        TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| *text)
     }
 }
 

@@ -163,12 +163,17 @@ pub const EVENT_FIELDS: &[&str] = &[
 pub fn recorded_date(case: &Case, field: &str) -> Result<Option<Date>, String> {
     Ok(match field {
         "letter_before_proceedings.date" => case.letter_before_proceedings.as_ref().map(|l| l.date),
-        "letter_before_proceedings.delivered" => {
-            case.letter_before_proceedings.as_ref().and_then(|l| l.delivered)
-        }
+        "letter_before_proceedings.delivered" => case
+            .letter_before_proceedings
+            .as_ref()
+            .and_then(|l| l.delivered),
         "pre_proceedings_meeting.date" => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
         "review_date" => case.review_date,
-        other => return Err(format!("`{other}` is not a case field that records an event")),
+        other => {
+            return Err(format!(
+                "`{other}` is not a case field that records an event"
+            ));
+        }
     })
 }
 
@@ -183,7 +188,11 @@ impl Profile {
 
     fn check(&self) -> Result<(), String> {
         let mut lists: Vec<(&str, &[StepRule])> = vec![("after_every_lpm", &self.after_every_lpm)];
-        lists.extend(self.timelines.iter().map(|t| (t.id.as_str(), t.steps.as_slice())));
+        lists.extend(
+            self.timelines
+                .iter()
+                .map(|t| (t.id.as_str(), t.steps.as_slice())),
+        );
         for (list, steps) in lists {
             let ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
             for (i, step) in steps.iter().enumerate() {
@@ -245,7 +254,10 @@ pub fn evaluation_order(steps: &[StepRule]) -> Result<Vec<usize>, String> {
                 .filter(|(i, _)| !order.contains(i))
                 .map(|(_, s)| s.id.as_str())
                 .collect();
-            return Err(format!("these steps count from each other in a loop: {}", stuck.join(", ")));
+            return Err(format!(
+                "these steps count from each other in a loop: {}",
+                stuck.join(", ")
+            ));
         }
     }
     Ok(order)
@@ -270,35 +282,65 @@ mod tests {
         let p = Profile::from_yaml(include_str!("../data/profiles/default.yaml")).unwrap();
         let pre = p.timeline_for(LpmOutcome::InitiatePreProceedings).unwrap();
         assert!(pre.steps.len() >= 15);
-        for step in p.timelines.iter().flat_map(|t| &t.steps).chain(&p.after_every_lpm) {
-            assert!(step.source.starts_with("004") || step.source.starts_with("001"), "{}", step.id);
+        for step in p
+            .timelines
+            .iter()
+            .flat_map(|t| &t.steps)
+            .chain(&p.after_every_lpm)
+        {
+            assert!(
+                step.source.starts_with("004") || step.source.starts_with("001"),
+                "{}",
+                step.id
+            );
         }
-        let lbp = pre.steps.iter().find(|s| s.id == "letter-before-proceedings").unwrap();
+        let lbp = pre
+            .steps
+            .iter()
+            .find(|s| s.id == "letter-before-proceedings")
+            .unwrap();
         assert_eq!(lbp.due.resolve().unwrap().2, Offset::WorkingDays(5));
         assert_eq!(lbp.source, "004 §9b(ii); App. 2");
     }
 
     #[test]
     fn rules_counting_from_each_other_in_a_loop_are_rejected() {
-        let text = include_str!("../data/profiles/default.yaml")
-            .replace("due: { after: letter-before-proceedings, working_days: 10 }", "due: { after: agreement-to-legal, working_days: 10 }");
+        let text = include_str!("../data/profiles/default.yaml").replace(
+            "due: { after: letter-before-proceedings, working_days: 10 }",
+            "due: { after: agreement-to-legal, working_days: 10 }",
+        );
         let err = Profile::from_yaml(&text).unwrap_err();
-        assert!(err.contains("in a loop: agreement-to-legal, assessment-plan-to-legal, initial-meeting"), "{err}");
+        assert!(
+            err.contains(
+                "in a loop: agreement-to-legal, assessment-plan-to-legal, initial-meeting"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_rule_counting_from_an_unknown_step_is_rejected() {
-        let text = include_str!("../data/profiles/default.yaml")
-            .replace("due: { after: letter-before-proceedings, working_days: 10 }", "due: { after: letter-sent, working_days: 10 }");
+        let text = include_str!("../data/profiles/default.yaml").replace(
+            "due: { after: letter-before-proceedings, working_days: 10 }",
+            "due: { after: letter-sent, working_days: 10 }",
+        );
         let err = Profile::from_yaml(&text).unwrap_err();
-        assert!(err.contains("initial-meeting: counts from `letter-sent`"), "{err}");
+        assert!(
+            err.contains("initial-meeting: counts from `letter-sent`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn an_unknown_recorded_by_field_is_rejected() {
-        let text = include_str!("../data/profiles/default.yaml")
-            .replace("recorded_by: pre_proceedings_meeting.date", "recorded_by: pre_proceedings_meeting.when");
+        let text = include_str!("../data/profiles/default.yaml").replace(
+            "recorded_by: pre_proceedings_meeting.date",
+            "recorded_by: pre_proceedings_meeting.when",
+        );
         let err = Profile::from_yaml(&text).unwrap_err();
-        assert!(err.contains("`pre_proceedings_meeting.when` is not a case field"), "{err}");
+        assert!(
+            err.contains("`pre_proceedings_meeting.when` is not a case field"),
+            "{err}"
+        );
     }
 }

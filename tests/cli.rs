@@ -110,16 +110,29 @@ fn every_sample_checks_clean_and_builds() {
         let s = sample.display().to_string();
         let check = casepack(&root(), &["check", &s]);
         assert_eq!(check.status.code(), Some(0), "{s}: {}", stderr(&check));
-        assert!(stderr(&check).contains("no findings"), "{s}: {}", stderr(&check));
+        assert!(
+            stderr(&check).contains("no findings"),
+            "{s}: {}",
+            stderr(&check)
+        );
         let (_dir, _, entries) = build(&s);
-        let manifest: serde_json::Value = serde_json::from_slice(&entries["manifest.json"]).unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&entries["manifest.json"]).unwrap();
         let files = manifest["files"].as_array().unwrap();
-        assert_eq!(files.len() + 1, entries.len(), "every PDF is in the manifest");
+        assert_eq!(
+            files.len() + 1,
+            entries.len(),
+            "every PDF is in the manifest"
+        );
         for f in files {
             let name = f["name"].as_str().unwrap();
             let pdf = &entries[name];
             assert!(pdf.starts_with(b"%PDF-"), "{name} is a PDF");
-            assert_eq!(f["pages"].as_u64().unwrap() as usize, pdf_pages(pdf).len(), "{name} page count");
+            assert_eq!(
+                f["pages"].as_u64().unwrap() as usize,
+                pdf_pages(pdf).len(),
+                "{name} page count"
+            );
             let sha = sha2::Sha256::digest(pdf);
             let hex: String = sha.iter().map(|b| format!("{b:02x}")).collect();
             assert_eq!(f["sha256"], hex, "{name} checksum");
@@ -144,7 +157,11 @@ fn the_sample_pack_holds_the_four_documents_named_for_what_they_are() {
             "pre-proceedings-timeline.pdf",
         ]
     );
-    assert!(stderr(&out).contains("wrote pack.zip (5 documents"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("wrote pack.zip (5 documents"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -171,14 +188,24 @@ fn the_letters_say_what_the_case_says_and_what_the_procedure_requires() {
             "Checked and countersigned by",
             "Martin Shaw",
         ] {
-            assert!(flat.contains(&squash(phrase)), "{who}'s letter lacks {phrase:?}");
+            assert!(
+                flat.contains(&squash(phrase)),
+                "{who}'s letter lacks {phrase:?}"
+            );
         }
-        assert!(!text.contains("LEGALLY PRIVILEGED"), "a letter to a parent is never marked privileged");
+        assert!(
+            !text.contains("LEGALLY PRIVILEGED"),
+            "a letter to a parent is never marked privileged"
+        );
         assert!(text.contains("OFFICIAL-SENSITIVE"));
     }
-    assert!(squash(&tomasz).contains(&squash("An interpreter who speaks Polish will be at the meeting")));
+    assert!(squash(&tomasz).contains(&squash(
+        "An interpreter who speaks Polish will be at the meeting"
+    )));
     assert!(!kerry.contains("speaks Polish"));
-    assert!(squash(&kerry).contains(&squash("your solicitor is Priya Raman at Raman & Cole Family Law")));
+    assert!(squash(&kerry).contains(&squash(
+        "your solicitor is Priya Raman at Raman & Cole Family Law"
+    )));
 }
 
 #[test]
@@ -190,11 +217,21 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
     // review: 8 weeks → Mon 11 Jan 2027. End: 16 weeks → Mon 8 Mar 2027.
     // Stage 2 referrals: 2 days after the meeting booked for Thu 26 Nov is
     // Sat 28 Nov, so Fri 27 Nov.
-    for date in ["Mon 23 Nov 2026", "Mon 7 Dec 2026", "Mon 11 Jan 2027", "Mon 8 Mar 2027", "Fri 27 Nov 2026", "Sat 28 Nov 2026 is a Saturday"] {
+    for date in [
+        "Mon 23 Nov 2026",
+        "Mon 7 Dec 2026",
+        "Mon 11 Jan 2027",
+        "Mon 8 Mar 2027",
+        "Fri 27 Nov 2026",
+        "Sat 28 Nov 2026 is a Saturday",
+    ] {
         assert!(timeline.contains(&squash(date)), "timeline lacks {date}");
     }
     for source in ["004 §9b(ii)", "004 §9b(iii)", "004 App. 2 week 5"] {
-        assert!(timeline.contains(&squash(source)), "timeline lacks source {source}");
+        assert!(
+            timeline.contains(&squash(source)),
+            "timeline lacks source {source}"
+        );
     }
     let minutes = squash(&pdf_text(&entries["lpm-minutes.pdf"]));
     for phrase in [
@@ -213,8 +250,15 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
         assert!(minutes.contains(&squash(phrase)), "minutes lack {phrase:?}");
     }
     let agreement = squash(&pdf_text(&entries["pre-proceedings-agreement.pdf"]));
-    for phrase in ["Take Maisie to school every day, on time", "Thursday 7 January 2027", "Solicitor for Tomasz Nowak"] {
-        assert!(agreement.contains(&squash(phrase)), "agreement lacks {phrase:?}");
+    for phrase in [
+        "Take Maisie to school every day, on time",
+        "Thursday 7 January 2027",
+        "Solicitor for Tomasz Nowak",
+    ] {
+        assert!(
+            agreement.contains(&squash(phrase)),
+            "agreement lacks {phrase:?}"
+        );
     }
 }
 
@@ -224,11 +268,20 @@ fn the_minutes_are_legally_privileged_on_every_page() {
     let pages = pdf_pages(&entries["lpm-minutes.pdf"]);
     assert!(pages.len() >= 2);
     for (i, page) in pages.iter().enumerate() {
-        assert!(page.contains("LEGALLY PRIVILEGED"), "page {} lacks the marking", i + 1);
+        assert!(
+            page.contains("LEGALLY PRIVILEGED"),
+            "page {} lacks the marking",
+            i + 1
+        );
         assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())));
     }
     let manifest: serde_json::Value = serde_json::from_slice(&entries["manifest.json"]).unwrap();
-    let minutes = manifest["files"].as_array().unwrap().iter().find(|f| f["name"] == "lpm-minutes.pdf").unwrap();
+    let minutes = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "lpm-minutes.pdf")
+        .unwrap();
     assert_eq!(minutes["privileged"], true);
     assert_eq!(minutes["audience"], "lpm-panel");
 }
@@ -259,7 +312,17 @@ fn snapshot(path: &Path, actual: &[u8]) {
 #[test]
 fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
     let dir = tempfile::tempdir().unwrap();
-    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip", "--data-dir", "data"]);
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            &abs(SAMPLE),
+            "-o",
+            "pack.zip",
+            "--data-dir",
+            "data",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     // The template preview files are the snapshot of the data: a template
     // previewed on its own shows exactly what casepack gives it.
@@ -267,21 +330,41 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
     for entry in std::fs::read_dir(dir.path().join("data")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if name.starts_with("letter-before-proceedings-") && name != "letter-before-proceedings-kerry-hartley.json" {
+        if name.starts_with("letter-before-proceedings-")
+            && name != "letter-before-proceedings-kerry-hartley.json"
+        {
             continue;
         }
-        let committed = if name.starts_with("letter-before-proceedings-") { "letter-before-proceedings.json".to_string() } else { name };
-        snapshot(&root().join("templates/preview").join(committed), &std::fs::read(&path).unwrap());
+        let committed = if name.starts_with("letter-before-proceedings-") {
+            "letter-before-proceedings.json".to_string()
+        } else {
+            name
+        };
+        snapshot(
+            &root().join("templates/preview").join(committed),
+            &std::fs::read(&path).unwrap(),
+        );
         count += 1;
     }
     assert_eq!(count, 4);
     let entries = unzip(&dir.path().join("pack.zip"));
-    snapshot(&root().join("tests/snapshots/manifest.json"), &entries["manifest.json"]);
+    snapshot(
+        &root().join("tests/snapshots/manifest.json"),
+        &entries["manifest.json"],
+    );
 }
 
 #[test]
 fn check_reports_findings_as_json_on_request() {
-    let out = casepack(&root(), &["check", "tests/fixtures/bad/misspelt-field.yaml", "--format", "json"]);
+    let out = casepack(
+        &root(),
+        &[
+            "check",
+            "tests/fixtures/bad/misspelt-field.yaml",
+            "--format",
+            "json",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["errors"], 1);
@@ -293,16 +376,66 @@ fn check_reports_findings_as_json_on_request() {
 
 /// Each bad input: fixture, expected code and message, expected place.
 const BAD: &[(&str, &str, &str, &str)] = &[
-    ("invalid-yaml", "error[invalid-yaml]", "expected string scalar", "invalid-yaml.yaml:16:10"),
-    ("misspelt-field", "error[unknown-field]", "`dte` is not a field here", "misspelt-field.yaml:73:3"),
-    ("misspelt-field", "help: did you mean `date`?", "", "misspelt-field.yaml:73:3"),
-    ("unknown-outcome", "error[unknown-value]", "did you mean `initiate-pre-proceedings`?", "unknown-outcome.yaml:77:12"),
-    ("missing-reference", "error[missing-field]", "the case has no `reference`", "missing-reference.yaml:1:1"),
-    ("impossible-date", "error[invalid-date]", "`2019-02-30` is not a real date: February 2019 has 28 days", "impossible-date.yaml:21:20"),
-    ("meeting-before-lpm", "error[date-order]", "the pre-proceedings meeting (12 November 2026) is before the LPM", "meeting-before-lpm.yaml:126:9"),
-    ("letter-after-meeting", "error[date-order]", "is before the date on the letter (27 November 2026)", "letter-after-meeting.yaml:123:9"),
-    ("no-worries", "error[empty-list]", "the list of worries is empty", "no-worries.yaml:90:10"),
-    ("out-of-range", "error[calendar-range]", "outside the bank-holiday data for England and Wales (2020 to 2030)", "out-of-range.yaml:73:9"),
+    (
+        "invalid-yaml",
+        "error[invalid-yaml]",
+        "expected string scalar",
+        "invalid-yaml.yaml:16:10",
+    ),
+    (
+        "misspelt-field",
+        "error[unknown-field]",
+        "`dte` is not a field here",
+        "misspelt-field.yaml:73:3",
+    ),
+    (
+        "misspelt-field",
+        "help: did you mean `date`?",
+        "",
+        "misspelt-field.yaml:73:3",
+    ),
+    (
+        "unknown-outcome",
+        "error[unknown-value]",
+        "did you mean `initiate-pre-proceedings`?",
+        "unknown-outcome.yaml:77:12",
+    ),
+    (
+        "missing-reference",
+        "error[missing-field]",
+        "the case has no `reference`",
+        "missing-reference.yaml:1:1",
+    ),
+    (
+        "impossible-date",
+        "error[invalid-date]",
+        "`2019-02-30` is not a real date: February 2019 has 28 days",
+        "impossible-date.yaml:21:20",
+    ),
+    (
+        "meeting-before-lpm",
+        "error[date-order]",
+        "the pre-proceedings meeting (12 November 2026) is before the LPM",
+        "meeting-before-lpm.yaml:126:9",
+    ),
+    (
+        "letter-after-meeting",
+        "error[date-order]",
+        "is before the date on the letter (27 November 2026)",
+        "letter-after-meeting.yaml:123:9",
+    ),
+    (
+        "no-worries",
+        "error[empty-list]",
+        "the list of worries is empty",
+        "no-worries.yaml:90:10",
+    ),
+    (
+        "out-of-range",
+        "error[calendar-range]",
+        "outside the bank-holiday data for England and Wales (2020 to 2030)",
+        "out-of-range.yaml:73:9",
+    ),
 ];
 
 #[test]
@@ -313,14 +446,28 @@ fn bad_input_is_explained_where_it_is_and_nothing_is_written() {
         let err = stderr(&check);
         assert_eq!(check.status.code(), Some(1), "{fixture}: {err}");
         assert!(err.contains(code), "{fixture}: expected {code:?} in\n{err}");
-        assert!(err.contains(message), "{fixture}: expected {message:?} in\n{err}");
-        assert!(err.contains(place), "{fixture}: expected {place:?} in\n{err}");
+        assert!(
+            err.contains(message),
+            "{fixture}: expected {message:?} in\n{err}"
+        );
+        assert!(
+            err.contains(place),
+            "{fixture}: expected {place:?} in\n{err}"
+        );
         assert!(err.contains(" | "), "{fixture}: the line is quoted\n{err}");
         let dir = tempfile::tempdir().unwrap();
         let build = casepack(dir.path(), &["build", &case, "-o", "pack.zip"]);
-        assert_eq!(build.status.code(), Some(1), "{fixture}: {}", stderr(&build));
+        assert_eq!(
+            build.status.code(),
+            Some(1),
+            "{fixture}: {}",
+            stderr(&build)
+        );
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert!(left.is_empty(), "{fixture}: build left files behind: {left:?}");
+        assert!(
+            left.is_empty(),
+            "{fixture}: build left files behind: {left:?}"
+        );
     }
 }
 
@@ -330,13 +477,30 @@ fn an_existing_pack_is_kept_unless_forced() {
     std::fs::write(dir.path().join("pack.zip"), "keep me").unwrap();
     let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists; use --force"), "{}", stderr(&out));
-    assert_eq!(std::fs::read(dir.path().join("pack.zip")).unwrap(), b"keep me");
-    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "pack.zip", "--force"]);
+    assert!(
+        stderr(&out).contains("already exists; use --force"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("pack.zip")).unwrap(),
+        b"keep me"
+    );
+    let out = casepack(
+        dir.path(),
+        &["build", &abs(SAMPLE), "-o", "pack.zip", "--force"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(unzip(&dir.path().join("pack.zip")).contains_key("manifest.json"));
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names, ["pack.zip"], "no temporary file is left beside the pack");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        ["pack.zip"],
+        "no temporary file is left beside the pack"
+    );
 }
 
 #[test]
@@ -347,7 +511,10 @@ fn usage_and_io_problems_exit_with_2() {
     assert!(stderr(&out).contains("cannot read no-such-case.yaml"));
     assert_eq!(casepack(dir.path(), &["check"]).status.code(), Some(2));
     assert_eq!(casepack(dir.path(), &["frobnicate"]).status.code(), Some(2));
-    let out = casepack(dir.path(), &["build", &abs(SAMPLE), "-o", "missing-folder/pack.zip"]);
+    let out = casepack(
+        dir.path(),
+        &["build", &abs(SAMPLE), "-o", "missing-folder/pack.zip"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
 }
@@ -363,7 +530,15 @@ fn sample_json() -> serde_json::Value {
 
 /// Keys whose values are dates, times or fixed choices, not free text.
 const NOT_FREE_TEXT: &[&str] = &[
-    "date", "time", "date_of_birth", "expected_date_of_delivery", "starts", "by", "delivered", "review_date", "purpose",
+    "date",
+    "time",
+    "date_of_birth",
+    "expected_date_of_delivery",
+    "starts",
+    "by",
+    "delivered",
+    "review_date",
+    "purpose",
     "outcome",
 ];
 
@@ -373,7 +548,9 @@ fn replace_free_text(v: &mut serde_json::Value, key: &str, with: &str, count: &m
             *s = with.to_string();
             *count += 1;
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| replace_free_text(i, key, with, count)),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|i| replace_free_text(i, key, with, count)),
         serde_json::Value::Object(map) => {
             for (k, x) in map.iter_mut() {
                 replace_free_text(x, k, with, count);
@@ -384,8 +561,32 @@ fn replace_free_text(v: &mut serde_json::Value, key: &str, with: &str, count: &m
 }
 
 const HOSTILE: &[&str] = &[
-    "#panic(\"x\")", "]", "[", "$x$", "*", "_", "<l>", "@r", "//", "/*", "\\", "#import \"/etc/passwd\"", "שלום",
-    "مرحبا", "🙂", "#eval(\"1+1\")", "```", "= Heading", "- item", "+ item", "~", "'quoted'", "\"", "{", "}", "#",
+    "#panic(\"x\")",
+    "]",
+    "[",
+    "$x$",
+    "*",
+    "_",
+    "<l>",
+    "@r",
+    "//",
+    "/*",
+    "\\",
+    "#import \"/etc/passwd\"",
+    "שלום",
+    "مرحبا",
+    "🙂",
+    "#eval(\"1+1\")",
+    "```",
+    "= Heading",
+    "- item",
+    "+ item",
+    "~",
+    "'quoted'",
+    "\"",
+    "{",
+    "}",
+    "#",
 ];
 
 fn hostile_text() -> impl Strategy<Value = (String, bool)> {

@@ -116,7 +116,9 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
                 format!("the case has no `{field}`, which every case needs"),
             )
             .at(Position { line: 1, column: 1 })
-            .help(format!("add `{field}:` at the top level; see docs/case-format.md"));
+            .help(format!(
+                "add `{field}:` at the top level; see docs/case-format.md"
+            ));
         }
         let within = position
             .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
@@ -128,8 +130,9 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
         } else {
             format!("the required field `{field}` is missing here")
         };
-        return Finding::error("missing-field", "", msg)
-            .help(format!("add `{field}:` with its value; see docs/case-format.md"));
+        return Finding::error("missing-field", "", msg).help(format!(
+            "add `{field}:` with its value; see docs/case-format.md"
+        ));
     }
     if message.contains("not a real date") || message.contains("not a date written as") {
         return Finding::error("invalid-date", "", strip_location_suffix(message))
@@ -160,7 +163,10 @@ const TOP_LEVEL_FIELDS: &[&str] = &[
 ];
 
 fn has_top_level_key(text: &str, field: &str) -> bool {
-    text.lines().any(|l| l.strip_prefix(field).is_some_and(|r| r.trim_start().starts_with(':')))
+    text.lines().any(|l| {
+        l.strip_prefix(field)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    })
 }
 
 fn strip_location_suffix(message: &str) -> String {

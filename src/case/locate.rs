@@ -27,14 +27,8 @@ pub struct LocationIndex {
 }
 
 enum Frame {
-    Map {
-        path: String,
-        key: Option<String>,
-    },
-    Seq {
-        path: String,
-        index: usize,
-    },
+    Map { path: String, key: Option<String> },
+    Seq { path: String, index: usize },
 }
 
 impl LocationIndex {
@@ -51,7 +45,11 @@ impl LocationIndex {
             };
             match event {
                 Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { path, key: key @ None }) = stack.last_mut() {
+                    if let Some(Frame::Map {
+                        path,
+                        key: key @ None,
+                    }) = stack.last_mut()
+                    {
                         let full = join_key(path, &value);
                         index.keys.insert(full, pos);
                         *key = Some(value.into_owned());
@@ -140,10 +138,31 @@ mod tests {
     #[test]
     fn values_and_keys_are_found_by_path() {
         let idx = LocationIndex::build(YAML);
-        assert_eq!(idx.value("reference"), Some(Position { line: 1, column: 12 }));
-        assert_eq!(idx.value("parents[0].name"), Some(Position { line: 3, column: 11 }));
-        assert_eq!(idx.value("parents[0].address[1]"), Some(Position { line: 6, column: 9 }));
-        assert_eq!(idx.value("parents[1].name"), Some(Position { line: 7, column: 11 }));
+        assert_eq!(
+            idx.value("reference"),
+            Some(Position {
+                line: 1,
+                column: 12
+            })
+        );
+        assert_eq!(
+            idx.value("parents[0].name"),
+            Some(Position {
+                line: 3,
+                column: 11
+            })
+        );
+        assert_eq!(
+            idx.value("parents[0].address[1]"),
+            Some(Position { line: 6, column: 9 })
+        );
+        assert_eq!(
+            idx.value("parents[1].name"),
+            Some(Position {
+                line: 7,
+                column: 11
+            })
+        );
         assert_eq!(idx.key("lpm.date"), Some(Position { line: 9, column: 3 }));
         assert_eq!(idx.value("lpm.date"), Some(Position { line: 9, column: 9 }));
     }

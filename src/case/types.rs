@@ -34,7 +34,9 @@ impl Date {
             parts[2].parse().unwrap_or(0),
         );
         if !(1..=12).contains(&m) {
-            return Err(format!("`{text}` is not a real date: there is no month {m}"));
+            return Err(format!(
+                "`{text}` is not a real date: there is no month {m}"
+            ));
         }
         match NaiveDate::from_ymd_opt(y, m, d) {
             Some(date) => Ok(Date(date)),
@@ -87,7 +89,11 @@ impl fmt::Display for Date {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)
         .and_then(|d| d.pred_opt())
         .map(|d| d.day())
@@ -215,9 +221,20 @@ mod tests {
             Date::parse("2028-02-30").unwrap_err(),
             "`2028-02-30` is not a real date: February 2028 has 29 days"
         );
-        assert!(Date::parse("2026-13-01").unwrap_err().contains("no month 13"));
-        assert!(Date::parse("16/11/2026").unwrap_err().contains("YYYY-MM-DD"));
-        assert_eq!(Date::parse("2026-11-16").unwrap().long(), "Monday 16 November 2026");
+        assert!(
+            Date::parse("2026-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(
+            Date::parse("16/11/2026")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert_eq!(
+            Date::parse("2026-11-16").unwrap().long(),
+            "Monday 16 November 2026"
+        );
     }
 
     #[test]

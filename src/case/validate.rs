@@ -3,11 +3,10 @@
 //! dates in an impossible order. Deadlines (what is late) are the calendar
 //! stage's business, not this one's.
 
-
+use super::FORMAT_VERSION;
 use super::load::walk_strings;
 use super::model::{Case, LpmOutcome};
 use super::types::Date;
-use super::FORMAT_VERSION;
 use crate::diagnostics::Finding;
 
 /// Every finding that can be made from the case alone.
@@ -51,20 +50,43 @@ fn blank_text(case: &Case, out: &mut Vec<Finding>) {
 fn lists(case: &Case, out: &mut Vec<Finding>) {
     let mut need = |empty: bool, path: &str, what: &str, help: &str| {
         if empty {
-            out.push(Finding::error("empty-list", path, format!("{what} is empty")).help(help.to_string()));
+            out.push(
+                Finding::error("empty-list", path, format!("{what} is empty"))
+                    .help(help.to_string()),
+            );
         }
     };
-    need(case.children.is_empty(), "children", "the list of children", "name at least one child the case is about");
-    need(case.parents.is_empty(), "parents", "the list of parents", "name each parent and person with parental responsibility: each gets a letter");
+    need(
+        case.children.is_empty(),
+        "children",
+        "the list of children",
+        "name at least one child the case is about",
+    );
+    need(
+        case.parents.is_empty(),
+        "parents",
+        "the list of parents",
+        "name each parent and person with parental responsibility: each gets a letter",
+    );
     need(
         case.worries.is_empty(),
         "worries",
         "the list of worries",
         "say what you are worried about, in plain words, with the evidence and what must change",
     );
-    need(case.local_authority.address.is_empty(), "local_authority.address", "the council's address", "give the address letters come from, one line per item");
+    need(
+        case.local_authority.address.is_empty(),
+        "local_authority.address",
+        "the council's address",
+        "give the address letters come from, one line per item",
+    );
     for (i, p) in case.parents.iter().enumerate() {
-        need(p.address.is_empty(), &format!("parents[{i}].address"), "this parent's address", "give the address the letter goes to, one line per item");
+        need(
+            p.address.is_empty(),
+            &format!("parents[{i}].address"),
+            "this parent's address",
+            "give the address the letter goes to, one line per item",
+        );
     }
     for (i, w) in case.worries.iter().enumerate() {
         need(
@@ -81,16 +103,43 @@ fn children(case: &Case, out: &mut Vec<Finding>) {
         let path = format!("children[{i}]");
         match (c.date_of_birth, c.expected_date_of_delivery) {
             (None, None) => out.push(
-                Finding::error("child-date", &path, format!("{} has neither a date of birth nor an expected date of delivery", c.name))
-                    .help("add `date_of_birth:`, or `expected_date_of_delivery:` for an unborn child"),
+                Finding::error(
+                    "child-date",
+                    &path,
+                    format!(
+                        "{} has neither a date of birth nor an expected date of delivery",
+                        c.name
+                    ),
+                )
+                .help("add `date_of_birth:`, or `expected_date_of_delivery:` for an unborn child"),
             ),
             (Some(_), Some(_)) => out.push(
-                Finding::error("child-date", format!("{path}.expected_date_of_delivery"), format!("{} has both a date of birth and an expected date of delivery", c.name))
-                    .help("once a baby is born, replace `expected_date_of_delivery` with `date_of_birth`"),
+                Finding::error(
+                    "child-date",
+                    format!("{path}.expected_date_of_delivery"),
+                    format!(
+                        "{} has both a date of birth and an expected date of delivery",
+                        c.name
+                    ),
+                )
+                .help(
+                    "once a baby is born, replace `expected_date_of_delivery` with `date_of_birth`",
+                ),
             ),
             (Some(dob), None) if dob > case.lpm.date => out.push(
-                Finding::error("date-order", format!("{path}.date_of_birth"), format!("{}'s date of birth ({}) is after the LPM ({})", c.name, dob.medium(), case.lpm.date.medium()))
-                    .help("check the date of birth; for an unborn child use `expected_date_of_delivery`"),
+                Finding::error(
+                    "date-order",
+                    format!("{path}.date_of_birth"),
+                    format!(
+                        "{}'s date of birth ({}) is after the LPM ({})",
+                        c.name,
+                        dob.medium(),
+                        case.lpm.date.medium()
+                    ),
+                )
+                .help(
+                    "check the date of birth; for an unborn child use `expected_date_of_delivery`",
+                ),
             ),
             _ => {}
         }
@@ -106,9 +155,13 @@ fn outcome_needs(case: &Case, out: &mut Vec<Finding>) {
     let mut missing = |absent: bool, path: &str, what: &str, help: &str, source: &str| {
         if absent {
             out.push(
-                Finding::error("missing-for-outcome", path, format!("{what} is missing, and {why}"))
-                    .help(help.to_string())
-                    .source(source.to_string()),
+                Finding::error(
+                    "missing-for-outcome",
+                    path,
+                    format!("{what} is missing, and {why}"),
+                )
+                .help(help.to_string())
+                .source(source.to_string()),
             );
         }
     };
@@ -159,15 +212,24 @@ fn outcome_needs(case: &Case, out: &mut Vec<Finding>) {
         && m.video_link.is_none()
     {
         out.push(
-            Finding::error("meeting-place", "pre_proceedings_meeting", "the pre-proceedings meeting has no place or video link")
-                .help("add `place:` (address lines) or `video_link:` so the parents know where to go"),
+            Finding::error(
+                "meeting-place",
+                "pre_proceedings_meeting",
+                "the pre-proceedings meeting has no place or video link",
+            )
+            .help("add `place:` (address lines) or `video_link:` so the parents know where to go"),
         );
     }
 }
 
 fn date_order(case: &Case, out: &mut Vec<Finding>) {
     let lpm = case.lpm.date;
-    let mut after = |later: Option<Date>, later_path: &str, later_what: &str, earlier: Option<Date>, earlier_what: &str, help: &str| {
+    let mut after = |later: Option<Date>,
+                     later_path: &str,
+                     later_what: &str,
+                     earlier: Option<Date>,
+                     earlier_what: &str,
+                     help: &str| {
         if let (Some(l), Some(e)) = (later, earlier)
             && l < e
         {
@@ -175,7 +237,11 @@ fn date_order(case: &Case, out: &mut Vec<Finding>) {
                 Finding::error(
                     "date-order",
                     later_path,
-                    format!("{later_what} ({}) is before {earlier_what} ({})", l.medium(), e.medium()),
+                    format!(
+                        "{later_what} ({}) is before {earlier_what} ({})",
+                        l.medium(),
+                        e.medium()
+                    ),
                 )
                 .help(help.to_string()),
             );

@@ -9,7 +9,12 @@ use crate::case::{Case, Meeting};
 use crate::deadlines::Schedule;
 use crate::rules::Profile;
 
-pub(super) fn job(case: &Case, meeting: &Meeting, schedule: &Schedule, profile: &Profile) -> DocumentJob {
+pub(super) fn job(
+    case: &Case,
+    meeting: &Meeting,
+    schedule: &Schedule,
+    profile: &Profile,
+) -> DocumentJob {
     let title = "Pre-proceedings agreement";
     let pros = &case.professionals;
     let plo_review = schedule
@@ -20,7 +25,10 @@ pub(super) fn job(case: &Case, meeting: &Meeting, schedule: &Schedule, profile: 
     let mut signatories = Vec::new();
     for p in &case.parents {
         signatories.push(json!({ "name": p.name, "role": capitalise(&p.relationship) }));
-        let solicitor = p.solicitor.as_ref().map(|s| format!("{} ({})", s.name, s.firm));
+        let solicitor = p
+            .solicitor
+            .as_ref()
+            .map(|s| format!("{} ({})", s.name, s.firm));
         signatories.push(json!({ "name": solicitor, "role": format!("Solicitor for {}", p.name) }));
     }
     signatories.push(json!({ "name": pros.social_worker.name, "role": "Social Worker" }));

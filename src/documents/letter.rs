@@ -7,7 +7,14 @@ use super::{Audience, DocumentJob, addressee, children_names, meta, person, salu
 use crate::case::{Case, Date, Meeting, Parent};
 use crate::rules::Profile;
 
-pub(super) fn job(case: &Case, parent: &Parent, date: Date, meeting: &Meeting, slug: &str, profile: &Profile) -> DocumentJob {
+pub(super) fn job(
+    case: &Case,
+    parent: &Parent,
+    date: Date,
+    meeting: &Meeting,
+    slug: &str,
+    profile: &Profile,
+) -> DocumentJob {
     let title = "Letter before proceedings";
     let pros = &case.professionals;
     let children = children_names(case);

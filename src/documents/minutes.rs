@@ -42,7 +42,9 @@ fn outcome_source(o: LpmOutcome) -> &'static str {
 
 fn purpose_label(p: LpmPurpose) -> &'static str {
     match p {
-        LpmPurpose::ConsiderProceedings => "To consider starting pre-proceedings or issuing care proceedings",
+        LpmPurpose::ConsiderProceedings => {
+            "To consider starting pre-proceedings or issuing care proceedings"
+        }
         LpmPurpose::RevokeOrder => "To consider revoking a care, supervision or placement order",
         LpmPurpose::ExtendSupervisionOrder => "To consider extending a supervision order",
     }

@@ -70,7 +70,14 @@ pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<Document
                 slug = format!("{slug}-{}", used.len() + 1);
             }
             used.push(slug.clone());
-            jobs.push(letter::job(case, parent, letter.date, meeting, &slug, profile));
+            jobs.push(letter::job(
+                case,
+                parent,
+                letter.date,
+                meeting,
+                &slug,
+                profile,
+            ));
         }
         jobs.push(agreement::job(case, meeting, schedule, profile));
         jobs.push(timeline::job(case, timeline, profile));
@@ -89,10 +96,8 @@ const UNBROKEN_FIELDS: &[&str] = &["email", "video_link"];
 /// 300-character word wraps instead of running off the page.
 pub fn allow_breaks(value: &mut Value) {
     match value {
-        Value::String(s) => {
-            if s.split_whitespace().any(|w| w.chars().count() > 40) {
-                *s = break_long_words(s);
-            }
+        Value::String(s) if s.split_whitespace().any(|w| w.chars().count() > 40) => {
+            *s = break_long_words(s);
         }
         Value::Array(items) => items.iter_mut().for_each(allow_breaks),
         Value::Object(map) => {
@@ -171,7 +176,11 @@ fn first_name(name: &str) -> String {
 fn salutation(parent: &Parent) -> String {
     match &parent.title {
         Some(title) => {
-            let surname = parent.name.split_whitespace().last().unwrap_or(&parent.name);
+            let surname = parent
+                .name
+                .split_whitespace()
+                .last()
+                .unwrap_or(&parent.name);
             format!("Dear {title} {surname}")
         }
         None => format!("Dear {}", parent.name),
@@ -221,7 +230,11 @@ pub fn slug(name: &str) -> String {
     }
     let out: String = out.trim_matches('-').chars().take(40).collect();
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "parent".to_string() } else { out }
+    if out.is_empty() {
+        "parent".to_string()
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -233,7 +246,10 @@ mod tests {
         let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(join_and(&v(&["Maisie"])), "Maisie");
         assert_eq!(join_and(&v(&["Maisie", "Leo"])), "Maisie and Leo");
-        assert_eq!(join_and(&v(&["Maisie", "Leo", "Ruby"])), "Maisie, Leo and Ruby");
+        assert_eq!(
+            join_and(&v(&["Maisie", "Leo", "Ruby"])),
+            "Maisie, Leo and Ruby"
+        );
     }
 
     #[test]
@@ -247,7 +263,8 @@ mod tests {
 
     #[test]
     fn long_words_get_break_points_but_emails_do_not() {
-        let mut v = json!({ "worry": "a".repeat(70), "email": "b".repeat(70), "short": "fine words" });
+        let mut v =
+            json!({ "worry": "a".repeat(70), "email": "b".repeat(70), "short": "fine words" });
         allow_breaks(&mut v);
         assert_eq!(v["worry"].as_str().unwrap().matches('\u{200B}').count(), 2);
         assert_eq!(v["email"].as_str().unwrap().len(), 70);
