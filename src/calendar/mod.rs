@@ -99,6 +99,10 @@ impl Calendar {
         if file.first_year > file.last_year {
             return Err("first_year is after last_year".into());
         }
+        // Stepping day by day near the ends of chrono's range would overflow.
+        if file.first_year < 1900 || file.last_year > 2200 {
+            return Err("years must lie between 1900 and 2200".into());
+        }
         let mut holidays = BTreeMap::new();
         for h in file.holidays {
             let date = NaiveDate::parse_from_str(&h.date, "%Y-%m-%d")

@@ -191,4 +191,10 @@ fn bad_calendar_data_is_rejected() {
     let dup =
         format!("{head}  - {{ date: 2026-11-23, name: A }}\n  - {{ date: 2026-11-23, name: B }}\n");
     assert!(Calendar::from_yaml(&dup).unwrap_err().contains("twice"));
+    let wide = "division: X\nfirst_year: -300000\nlast_year: 2026\nholidays: []\n";
+    assert!(
+        Calendar::from_yaml(wide)
+            .unwrap_err()
+            .contains("between 1900 and 2200")
+    );
 }
