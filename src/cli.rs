@@ -1,6 +1,7 @@
-//! The command line: `casepack check` and `casepack build`. Reads the case
-//! file, prints findings like rustc, writes the pack. Exit status: 0 clean
-//! (warnings allowed), 1 findings with errors, 2 usage or I/O problems.
+//! The command line: `casepack check`, `casepack build` and `casepack
+//! timeline`. Reads the case file, prints findings like rustc, writes the
+//! pack or the calendar. Exit status: 0 clean (warnings allowed), 1
+//! findings with errors, 2 usage or I/O problems.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -8,8 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::case::Date;
 use crate::diagnostics::Findings;
-use crate::{pack, pipeline};
+use crate::pipeline::Settings;
+use crate::{deadlines, pack, pipeline};
 
 /// Meeting packs and letters for children's social care under the Public Law Outline.
 ///
@@ -29,13 +32,33 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a case file and print what is missing, wrong or late.
+    /// Check a case file and print what is missing, wrong, late or overdue.
     Check {
         /// The case file (YAML).
         case: PathBuf,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
+    },
+    /// Print every deadline of a case with its status; export a calendar.
+    Timeline {
+        /// The case file (YAML).
+        case: PathBuf,
+        /// How to print the timeline.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also write the deadlines as an iCalendar (.ics) file, one all-day event each.
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// Replace the .ics file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
@@ -50,7 +73,45 @@ pub enum Command {
         /// Also write the data each template reads, as JSON, into this folder.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
     },
+}
+
+/// The day and the calendar deadlines are judged against.
+#[derive(Debug, Clone, clap::Args)]
+pub struct When {
+    /// Judge what is due, due soon or overdue as at this date (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub today: Option<Date>,
+    /// Bank holidays from a file in GOV.UK's format (https://www.gov.uk/bank-holidays.json):
+    /// its years replace casepack's own and may extend them.
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
+}
+
+impl When {
+    fn settings(&self) -> Result<Settings, ExitCode> {
+        let today = self
+            .today
+            .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+        let mut settings = Settings::new(today);
+        if let Some(path) = &self.holidays {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                ExitCode::from(EXIT_USAGE)
+            })?;
+            settings.calendar = settings
+                .calendar
+                .updated_from_govuk_json(&text)
+                .map_err(|e| {
+                    eprintln!("error: {}: {e}", path.display());
+                    ExitCode::from(EXIT_USAGE)
+                })?;
+        }
+        Ok(settings)
+    }
 }
 
 /// When to colour output.
@@ -89,13 +150,30 @@ pub fn run() -> ExitCode {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     match cli.command {
-        Command::Check { case, format } => check(&case, format, color),
+        Command::Check { case, format, when } => match when.settings() {
+            Ok(settings) => check(&case, format, &settings, color),
+            Err(code) => code,
+        },
+        Command::Timeline {
+            case,
+            format,
+            ics,
+            force,
+            when,
+        } => match when.settings() {
+            Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
+            Err(code) => code,
+        },
         Command::Build {
             case,
             output,
             force,
             data_dir,
-        } => build(&case, output, force, data_dir, color),
+            when,
+        } => match when.settings() {
+            Ok(settings) => build(&case, output, force, data_dir, &settings, color),
+            Err(code) => code,
+        },
     }
 }
 
@@ -118,12 +196,12 @@ fn print_findings(findings: &Findings, path: &Path, text: &str, color: bool) {
     }
 }
 
-fn check(path: &Path, format: Format, color: bool) -> ExitCode {
+fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> ExitCode {
     let text = match read_case(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let (_, findings) = pipeline::check(&text);
+    let (_, findings) = pipeline::check(&text, settings);
     match format {
         Format::Human => {
             print_findings(&findings, path, &text, color);
@@ -151,6 +229,61 @@ fn check(path: &Path, format: Format, color: bool) -> ExitCode {
     }
 }
 
+fn timeline(
+    path: &Path,
+    format: Format,
+    ics: Option<&Path>,
+    force: bool,
+    settings: &Settings,
+    color: bool,
+) -> ExitCode {
+    let text = match read_case(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if let Some(ics) = ics
+        && ics.exists()
+        && !force
+    {
+        eprintln!(
+            "error: {} already exists; use --force to replace it",
+            ics.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (checked, findings) = pipeline::check(&text, settings);
+    let Some(checked) = checked else {
+        print_findings(&findings, path, &text, color);
+        return ExitCode::from(EXIT_FINDINGS);
+    };
+    let case = &checked.loaded.case;
+    let cal = &settings.calendar;
+    match format {
+        Format::Human => {
+            let width = terminal_size::terminal_size()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map_or(140, |(w, _)| w.0);
+            print!(
+                "{}",
+                deadlines::table(case, &checked.schedule, checked.profile, cal, settings.today, width)
+            );
+        }
+        Format::Json => {
+            let json = deadlines::json(case, &checked.schedule, checked.profile, cal, settings.today);
+            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+        }
+    }
+    if let Some(ics) = ics {
+        let calendar = deadlines::ics(case, &checked.schedule);
+        if let Err(e) = pack::write_file(ics, force, calendar.as_bytes()) {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        eprintln!("wrote {}", ics.display());
+    }
+    ExitCode::SUCCESS
+}
+
 fn default_output(case: &Path) -> PathBuf {
     let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
     PathBuf::from(format!("{stem}-pack.zip"))
@@ -161,6 +294,7 @@ fn build(
     output: Option<PathBuf>,
     force: bool,
     data_dir: Option<PathBuf>,
+    settings: &Settings,
     color: bool,
 ) -> ExitCode {
     let text = match read_case(path) {
@@ -176,7 +310,7 @@ fn build(
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let (checked, findings) = pipeline::check(&text);
+    let (checked, findings) = pipeline::check(&text, settings);
     print_findings(&findings, path, &text, color);
     let Some(checked) = checked else {
         return ExitCode::from(EXIT_FINDINGS);

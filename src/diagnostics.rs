@@ -139,7 +139,9 @@ impl Findings {
     /// Fills in positions from the case file's location index.
     pub fn locate(&mut self, index: &crate::case::LocationIndex) {
         for f in &mut self.items {
-            if f.position.is_none() && !f.path.is_empty() {
+            // An overdue step is something the file lacks: there is no line
+            // to point at, only the path where it would be recorded.
+            if f.position.is_none() && !f.path.is_empty() && f.code != "overdue" {
                 f.position = index.value(&f.path);
             }
         }
@@ -270,4 +272,18 @@ mod tests {
         assert!(out.contains("help: did you mean `date`?"), "{out}");
         assert!(out.contains("1 error found: nothing was written"), "{out}");
     }
+}
+
+/// The closest valid name, if one is close enough to be a likely typo.
+/// Case, hyphens and underscores are ignored in the comparison.
+pub fn nearest<S: AsRef<str>>(given: &str, candidates: &[S]) -> Option<String> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
+    let given = norm(given);
+    candidates
+        .iter()
+        .map(|c| c.as_ref())
+        .map(|c| (strsim::damerau_levenshtein(&given, &norm(c)), c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
 }

@@ -138,6 +138,28 @@ pub fn write_pack(
     manifest: &Manifest,
     docs: &[RenderedDocument],
 ) -> Result<()> {
+    write_atomically(dest, force, |file| {
+        write_zip(file, case, manifest, docs)?.sync_all()?;
+        Ok(())
+    })
+}
+
+/// Writes `bytes` to `dest` the same way as the pack: whole or not at all,
+/// never over an existing file unless `force`.
+pub fn write_file(dest: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    write_atomically(dest, force, |mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        Ok(())
+    })
+}
+
+/// Writes through a temporary file beside `dest`, then renames it into place.
+fn write_atomically(
+    dest: &Path,
+    force: bool,
+    write: impl FnOnce(&std::fs::File) -> Result<()>,
+) -> Result<()> {
     if dest.exists() && !force {
         bail!(
             "{} already exists; use --force to replace it",
@@ -156,8 +178,7 @@ pub fn write_pack(
         .suffix(".part")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in {}", dir.display()))?;
-    let file = write_zip(tmp.as_file(), case, manifest, docs)?;
-    file.sync_all()?;
+    write(tmp.as_file())?;
     let result = if force {
         tmp.persist(dest).map(|_| ())
     } else {

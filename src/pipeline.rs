@@ -2,12 +2,32 @@
 //! to rendered documents (`build`). Pure apart from rendering: no files.
 
 use crate::calendar::Calendar;
-use crate::case::{self, LoadedCase, LpmOutcome};
+use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
 use crate::documents::{self, DocumentJob};
 use crate::render::{self, RenderError, RenderedDocument};
 use crate::rules::{self, Profile};
+
+/// What a run depends on besides the case: the day it is (for what is
+/// overdue) and the working-day calendar.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The day statuses are judged on.
+    pub today: Date,
+    /// Bank holidays: the embedded England and Wales data, or it updated from a file.
+    pub calendar: Calendar,
+}
+
+impl Settings {
+    /// The embedded calendar, judged on `today`.
+    pub fn new(today: Date) -> Settings {
+        Settings {
+            today,
+            calendar: Calendar::england_and_wales().clone(),
+        }
+    }
+}
 
 /// A case that passed every check, with its dated schedule.
 #[derive(Debug, Clone)]
@@ -29,23 +49,24 @@ impl Checked {
 
 /// Checks case text. Returns the checked case when there are no errors,
 /// and every finding (errors and warnings) either way.
-pub fn check(text: &str) -> (Option<Checked>, Findings) {
+pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     let (loaded, mut findings) = match case::parse(text) {
         Ok(ok) => ok,
         Err(findings) => return (None, findings),
     };
     let profile = rules::default_profile();
     findings.extend(case::validate(&loaded.case));
-    let schedule = match deadlines::schedule(&loaded.case, profile, Calendar::england_and_wales()) {
-        Ok((schedule, warnings)) => {
-            findings.extend(warnings);
-            Some(schedule)
-        }
-        Err(finding) => {
-            findings.push(*finding);
-            None
-        }
-    };
+    let (schedule, more) = deadlines::schedule(
+        &loaded.case,
+        profile,
+        &settings.calendar,
+        settings.today,
+    );
+    findings.extend(more);
+    findings.extend(deadlines::data_running_out(
+        &settings.calendar,
+        settings.today,
+    ));
     findings.extend(outcome_note(&loaded));
     findings.locate(&loaded.index);
     match schedule {
@@ -64,17 +85,16 @@ pub fn check(text: &str) -> (Option<Checked>, Findings) {
 /// Says plainly when the pack will hold only the minutes template.
 fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
     let why = match loaded.case.lpm.outcome {
-        None => "the LPM's outcome is not recorded yet",
-        Some(LpmOutcome::InitiatePreProceedings) => return None,
-        Some(_) => "the LPM did not decide to start pre-proceedings",
+        None => "the LPM's outcome is not recorded yet, so the pack holds only the LPM minutes template",
+        Some(LpmOutcome::InitiatePreProceedings | LpmOutcome::IssueCareProceedings) => return None,
+        Some(_) => {
+            "the LPM did not decide to start pre-proceedings or to issue, so the pack holds only the LPM minutes template"
+        }
     };
     Some(
-        Finding::warning(
-            "minutes-only",
-            "lpm.outcome",
-            format!("{why}, so the pack holds only the LPM minutes template"),
-        )
-        .help("record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline"),
+        Finding::warning("minutes-only", "lpm.outcome", why).help(
+            "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
+        ),
     )
 }
 

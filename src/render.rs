@@ -38,8 +38,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/pre-proceedings-agreement.typ"),
     ),
     (
-        "pre-proceedings-timeline.typ",
-        include_str!("../templates/pre-proceedings-timeline.typ"),
+        "timeline-sheet.typ",
+        include_str!("../templates/timeline-sheet.typ"),
     ),
 ];
 

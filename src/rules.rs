@@ -1,13 +1,14 @@
 //! Stage 2, the rules: what an authority requires, as data. A profile names
-//! its protective markings and the timescales that follow each LPM outcome,
-//! every rule with the procedure it comes from. The default profile is
-//! embedded; the calendar stage evaluates its rules against a case.
+//! its protective markings and its timelines: each starts from an event in
+//! the case (the LPM deciding to issue, the child being placed) and holds
+//! timescale rules, every one with the procedure it comes from. The default
+//! profile is embedded; the deadlines stage evaluates its rules on a case.
 
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::case::{Case, Date, LpmOutcome};
+use crate::case::{Case, Date, LpmOutcome, ReviewDecision};
 
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -21,25 +22,36 @@ pub struct Profile {
     pub protective_marking: String,
     /// Printed on every page of a legally privileged document.
     pub privileged_marking: String,
-    /// Steps that follow every LPM.
-    pub after_every_lpm: Vec<StepRule>,
-    /// Timelines, each for one LPM outcome.
+    /// A step not yet done is "due soon" within this many working days of its date.
+    pub due_soon_working_days: u32,
+    /// Timelines, in the order `casepack timeline` lists them.
     pub timelines: Vec<TimelineRules>,
 }
 
-/// The timescales that follow one LPM outcome.
+/// A chain of timescales that starts from one event.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineRules {
     /// Short id, e.g. `pre-proceedings`.
     pub id: String,
-    /// The outcome this timeline follows.
-    pub outcome: LpmOutcome,
-    /// Heading for the timeline sheet.
+    /// Heading for the timeline and its sheet.
     pub title: String,
     /// The procedure as a whole.
     pub source: String,
-    /// The steps, in order; a step may count from an earlier one.
+    /// What starts it: the first of these the case supplies. Each is a case
+    /// event (see [`EVENTS`]) or the id of a step in another timeline, whose
+    /// date (done or due) is then the start. A timeline none of whose
+    /// starts is known does not apply to the case.
+    pub starts: Vec<String>,
+    /// Case events that end it early (pre-proceedings ends when proceedings
+    /// are issued): steps due after the end that were not done are shown as
+    /// ended, not overdue.
+    #[serde(default)]
+    pub ends: Vec<String>,
+    /// Whether the pack holds a timeline sheet for it.
+    #[serde(default)]
+    pub sheet: bool,
+    /// The steps; a step counts from the start or from another step.
     pub steps: Vec<StepRule>,
 }
 
@@ -47,7 +59,7 @@ pub struct TimelineRules {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepRule {
-    /// Short id, unique within its timeline.
+    /// Short id, unique within the profile; the case records a step as done under `done.<id>`.
     pub id: String,
     /// The procedure's own label for when it happens ("Week 8").
     pub when: String,
@@ -57,13 +69,32 @@ pub struct StepRule {
     pub responsible: String,
     /// When it is due.
     pub due: Due,
-    /// The case field that records when it actually happened.
+    /// The case event that records when it actually happened (or is booked).
     #[serde(default)]
     pub recorded_by: Option<String>,
+    /// A date the court sets: a listed date replaces the target, and is not
+    /// "late" (the court decides), though a listing after the target is noted.
+    #[serde(default)]
+    pub set_by_court: bool,
     /// Whether the LPM minutes list it among the dates agreed.
     #[serde(default)]
     pub key_date: bool,
+    /// How review LPMs may extend the deadline (004 §11a(ii)).
+    #[serde(default)]
+    pub extension: Option<Extension>,
     /// The procedure reference, e.g. `004 §9b(ii)`.
+    pub source: String,
+}
+
+/// An extension a review LPM may grant to a step's deadline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// The most weeks all extensions together may add.
+    pub max_weeks: u32,
+    /// Whether the head of service must agree at the review LPM.
+    pub head_of_service_must_agree: bool,
+    /// The procedure reference.
     pub source: String,
 }
 
@@ -71,7 +102,7 @@ pub struct StepRule {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Due {
-    /// Counts forward from this anchor (`lpm` or an earlier step's id).
+    /// Counts forward from this anchor (`start` or another step's id).
     #[serde(default)]
     pub after: Option<String>,
     /// Counts back from this anchor.
@@ -86,6 +117,9 @@ pub struct Due {
     /// Weeks of seven calendar days.
     #[serde(default)]
     pub weeks: Option<u32>,
+    /// "Day N" of proceedings: working days, the anchor being Day 1 (004 App. 3).
+    #[serde(default)]
+    pub court_day: Option<u32>,
 }
 
 /// A rule's offset in one unit, checked at load.
@@ -97,6 +131,8 @@ pub enum Offset {
     Days(u32),
     /// N weeks of seven days.
     Weeks(u32),
+    /// Day N, the anchor being Day 1, counting working days.
+    CourtDay(u32),
 }
 
 /// Which way an offset counts.
@@ -116,12 +152,25 @@ impl Due {
             (None, Some(b)) => (b.as_str(), Direction::Before),
             _ => return Err("give exactly one of `after` and `before`".into()),
         };
-        let offset = match (self.working_days, self.days, self.weeks) {
-            (Some(n), None, None) => Offset::WorkingDays(n),
-            (None, Some(n), None) => Offset::Days(n),
-            (None, None, Some(n)) => Offset::Weeks(n),
-            _ => return Err("give exactly one of `working_days`, `days` and `weeks`".into()),
+        let offset = match (self.working_days, self.days, self.weeks, self.court_day) {
+            (Some(n), None, None, None) => Offset::WorkingDays(n),
+            (None, Some(n), None, None) => Offset::Days(n),
+            (None, None, Some(n), None) => Offset::Weeks(n),
+            (None, None, None, Some(n)) => Offset::CourtDay(n),
+            _ => {
+                return Err(
+                    "give exactly one of `working_days`, `days`, `weeks` and `court_day`".into(),
+                );
+            }
         };
+        if let Offset::CourtDay(n) = offset {
+            if n == 0 {
+                return Err("`court_day` counts from Day 1".into());
+            }
+            if dir == Direction::Before {
+                return Err("`court_day` counts forward only".into());
+            }
+        }
         Ok((anchor, dir, offset))
     }
 
@@ -134,6 +183,7 @@ impl Due {
             Offset::WorkingDays(n) => plural(n, "working day"),
             Offset::Days(n) => plural(n, "day"),
             Offset::Weeks(n) => plural(n, "week"),
+            Offset::CourtDay(n) => return format!("Day {n}, {anchor_name} being Day 1"),
         };
         let dir = match dir {
             Direction::After => "after",
@@ -151,17 +201,48 @@ fn plural(n: u32, unit: &str) -> String {
     }
 }
 
-/// The case fields a rule may name in `recorded_by`.
-pub const EVENT_FIELDS: &[&str] = &[
-    "letter_before_proceedings.date",
-    "letter_before_proceedings.delivered",
-    "pre_proceedings_meeting.date",
-    "review_date",
+/// The case events rules may start from, end at or be recorded by, each
+/// with the words used when a rule counts from it.
+pub const EVENTS: &[(&str, &str)] = &[
+    ("lpm.date", "the LPM"),
+    ("lpm.decided_pre_proceedings", "the LPM"),
+    ("lpm.decided_to_issue", "the LPM"),
+    ("lpm.decided_to_defer", "the LPM"),
+    ("letter_before_proceedings.date", "the date of the letter before proceedings"),
+    ("letter_before_proceedings.delivered", "the letter before proceedings reaching the parents"),
+    ("pre_proceedings_meeting.date", "the first pre-proceedings meeting"),
+    ("review_date", "the pre-proceedings review"),
+    ("review_lpms.decided_to_issue", "the review LPM that decided to issue"),
+    ("review_lpms.decided_to_end", "the review LPM that ended pre-proceedings"),
+    ("proceedings.issued", "the issue of proceedings"),
+    ("proceedings.advocates_meeting", "the advocates' meeting"),
+    ("proceedings.case_management_hearing", "the case management hearing"),
+    ("proceedings.final_evidence", "the filing of the local authority's final evidence"),
+    ("proceedings.issues_resolution_hearing", "the issues resolution hearing"),
+    ("proceedings.final_hearing", "the final hearing"),
+    ("looked_after.placed", "the child being placed"),
 ];
 
-/// Reads an event date the case records, by its field name.
-pub fn recorded_date(case: &Case, field: &str) -> Result<Option<Date>, String> {
-    Ok(match field {
+/// The words for a case event, if it is one.
+pub fn event_name(event: &str) -> Option<&'static str> {
+    EVENTS.iter().find(|(e, _)| *e == event).map(|(_, n)| *n)
+}
+
+/// The date of a case event, if the case records it.
+pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
+    let lpm_if = |o: LpmOutcome| (case.lpm.outcome == Some(o)).then_some(case.lpm.date);
+    let review_if = |d: ReviewDecision| {
+        case.review_lpms
+            .iter()
+            .find(|r| r.decision == Some(d))
+            .map(|r| r.date)
+    };
+    let proceedings = case.proceedings.as_ref();
+    Ok(match event {
+        "lpm.date" => Some(case.lpm.date),
+        "lpm.decided_pre_proceedings" => lpm_if(LpmOutcome::InitiatePreProceedings),
+        "lpm.decided_to_issue" => lpm_if(LpmOutcome::IssueCareProceedings),
+        "lpm.decided_to_defer" => lpm_if(LpmOutcome::Defer),
         "letter_before_proceedings.date" => case.letter_before_proceedings.as_ref().map(|l| l.date),
         "letter_before_proceedings.delivered" => case
             .letter_before_proceedings
@@ -169,17 +250,38 @@ pub fn recorded_date(case: &Case, field: &str) -> Result<Option<Date>, String> {
             .and_then(|l| l.delivered),
         "pre_proceedings_meeting.date" => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
         "review_date" => case.review_date,
-        other => {
-            return Err(format!(
-                "`{other}` is not a case field that records an event"
-            ));
+        "review_lpms.decided_to_issue" => review_if(ReviewDecision::IssueCareProceedings),
+        "review_lpms.decided_to_end" => review_if(ReviewDecision::EndPreProceedings),
+        "proceedings.issued" => proceedings.and_then(|p| p.issued),
+        "proceedings.advocates_meeting" => proceedings.and_then(|p| p.advocates_meeting),
+        "proceedings.case_management_hearing" => {
+            proceedings.and_then(|p| p.case_management_hearing)
         }
+        "proceedings.final_evidence" => proceedings.and_then(|p| p.final_evidence),
+        "proceedings.issues_resolution_hearing" => {
+            proceedings.and_then(|p| p.issues_resolution_hearing)
+        }
+        "proceedings.final_hearing" => proceedings.and_then(|p| p.final_hearing),
+        "looked_after.placed" => case.looked_after.as_ref().map(|l| l.placed),
+        other => return Err(format!("`{other}` is not a case event")),
     })
 }
 
+/// The YAML path a case event is written at, for pointing findings there.
+pub fn event_path(event: &str) -> &str {
+    match event {
+        "lpm.decided_pre_proceedings" | "lpm.decided_to_issue" | "lpm.decided_to_defer" => {
+            "lpm.outcome"
+        }
+        "review_lpms.decided_to_issue" | "review_lpms.decided_to_end" => "review_lpms",
+        other => other,
+    }
+}
+
 impl Profile {
-    /// Parses and checks a profile: every rule well formed, every anchor an
-    /// earlier step or `lpm`, every `recorded_by` a known case field.
+    /// Parses and checks a profile: every rule well formed, every step id
+    /// unique, every anchor `start` or a step of the same timeline, every
+    /// start a case event or a step of another timeline, no loops.
     pub fn from_yaml(text: &str) -> Result<Profile, String> {
         let profile: Profile = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
         profile.check()?;
@@ -187,45 +289,116 @@ impl Profile {
     }
 
     fn check(&self) -> Result<(), String> {
-        let mut lists: Vec<(&str, &[StepRule])> = vec![("after_every_lpm", &self.after_every_lpm)];
-        lists.extend(
-            self.timelines
-                .iter()
-                .map(|t| (t.id.as_str(), t.steps.as_slice())),
-        );
-        for (list, steps) in lists {
-            let ids: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
-            for (i, step) in steps.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        for t in &self.timelines {
+            if t.starts.is_empty() {
+                return Err(format!("{}: `starts` lists nothing", t.id));
+            }
+            let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
+            for step in &t.steps {
                 let (anchor, _, _) = step
                     .due
                     .resolve()
-                    .map_err(|e| format!("{list}/{}: {e}", step.id))?;
-                if anchor != "lpm" && !ids.contains(&anchor) {
+                    .map_err(|e| format!("{}/{}: {e}", t.id, step.id))?;
+                if anchor != "start" && !ids.contains(&anchor) {
                     return Err(format!(
-                        "{list}/{}: counts from `{anchor}`, which is neither `lpm` nor a step of this timeline",
-                        step.id
+                        "{}/{}: counts from `{anchor}`, which is neither `start` nor a step of this timeline",
+                        t.id, step.id
                     ));
                 }
                 if let Some(field) = &step.recorded_by
-                    && !EVENT_FIELDS.contains(&field.as_str())
+                    && event_name(field).is_none()
                 {
                     return Err(format!(
-                        "{list}/{}: `{field}` is not a case field that records an event",
-                        step.id
+                        "{}/{}: `{field}` is not a case event",
+                        t.id, step.id
                     ));
                 }
-                if ids[..i].contains(&step.id.as_str()) {
-                    return Err(format!("{list}: step id `{}` is used twice", step.id));
+                if seen.contains(&step.id.as_str()) {
+                    return Err(format!("{}: step id `{}` is used twice", t.id, step.id));
+                }
+                seen.push(&step.id);
+            }
+            for end in &t.ends {
+                if event_name(end).is_none() {
+                    return Err(format!("{}: ends at `{end}`, which is not a case event", t.id));
                 }
             }
-            evaluation_order(steps).map_err(|e| format!("{list}: {e}"))?;
+            evaluation_order(&t.steps).map_err(|e| format!("{}: {e}", t.id))?;
         }
+        for t in &self.timelines {
+            for start in &t.starts {
+                if event_name(start).is_some() {
+                    continue;
+                }
+                match self.timeline_of(start) {
+                    Some(other) if other.id != t.id => {}
+                    Some(_) => {
+                        return Err(format!("{}: starts from its own step `{start}`", t.id));
+                    }
+                    None => {
+                        return Err(format!(
+                            "{}: starts from `{start}`, which is neither a case event nor a step",
+                            t.id
+                        ));
+                    }
+                }
+            }
+        }
+        self.timeline_order()?;
         Ok(())
     }
 
-    /// The timeline that follows `outcome`, if the profile has one.
-    pub fn timeline_for(&self, outcome: LpmOutcome) -> Option<&TimelineRules> {
-        self.timelines.iter().find(|t| t.outcome == outcome)
+    /// The timeline holding step `id`.
+    pub fn timeline_of(&self, id: &str) -> Option<&TimelineRules> {
+        self.timelines
+            .iter()
+            .find(|t| t.steps.iter().any(|s| s.id == id))
+    }
+
+    /// The step with `id`, in any timeline.
+    pub fn step(&self, id: &str) -> Option<&StepRule> {
+        self.timelines
+            .iter()
+            .flat_map(|t| &t.steps)
+            .find(|s| s.id == id)
+    }
+
+    /// The order to evaluate timelines in: each after those it starts from.
+    pub fn timeline_order(&self) -> Result<Vec<usize>, String> {
+        let mut order: Vec<usize> = Vec::with_capacity(self.timelines.len());
+        while order.len() < self.timelines.len() {
+            let before = order.len();
+            for (i, t) in self.timelines.iter().enumerate() {
+                if order.contains(&i) {
+                    continue;
+                }
+                let ready = t.starts.iter().all(|s| {
+                    event_name(s).is_some()
+                        || self
+                            .timeline_of(s)
+                            .and_then(|o| self.timelines.iter().position(|x| x.id == o.id))
+                            .is_some_and(|j| order.contains(&j))
+                });
+                if ready {
+                    order.push(i);
+                }
+            }
+            if order.len() == before {
+                let stuck: Vec<&str> = self
+                    .timelines
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !order.contains(i))
+                    .map(|(_, t)| t.id.as_str())
+                    .collect();
+                return Err(format!(
+                    "these timelines start from each other in a loop: {}",
+                    stuck.join(", ")
+                ));
+            }
+        }
+        Ok(order)
     }
 }
 
@@ -234,7 +407,7 @@ impl Profile {
 /// so list order is not enough; a loop of steps is an error.
 pub fn evaluation_order(steps: &[StepRule]) -> Result<Vec<usize>, String> {
     let mut order: Vec<usize> = Vec::with_capacity(steps.len());
-    let mut done: Vec<&str> = vec!["lpm"];
+    let mut done: Vec<&str> = vec!["start"];
     while order.len() < steps.len() {
         let before = order.len();
         for (i, step) in steps.iter().enumerate() {
@@ -277,35 +450,47 @@ pub fn default_profile() -> &'static Profile {
 mod tests {
     use super::*;
 
+    const DEFAULT_YAML: &str = include_str!("../data/profiles/default.yaml");
+
     #[test]
-    fn the_default_profile_loads_and_cites_a_source_for_every_rule() {
-        let p = Profile::from_yaml(include_str!("../data/profiles/default.yaml")).unwrap();
-        let pre = p.timeline_for(LpmOutcome::InitiatePreProceedings).unwrap();
+    fn the_default_profile_loads_and_cites_a_seed_for_every_rule() {
+        let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
+        let pre = p.timelines.iter().find(|t| t.id == "pre-proceedings").unwrap();
         assert!(pre.steps.len() >= 15);
-        for step in p
-            .timelines
-            .iter()
-            .flat_map(|t| &t.steps)
-            .chain(&p.after_every_lpm)
-        {
+        for step in p.timelines.iter().flat_map(|t| &t.steps) {
             assert!(
-                step.source.starts_with("004") || step.source.starts_with("001"),
-                "{}",
-                step.id
+                ["000", "001", "002", "003", "004"]
+                    .iter()
+                    .any(|s| step.source.contains(s)),
+                "{} cites no seed: {}",
+                step.id,
+                step.source
             );
         }
-        let lbp = pre
-            .steps
-            .iter()
-            .find(|s| s.id == "letter-before-proceedings")
-            .unwrap();
+        let lbp = p.step("letter-before-proceedings").unwrap();
         assert_eq!(lbp.due.resolve().unwrap().2, Offset::WorkingDays(5));
         assert_eq!(lbp.source, "004 §9b(ii); App. 2");
+        let cmh = p.step("case-management-hearing").unwrap();
+        assert_eq!(cmh.due.resolve().unwrap().2, Offset::CourtDay(18));
+        assert!(cmh.set_by_court);
+        for id in [
+            "letter-of-issue",
+            "placement-planning-meeting",
+            "first-statutory-review",
+            "care-planning-meeting-two",
+            "final-care-planning-meeting",
+            "advocates-meeting",
+            "final-hearing",
+            "next-lpm",
+            "review-issue",
+        ] {
+            assert!(p.step(id).is_some(), "no step {id}");
+        }
     }
 
     #[test]
     fn rules_counting_from_each_other_in_a_loop_are_rejected() {
-        let text = include_str!("../data/profiles/default.yaml").replace(
+        let text = DEFAULT_YAML.replace(
             "due: { after: letter-before-proceedings, working_days: 10 }",
             "due: { after: agreement-to-legal, working_days: 10 }",
         );
@@ -319,8 +504,18 @@ mod tests {
     }
 
     #[test]
+    fn timelines_starting_from_each_other_in_a_loop_are_rejected() {
+        let text = DEFAULT_YAML.replace(
+            "starts: [lpm.decided_to_issue]",
+            "starts: [lpm.decided_to_issue, case-management-hearing]",
+        );
+        let err = Profile::from_yaml(&text).unwrap_err();
+        assert!(err.contains("start from each other in a loop"), "{err}");
+    }
+
+    #[test]
     fn a_rule_counting_from_an_unknown_step_is_rejected() {
-        let text = include_str!("../data/profiles/default.yaml").replace(
+        let text = DEFAULT_YAML.replace(
             "due: { after: letter-before-proceedings, working_days: 10 }",
             "due: { after: letter-sent, working_days: 10 }",
         );
@@ -332,15 +527,25 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_recorded_by_field_is_rejected() {
-        let text = include_str!("../data/profiles/default.yaml").replace(
+    fn an_unknown_recorded_by_event_is_rejected() {
+        let text = DEFAULT_YAML.replace(
             "recorded_by: pre_proceedings_meeting.date",
             "recorded_by: pre_proceedings_meeting.when",
         );
         let err = Profile::from_yaml(&text).unwrap_err();
         assert!(
-            err.contains("`pre_proceedings_meeting.when` is not a case field"),
+            err.contains("`pre_proceedings_meeting.when` is not a case event"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_court_day_counting_backwards_is_rejected() {
+        let text = DEFAULT_YAML.replace(
+            "due: { after: start, court_day: 18 }",
+            "due: { before: start, court_day: 18 }",
+        );
+        let err = Profile::from_yaml(&text).unwrap_err();
+        assert!(err.contains("`court_day` counts forward only"), "{err}");
     }
 }

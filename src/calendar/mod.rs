@@ -33,16 +33,21 @@ pub struct OutOfRange {
     pub first_year: i32,
     /// The last year with data.
     pub last_year: i32,
+    /// The part of the UK the data is for.
+    pub division: String,
 }
 
 impl fmt::Display for OutOfRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} is outside the bank-holiday data for England and Wales ({} to {}), so working days cannot be counted there",
-            self.date.format("%-d %B %Y"),
+            "there is no bank-holiday data for {} in {}: the {} data covers {} to {}, so working days cannot be counted on {}",
+            self.division,
+            self.date.year(),
+            self.division,
             self.first_year,
-            self.last_year
+            self.last_year,
+            self.date.format("%-d %B %Y"),
         )
     }
 }
@@ -77,6 +82,20 @@ struct HolidayEntry {
     #[serde(default)]
     #[allow(dead_code)] // kept in the data for people; not needed to count days
     note: Option<String>,
+}
+
+/// One division of GOV.UK's bank-holidays.json.
+#[derive(Deserialize)]
+struct GovUkDivision {
+    events: Vec<GovUkEvent>,
+}
+
+#[derive(Deserialize)]
+struct GovUkEvent {
+    title: String,
+    date: NaiveDate,
+    #[serde(default)]
+    notes: String,
 }
 
 static ENGLAND_AND_WALES: LazyLock<Calendar> = LazyLock::new(|| {
@@ -133,6 +152,62 @@ impl Calendar {
         })
     }
 
+    /// This calendar updated from a file in the format GOV.UK publishes at
+    /// <https://www.gov.uk/bank-holidays.json>: for every year the file
+    /// covers, its holidays replace this calendar's; other years are kept.
+    /// The file's years must join or overlap this calendar's, so that no year
+    /// in between is left without data.
+    pub fn updated_from_govuk_json(&self, text: &str) -> Result<Calendar, String> {
+        let file: BTreeMap<String, GovUkDivision> =
+            serde_json::from_str(text).map_err(|e| format!("not GOV.UK bank-holiday JSON: {e}"))?;
+        let key = self.division.to_lowercase().replace(' ', "-");
+        let division = file.get(&key).ok_or_else(|| {
+            let found: Vec<&str> = file.keys().map(String::as_str).collect();
+            format!(
+                "the file has no `{key}` division (it has: {})",
+                found.join(", ")
+            )
+        })?;
+        let years = division.events.iter().map(|e| e.date.year());
+        let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+            return Err(format!("the `{key}` division lists no bank holidays"));
+        };
+        if first > self.last_year + 1 || last < self.first_year - 1 {
+            return Err(format!(
+                "the file covers {first} to {last}, which leaves a gap next to casepack's own data ({} to {})",
+                self.first_year, self.last_year
+            ));
+        }
+        if first < 1900 || last > 2200 {
+            return Err("years must lie between 1900 and 2200".into());
+        }
+        let mut holidays: BTreeMap<NaiveDate, Holiday> = self
+            .holidays
+            .iter()
+            .filter(|(d, _)| !(first..=last).contains(&d.year()))
+            .map(|(d, h)| (*d, h.clone()))
+            .collect();
+        for e in &division.events {
+            if matches!(e.date.weekday(), Weekday::Sat | Weekday::Sun) {
+                return Err(format!("{} ({}) falls on a weekend", e.date, e.title));
+            }
+            let holiday = Holiday {
+                date: e.date,
+                name: e.title.clone(),
+                substitute: e.notes.to_lowercase().contains("substitute"),
+            };
+            if holidays.insert(e.date, holiday).is_some() {
+                return Err(format!("{} is listed twice", e.date));
+            }
+        }
+        Ok(Calendar {
+            division: self.division.clone(),
+            first_year: first.min(self.first_year),
+            last_year: last.max(self.last_year),
+            holidays,
+        })
+    }
+
     /// The part of the UK the calendar is for.
     pub fn division(&self) -> &str {
         &self.division
@@ -151,6 +226,7 @@ impl Calendar {
                 date,
                 first_year: self.first_year,
                 last_year: self.last_year,
+                division: self.division.clone(),
             })
         }
     }

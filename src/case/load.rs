@@ -66,13 +66,13 @@ fn finding_from_yaml_error(err: &serde_saphyr::Error, text: &str) -> Finding {
 fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = backticked(tail);
+        let expected = expected_names(tail);
         let mut f = Finding::error(
             "unknown-field",
             "",
             format!("`{field}` is not a field here"),
         );
-        f = match nearest(field, &expected) {
+        f = match crate::diagnostics::nearest(field, &expected) {
             Some(best) => f.help(format!("did you mean `{best}`?")),
             None if !expected.is_empty() => f.help(format!(
                 "the fields here are: {}",
@@ -88,7 +88,7 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = backticked(tail);
+        let expected = expected_names(tail);
         let options = expected
             .iter()
             .map(|e| format!("`{e}`"))
@@ -99,7 +99,7 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
             "",
             format!("`{value}` is not one of the allowed values"),
         );
-        f = match nearest(value, &expected) {
+        f = match crate::diagnostics::nearest(value, &expected) {
             Some(best) => f.help(format!("did you mean `{best}`? (allowed: {options})")),
             None => f.help(format!("allowed values: {options}")),
         };
@@ -178,7 +178,7 @@ fn strip_location_suffix(message: &str) -> String {
 
 /// The names serde lists after "expected": "expected one of a, b, c",
 /// "expected a or b", with or without backticks, before any "at line".
-fn backticked(text: &str) -> Vec<String> {
+fn expected_names(text: &str) -> Vec<String> {
     let text = strip_location_suffix(text);
     let Some(i) = text.find("expected") else {
         return Vec::new();
@@ -190,17 +190,6 @@ fn backticked(text: &str) -> Vec<String> {
         .map(|s| s.trim().trim_matches('`').to_string())
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// The closest valid name, if one is close enough to be a likely typo.
-fn nearest(given: &str, candidates: &[String]) -> Option<String> {
-    let given_lc = given.to_lowercase().replace(['-', ' '], "_");
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(&given_lc, c), c))
-        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.clone())
 }
 
 /// Removes control characters (other than line breaks and tabs) from every

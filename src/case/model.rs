@@ -4,6 +4,8 @@
 //! form. Every struct denies unknown fields: a misspelt field is a finding
 //! with a suggestion, never silently ignored.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::types::{Date, Time};
@@ -46,6 +48,19 @@ pub struct Case {
     /// When the plan will be reviewed.
     #[serde(default)]
     pub review_date: Option<Date>,
+    /// Review LPMs held since the LPM (004 §11), in date order.
+    #[serde(default)]
+    pub review_lpms: Vec<ReviewLpm>,
+    /// Care proceedings: the issue date and the dates the court listed.
+    #[serde(default)]
+    pub proceedings: Option<Proceedings>,
+    /// When the child was placed and became looked after.
+    #[serde(default)]
+    pub looked_after: Option<LookedAfter>,
+    /// Any step of the timeline recorded as done, by the step's id (as
+    /// `casepack timeline` shows it) with the date it was done.
+    #[serde(default)]
+    pub done: BTreeMap<String, Date>,
     /// Whether the letters must say that, if the children cannot live safely
     /// with family, the plan could be adoption (001 "Letter before Proceedings").
     #[serde(default)]
@@ -323,4 +338,69 @@ pub struct PlanItem {
     pub by: Date,
     /// How we will know it is working.
     pub measured_by: String,
+}
+
+/// A review LPM (004 §11): held before week 16 of pre-proceedings to decide
+/// whether to issue, step down or extend.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewLpm {
+    /// The date of the meeting.
+    pub date: Date,
+    /// What it decided, once known.
+    #[serde(default)]
+    pub decision: Option<ReviewDecision>,
+    /// For an extension: how many more weeks of pre-proceedings (at most 4, 004 §11a(ii)).
+    #[serde(default)]
+    pub extension_weeks: Option<u32>,
+    /// Whether the head of service authorised the extension at this meeting (004 §11a(ii)).
+    #[serde(default)]
+    pub head_of_service_agreed: bool,
+}
+
+/// What a review LPM decided (004 §11a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewDecision {
+    /// Carry on with pre-proceedings as planned.
+    Continue,
+    /// Extend pre-proceedings beyond 16 weeks.
+    ExtendPreProceedings,
+    /// Issue care proceedings.
+    IssueCareProceedings,
+    /// Step down from pre-proceedings.
+    EndPreProceedings,
+}
+
+/// Care proceedings: when they were issued and what the court listed. A
+/// listed date replaces the default target for that hearing.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proceedings {
+    /// The date the application was issued (Day 1).
+    #[serde(default)]
+    pub issued: Option<Date>,
+    /// The advocates' meeting before the case management hearing.
+    #[serde(default)]
+    pub advocates_meeting: Option<Date>,
+    /// The case management hearing (CMH).
+    #[serde(default)]
+    pub case_management_hearing: Option<Date>,
+    /// The date the court directed for the local authority's final evidence and care plan.
+    #[serde(default)]
+    pub final_evidence: Option<Date>,
+    /// The issues resolution hearing (IRH).
+    #[serde(default)]
+    pub issues_resolution_hearing: Option<Date>,
+    /// The final hearing.
+    #[serde(default)]
+    pub final_hearing: Option<Date>,
+}
+
+/// A looked-after child's placement.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LookedAfter {
+    /// The date the child was placed and became looked after.
+    pub placed: Date,
 }

@@ -17,11 +17,7 @@ pub(super) fn job(
 ) -> DocumentJob {
     let title = "Pre-proceedings agreement";
     let pros = &case.professionals;
-    let plo_review = schedule
-        .outcome
-        .as_ref()
-        .and_then(|t| t.steps.iter().find(|s| s.id == "plo-review"))
-        .map(|s| s.due.long());
+    let plo_review = schedule.step("plo-review").map(|s| s.due.long());
     let mut signatories = Vec::new();
     for p in &case.parents {
         signatories.push(json!({ "name": p.name, "role": capitalise(&p.relationship) }));

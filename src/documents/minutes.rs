@@ -68,10 +68,9 @@ pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> Docume
         .iter()
         .map(|d| json!({ "what": d.what, "date": d.date.medium(), "rule": "Agreed at the meeting", "source": "" }))
         .collect();
-    if let Some(t) = &schedule.outcome {
+    for t in schedule.timelines.iter().filter(|t| t.follows_the_lpm()) {
         dates.extend(t.steps.iter().filter(|s| s.key_date).map(dated));
     }
-    dates.extend(schedule.common.iter().map(dated));
     let data = json!({
         "meta": meta(case, profile, title, true, lpm.date),
         "meeting": {
@@ -101,7 +100,11 @@ pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> Docume
         })).collect::<Vec<_>>(),
         "outcome_known": lpm.outcome.is_some(),
         "dates_agreed": dates,
-        "timeline_title": schedule.outcome.as_ref().map(|t| t.title.clone()),
+        "timeline_title": schedule
+            .timelines
+            .iter()
+            .find(|t| t.follows_the_lpm() && t.started_by != "lpm.date")
+            .map(|t| t.title.clone()),
     });
     DocumentJob {
         template: "lpm-minutes.typ",

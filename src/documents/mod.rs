@@ -52,16 +52,14 @@ pub struct DocumentJob {
 }
 
 /// The documents a case's pack holds, in pack order. The LPM minutes
-/// template is always there; the pre-proceedings documents follow an
-/// outcome of initiating pre-proceedings.
+/// template is always there; the letters and agreement follow an outcome
+/// of initiating pre-proceedings; every timeline that applies and has a
+/// sheet (pre-proceedings, court) adds its sheet.
 pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<DocumentJob> {
     let mut jobs = vec![minutes::job(case, schedule, profile)];
     if case.lpm.outcome == Some(LpmOutcome::InitiatePreProceedings)
-        && let (Some(letter), Some(meeting), Some(timeline)) = (
-            &case.letter_before_proceedings,
-            &case.pre_proceedings_meeting,
-            &schedule.outcome,
-        )
+        && let (Some(letter), Some(meeting)) =
+            (&case.letter_before_proceedings, &case.pre_proceedings_meeting)
     {
         let mut used = Vec::new();
         for parent in &case.parents {
@@ -80,7 +78,9 @@ pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<Document
             ));
         }
         jobs.push(agreement::job(case, meeting, schedule, profile));
-        jobs.push(timeline::job(case, timeline, profile));
+    }
+    for t in schedule.timelines.iter().filter(|t| t.sheet) {
+        jobs.push(timeline::job(case, t, profile));
     }
     for job in &mut jobs {
         allow_breaks(&mut job.data);

@@ -1,4 +1,5 @@
-//! The 16-week pre-proceedings timeline sheet: every step of 004 Appendix 2
+//! A timeline sheet: every step of one timeline (the 16-week pre-proceedings
+//! timeline of 004 Appendix 2, the 26-week court timeline of 004 Appendix 3)
 //! with its real date, who is responsible and where the rule comes from, as
 //! a table a team manager can pin up.
 
@@ -6,12 +7,11 @@ use serde_json::json;
 
 use super::{Audience, DocumentJob, children_names, meta};
 use crate::case::Case;
-use crate::deadlines::OutcomeTimeline;
+use crate::deadlines::DatedTimeline;
 use crate::rules::Profile;
 
-pub(super) fn job(case: &Case, timeline: &OutcomeTimeline, profile: &Profile) -> DocumentJob {
+pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> DocumentJob {
     let title = timeline.title.clone();
-    let lpm = case.lpm.date;
     let steps: Vec<_> = timeline
         .steps
         .iter()
@@ -26,25 +26,31 @@ pub(super) fn job(case: &Case, timeline: &OutcomeTimeline, profile: &Profile) ->
                 "source": s.source,
                 "done": s.actual.map(|d| d.short()),
                 "late": s.is_late(),
+                "ended": s.ended,
                 "key": s.key_date,
             })
         })
         .collect();
+    let ended = timeline.ended.as_ref().map(|(d, why)| {
+        format!("This timeline ended on {} with {why}.", d.long())
+    });
     let data = json!({
-        "meta": meta(case, profile, &title, false, lpm),
-        "lpm_date": lpm.long(),
+        "meta": meta(case, profile, &title, false, timeline.start),
+        "start_name": timeline.start_name,
+        "start_date": timeline.start.long(),
+        "ended": ended,
         "children_names": children_names(case),
         "source": timeline.source,
         "steps": steps,
     });
     DocumentJob {
-        template: "pre-proceedings-timeline.typ",
-        file_name: "pre-proceedings-timeline.pdf".to_string(),
+        template: "timeline-sheet.typ",
+        file_name: format!("{}-timeline.pdf", timeline.id),
         title,
         audience: Audience::Professionals,
         recipient: None,
         privileged: false,
-        date: lpm,
+        date: timeline.start,
         data,
     }
 }

@@ -1,0 +1,574 @@
+//! Stage 3, deadlines: the profile's timelines evaluated against this case's
+//! own events on the working-day calendar. A timeline applies when the case
+//! supplies what starts it (the LPM's decision, the issue of proceedings, a
+//! placement); each of its steps is dated from the start or from another
+//! step, using the real date wherever the case records one. Hands on the
+//! dated schedule and findings: steps done late, hearings listed after
+//! their target, extensions not properly agreed, and, relative to today,
+//! steps overdue.
+
+mod export;
+mod status;
+
+use std::collections::BTreeMap;
+
+pub use export::{ics, json, table};
+pub use status::Status;
+
+use crate::calendar::{Calendar, OutOfRange};
+use crate::case::{Case, Date, ReviewDecision};
+use crate::diagnostics::Finding;
+use crate::rules::{
+    Direction, Extension, Offset, Profile, StepRule, TimelineRules, evaluation_order, event_date,
+    event_name, event_path,
+};
+
+/// A step with its real date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedStep {
+    /// The rule's id.
+    pub id: String,
+    /// The procedure's label for when it happens ("Week 8").
+    pub when: String,
+    /// What must happen.
+    pub action: String,
+    /// Who is responsible.
+    pub responsible: String,
+    /// The procedure reference.
+    pub source: String,
+    /// How the date is counted, in words.
+    pub rule: String,
+    /// The date to act by: always a working day.
+    pub due: Date,
+    /// Where a calendar-day deadline fell on a weekend or bank holiday: that
+    /// date, and what it is ("a Saturday", "Christmas Day, a bank holiday").
+    /// `due` is then the last working day before it.
+    pub moved_from: Option<(Date, String)>,
+    /// When the case records it happened (or, in the future, is booked or listed).
+    pub actual: Option<Date>,
+    /// The case field that recorded `actual`.
+    pub recorded_at: Option<String>,
+    /// A date the court lists: a listing after the target is not "late".
+    pub set_by_court: bool,
+    /// Whether the LPM minutes list it among the dates agreed.
+    pub key_date: bool,
+    /// Not done, and due after its timeline ended (pre-proceedings ended by
+    /// issuing, say): no longer needed.
+    pub ended: bool,
+}
+
+impl DatedStep {
+    /// Whether the case records it after its deadline (never for a court listing).
+    pub fn is_late(&self) -> bool {
+        !self.set_by_court && self.actual.is_some_and(|a| a > self.due)
+    }
+
+    /// The date later steps count from: what happened, or else the deadline.
+    pub fn anchor_date(&self) -> Date {
+        self.actual.unwrap_or(self.due)
+    }
+}
+
+/// A timeline that applies to the case, dated.
+#[derive(Debug, Clone)]
+pub struct DatedTimeline {
+    /// The timeline's id, e.g. `pre-proceedings`.
+    pub id: String,
+    /// Its heading.
+    pub title: String,
+    /// The procedure it follows.
+    pub source: String,
+    /// Whether the pack holds a sheet for it.
+    pub sheet: bool,
+    /// The anchor that started it: a case event or another timeline's step.
+    pub started_by: String,
+    /// The start, in words ("the LPM", "the planned issue of care proceedings").
+    pub start_name: String,
+    /// The start date.
+    pub start: Date,
+    /// When and why it ended early, if it did.
+    pub ended: Option<(Date, String)>,
+    /// Its steps, dated, in the profile's order.
+    pub steps: Vec<DatedStep>,
+}
+
+impl DatedTimeline {
+    /// Whether the LPM itself started it (so its key dates belong in the minutes).
+    pub fn follows_the_lpm(&self) -> bool {
+        self.started_by.starts_with("lpm.")
+    }
+}
+
+/// Every timeline that applies to the case.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// In the profile's order.
+    pub timelines: Vec<DatedTimeline>,
+}
+
+impl Schedule {
+    /// The timeline with `id`, if it applies.
+    pub fn timeline(&self, id: &str) -> Option<&DatedTimeline> {
+        self.timelines.iter().find(|t| t.id == id)
+    }
+
+    /// The step with `id`, if its timeline applies.
+    pub fn step(&self, id: &str) -> Option<&DatedStep> {
+        self.timelines
+            .iter()
+            .flat_map(|t| &t.steps)
+            .find(|s| s.id == id)
+    }
+
+    /// The latest date anywhere in the schedule.
+    pub fn last_date(&self) -> Option<Date> {
+        self.timelines
+            .iter()
+            .flat_map(|t| &t.steps)
+            .map(|s| s.due.max(s.anchor_date()))
+            .max()
+    }
+}
+
+/// Dates every timeline the case's events call for and collects what is
+/// wrong or late. Errors are findings too; the schedule comes back only
+/// when dating could finish.
+pub fn schedule(
+    case: &Case,
+    profile: &Profile,
+    cal: &Calendar,
+    today: Date,
+) -> (Option<Schedule>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let order = match profile.timeline_order() {
+        Ok(o) => o,
+        Err(e) => return (None, vec![Finding::error("profile", "", e)]),
+    };
+    let mut dated: BTreeMap<usize, Option<DatedTimeline>> = BTreeMap::new();
+    for i in order {
+        let rules = &profile.timelines[i];
+        let Some((start, started_by, start_name)) = find_start(rules, case, profile, &dated) else {
+            dated.insert(i, None);
+            continue;
+        };
+        match date_timeline(rules, case, cal, start, &started_by, &mut findings) {
+            Ok(steps) => {
+                let ended = rules
+                    .ends
+                    .iter()
+                    .filter_map(|e| {
+                        event_date(case, e)
+                            .ok()
+                            .flatten()
+                            .map(|d| (d, event_name(e).unwrap_or(e).to_string()))
+                    })
+                    .min();
+                let steps = steps
+                    .into_iter()
+                    .map(|mut s| {
+                        s.ended = s.actual.is_none()
+                            && ended.as_ref().is_some_and(|(end, _)| s.due > *end);
+                        s
+                    })
+                    .collect();
+                dated.insert(
+                    i,
+                    Some(DatedTimeline {
+                        id: rules.id.clone(),
+                        title: rules.title.clone(),
+                        source: rules.source.clone(),
+                        sheet: rules.sheet,
+                        started_by,
+                        start_name,
+                        start,
+                        ended,
+                        steps,
+                    }),
+                );
+            }
+            Err(finding) => {
+                findings.push(*finding);
+                return (None, findings);
+            }
+        }
+    }
+    let timelines: Vec<DatedTimeline> = dated.into_values().flatten().collect();
+    let schedule = Schedule { timelines };
+    findings.extend(done_findings(case, profile, &schedule));
+    for t in &schedule.timelines {
+        for s in &t.steps {
+            findings.extend(step_findings(s, today, cal));
+        }
+    }
+    (Some(schedule), findings)
+}
+
+/// The first of a timeline's starts the case supplies: its date, the
+/// anchor's id, and the anchor in words.
+fn find_start(
+    rules: &TimelineRules,
+    case: &Case,
+    profile: &Profile,
+    dated: &BTreeMap<usize, Option<DatedTimeline>>,
+) -> Option<(Date, String, String)> {
+    for anchor in &rules.starts {
+        if let Some(name) = event_name(anchor) {
+            if let Ok(Some(date)) = event_date(case, anchor) {
+                return Some((date, anchor.clone(), name.to_string()));
+            }
+            continue;
+        }
+        let owner = profile.timelines.iter().position(|t| t.steps.iter().any(|s| &s.id == anchor));
+        let step = owner
+            .and_then(|j| dated.get(&j))
+            .and_then(Option::as_ref)
+            .and_then(|t| t.steps.iter().find(|s| &s.id == anchor));
+        if let Some(step) = step {
+            let name = if step.actual.is_some() {
+                anchor_phrase(&step.action)
+            } else {
+                format!("{} (planned)", anchor_phrase(&step.action))
+            };
+            return Some((step.anchor_date(), anchor.clone(), name));
+        }
+    }
+    None
+}
+
+/// Dates one timeline's steps, each counting from the start or another step.
+fn date_timeline(
+    rules: &TimelineRules,
+    case: &Case,
+    cal: &Calendar,
+    start: Date,
+    started_by: &str,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<DatedStep>, Box<Finding>> {
+    let profile_error = |e: String| Box::new(Finding::error("profile", "", e));
+    let order = evaluation_order(&rules.steps).map_err(profile_error)?;
+    let mut out: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
+    for rule in order.iter().map(|&i| &rules.steps[i]) {
+        let (anchor_id, dir, offset) = rule
+            .due
+            .resolve()
+            .map_err(|e| profile_error(format!("rule `{}`: {e}", rule.id)))?;
+        let (anchor, anchor_name) = if anchor_id == "start" {
+            (start, event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string))
+        } else {
+            let step = out
+                .iter()
+                .find(|s| s.id == anchor_id)
+                .ok_or_else(|| profile_error(format!("rule `{}` counts from `{anchor_id}`", rule.id)))?;
+            (step.anchor_date(), anchor_phrase(&step.action))
+        };
+        let range = |e| out_of_range(e, event_path(started_by));
+        let (mut due, mut moved_from) = count(cal, anchor, dir, offset).map_err(range)?;
+        let mut rule_words = rule.due.describe(&anchor_name);
+        if let Some(ext) = &rule.extension
+            && let Some((weeks, at)) = extension(case, ext, due, findings)
+        {
+            let nominal = moved_from.as_ref().map_or(due, |(d, _)| *d).naive()
+                + chrono::Duration::weeks(i64::from(weeks));
+            (due, moved_from) = settle(cal, nominal).map_err(range)?;
+            rule_words = format!(
+                "{rule_words}, extended by {} at the review LPM on {}",
+                plural(weeks, "week"),
+                at.medium()
+            );
+        }
+        let (actual, recorded_at) = recorded(case, rule).map_err(profile_error)?;
+        out.push(DatedStep {
+            id: rule.id.clone(),
+            when: rule.when.clone(),
+            action: rule.action.clone(),
+            responsible: rule.responsible.clone(),
+            source: rule.source.clone(),
+            rule: rule_words,
+            due,
+            moved_from,
+            actual,
+            recorded_at,
+            set_by_court: rule.set_by_court,
+            key_date: rule.key_date,
+            ended: false,
+        });
+    }
+    out.sort_by_key(|s| rules.steps.iter().position(|r| r.id == s.id));
+    Ok(out)
+}
+
+/// When the case records a step: its own event field first, else `done.<id>`.
+fn recorded(case: &Case, rule: &StepRule) -> Result<(Option<Date>, Option<String>), String> {
+    if let Some(field) = &rule.recorded_by
+        && let Some(date) = event_date(case, field)?
+    {
+        return Ok((Some(date), Some(event_path(field).to_string())));
+    }
+    Ok(match case.done.get(&rule.id) {
+        Some(date) => (Some(*date), Some(format!("done.{}", rule.id))),
+        None => (None, None),
+    })
+}
+
+/// The weeks review LPMs validly added to a deadline, and the last such
+/// meeting; findings for any extension not properly agreed (004 §11a(ii)).
+fn extension(
+    case: &Case,
+    rule: &Extension,
+    due: Date,
+    findings: &mut Vec<Finding>,
+) -> Option<(u32, Date)> {
+    let mut total = 0;
+    let mut last = None;
+    for (i, review) in case.review_lpms.iter().enumerate() {
+        if review.decision != Some(ReviewDecision::ExtendPreProceedings) {
+            continue;
+        }
+        let path = format!("review_lpms[{i}]");
+        if rule.head_of_service_must_agree && !review.head_of_service_agreed {
+            findings.push(
+                Finding::error(
+                    "extension-not-agreed",
+                    format!("{path}.decision"),
+                    "pre-proceedings can be extended beyond 16 weeks only with the head of service's agreement at a review LPM, and this review LPM does not record it",
+                )
+                .help("if the head of service agreed, add `head_of_service_agreed: true`; if not, pre-proceedings end on the original date")
+                .source(rule.source.clone()),
+            );
+            continue;
+        }
+        let Some(weeks) = review.extension_weeks else {
+            findings.push(
+                Finding::error(
+                    "extension-weeks",
+                    format!("{path}.decision"),
+                    "the review LPM extended pre-proceedings but the case does not say by how many weeks",
+                )
+                .help(format!("add `extension_weeks:` (at most {})", rule.max_weeks))
+                .source(rule.source.clone()),
+            );
+            continue;
+        };
+        if total + weeks > rule.max_weeks {
+            findings.push(
+                Finding::error(
+                    "extension-too-long",
+                    format!("{path}.extension_weeks"),
+                    format!(
+                        "pre-proceedings may be extended by at most {} in all; this would make {}",
+                        plural(rule.max_weeks, "week"),
+                        plural(total + weeks, "week")
+                    ),
+                )
+                .help("beyond that the local authority must decide to issue or step down")
+                .source(rule.source.clone()),
+            );
+            continue;
+        }
+        if review.date > due {
+            findings.push(
+                Finding::warning(
+                    "extension-after-deadline",
+                    format!("{path}.date"),
+                    format!(
+                        "the review LPM that extended pre-proceedings was held on {}, after the {} deadline it extends",
+                        review.date.medium(),
+                        due.medium()
+                    ),
+                )
+                .help("the review LPM must be held before the 16-week point")
+                .source(rule.source.clone()),
+            );
+        }
+        total += weeks;
+        last = Some(review.date);
+    }
+    last.map(|at| (total, at))
+}
+
+/// Warnings for `done:` entries that name no step, or a step of a timeline
+/// that does not apply to this case.
+fn done_findings(case: &Case, profile: &Profile, schedule: &Schedule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for id in case.done.keys() {
+        let path = format!("done.{id}");
+        if profile.step(id).is_none() {
+            let ids: Vec<&str> = profile
+                .timelines
+                .iter()
+                .flat_map(|t| t.steps.iter().map(|s| s.id.as_str()))
+                .collect();
+            let mut f = Finding::error("unknown-step", path, format!("there is no step `{id}`"));
+            f = match crate::diagnostics::nearest(id, &ids) {
+                Some(near) => f.help(format!("did you mean `{near}`?")),
+                None => f.help("`casepack timeline` lists every step with its id"),
+            };
+            out.push(f);
+        } else if schedule.step(id).is_none() {
+            let timeline = profile.timeline_of(id).map_or("", |t| t.title.as_str());
+            out.push(
+                Finding::warning(
+                    "step-not-applicable",
+                    path,
+                    format!("`{id}` belongs to the {timeline}, which does not apply to this case yet"),
+                )
+                .help("it is kept, but shows nowhere until the timeline applies"),
+            );
+        }
+    }
+    out
+}
+
+/// Late and overdue warnings for one step, relative to `today`.
+fn step_findings(s: &DatedStep, today: Date, cal: &Calendar) -> Vec<Finding> {
+    let what = short_action(&s.action);
+    let finding = match (s.actual, status::status(s, today, cal, 0)) {
+        (Some(actual), _) if s.is_late() => Finding::warning(
+            "late",
+            s.recorded_at.clone().unwrap_or_default(),
+            format!(
+                "late: {what} on {}, after its deadline of {} ({})",
+                actual.medium(),
+                s.due.medium(),
+                s.rule
+            ),
+        )
+        .help("if the date is right, record the reason for the delay in the child's record"),
+        (Some(actual), _) if s.set_by_court && actual > s.due => Finding::warning(
+            "listed-after-target",
+            s.recorded_at.clone().unwrap_or_default(),
+            format!(
+                "{what} is listed for {}, after its target of {} ({})",
+                actual.medium(),
+                s.due.medium(),
+                s.rule
+            ),
+        )
+        .help("the court sets its own dates; check the rest of the timetable still meets the child's timescales"),
+        (None, Status::Overdue) => Finding::warning(
+            "overdue",
+            format!("done.{}", s.id),
+            format!(
+                "overdue: {what} was due by {} ({}), and the case does not record it as done",
+                s.due.medium(),
+                s.rule
+            ),
+        )
+        .help(format!(
+            "when it is done, record it in the case file under `done:` as `{}: YYYY-MM-DD`",
+            s.id
+        )),
+        _ => return Vec::new(),
+    };
+    vec![finding.source(s.source.clone())]
+}
+
+/// The first clause of an action, for messages: "Final pre-proceedings
+/// meeting, if required; family told ..." → "final pre-proceedings meeting, if required".
+fn short_action(action: &str) -> String {
+    let cut = action.find([';', '(']).unwrap_or(action.len());
+    lower_first(action[..cut].trim())
+}
+
+/// Counts from `anchor` by `offset`, landing on a working day.
+fn count(
+    cal: &Calendar,
+    anchor: Date,
+    dir: Direction,
+    offset: Offset,
+) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
+    let a = anchor.naive();
+    let nominal = match (offset, dir) {
+        (Offset::WorkingDays(n), Direction::After) => {
+            return Ok((Date(cal.add_working_days(a, n)?), None));
+        }
+        (Offset::WorkingDays(n), Direction::Before) => {
+            return Ok((Date(cal.sub_working_days(a, n)?), None));
+        }
+        (Offset::CourtDay(n), _) => {
+            // Day 1 is the anchor itself, or the first working day after it.
+            let day_one = if cal.is_working_day(a)? {
+                a
+            } else {
+                cal.next_working_day(a)?
+            };
+            return Ok((Date(cal.add_working_days(day_one, n - 1)?), None));
+        }
+        (Offset::Days(n), _) => chrono::Duration::days(i64::from(n)),
+        (Offset::Weeks(n), _) => chrono::Duration::weeks(i64::from(n)),
+    };
+    let date = match dir {
+        Direction::After => a + nominal,
+        Direction::Before => a - nominal,
+    };
+    settle(cal, date)
+}
+
+/// A calendar-day deadline on a working day, or else the last working day
+/// before it with the reason it moved.
+fn settle(
+    cal: &Calendar,
+    date: chrono::NaiveDate,
+) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
+    let due = cal.working_day_on_or_before(date)?;
+    if due == date {
+        return Ok((Date(due), None));
+    }
+    let why = match cal.holiday(date)? {
+        Some(h) => format!("{}, a bank holiday", h.name),
+        None => date.format("a %A").to_string(),
+    };
+    Ok((Date(due), Some((Date(date), why))))
+}
+
+fn out_of_range(err: OutOfRange, path: &str) -> Box<Finding> {
+    let help = format!(
+        "give `--holidays FILE` with GOV.UK's bank-holidays.json covering {} (https://www.gov.uk/bank-holidays.json), or update casepack",
+        chrono::Datelike::year(&err.date)
+    );
+    Box::new(Finding::error("calendar-range", path, err.to_string()).help(help))
+}
+
+/// A warning when the bank-holiday data runs out within a year of `today`,
+/// so deadlines will soon be impossible to count.
+pub fn data_running_out(cal: &Calendar, today: Date) -> Option<Finding> {
+    let last = *cal.years().end();
+    let horizon = today.naive() + chrono::Duration::days(365);
+    (chrono::Datelike::year(&horizon) > last).then(|| {
+        Finding::warning(
+            "calendar-ending",
+            "",
+            format!(
+                "the {} bank-holiday data ends on 31 December {last}, less than a year from {}: deadlines after it cannot be counted",
+                cal.division(),
+                today.medium()
+            ),
+        )
+        .help("update casepack, or give `--holidays FILE` with GOV.UK's latest bank-holidays.json")
+    })
+}
+
+fn plural(n: u32, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// "Letter before proceedings with the parents (hand delivered)" → "the letter
+/// before proceedings with the parents": short enough to name an anchor.
+fn anchor_phrase(action: &str) -> String {
+    format!("the {}", short_action(action))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        // Keep acronyms (LPM, SWET) as written.
+        Some(_) if chars.clone().next().is_some_and(|n| n.is_uppercase()) => s.to_string(),
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
