@@ -271,7 +271,7 @@ pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
 pub fn event_path(event: &str) -> &str {
     match event {
         "lpm.decided_pre_proceedings" | "lpm.decided_to_issue" | "lpm.decided_to_defer" => {
-            "lpm.outcome"
+            "lpm.date"
         }
         "review_lpms.decided_to_issue" | "review_lpms.decided_to_end" => "review_lpms",
         other => other,

@@ -22,10 +22,19 @@ fn root() -> PathBuf {
 }
 
 /// Runs casepack with `args` in `cwd`, colour off.
+/// The day the fixtures are written as of. Every run is judged as at this
+/// date unless the test gives its own `--today`, so results never depend on
+/// when the tests run.
+const TODAY: &str = "2026-11-22";
+
 fn casepack(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casepack"))
-        .args(args)
-        .arg("--color=never")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_casepack"));
+    cmd.args(args).arg("--color=never");
+    let dated = matches!(args.first(), Some(&("check" | "build" | "timeline")));
+    if dated && !args.contains(&"--today") {
+        cmd.args(["--today", TODAY]);
+    }
+    cmd
         .current_dir(cwd)
         .output()
         .expect("run casepack")
@@ -433,7 +442,7 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     (
         "out-of-range",
         "error[calendar-range]",
-        "outside the bank-holiday data for England and Wales (2020 to 2030)",
+        "there is no bank-holiday data for England and Wales in 2031: the England and Wales data covers 2018 to 2030",
         "out-of-range.yaml:73:9",
     ),
 ];
@@ -552,7 +561,8 @@ fn replace_free_text(v: &mut serde_json::Value, key: &str, with: &str, count: &m
             .iter_mut()
             .for_each(|i| replace_free_text(i, key, with, count)),
         serde_json::Value::Object(map) => {
-            for (k, x) in map.iter_mut() {
+            // `done` maps step ids to dates: no free text in it.
+            for (k, x) in map.iter_mut().filter(|(k, _)| *k != "done") {
                 replace_free_text(x, k, with, count);
             }
         }

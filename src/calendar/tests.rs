@@ -179,8 +179,71 @@ fn counting_back_and_rounding_to_a_working_day() {
 fn dates_outside_the_data_are_errors_not_guesses() {
     let err = cal().add_working_days(d(2030, 12, 30), 5).unwrap_err();
     assert_eq!(err.date.year(), 2031);
-    assert!(err.to_string().contains("2020 to 2030"), "{err}");
-    assert!(cal().holiday(d(2019, 12, 31)).is_err());
+    assert!(
+        err.to_string()
+            .contains("no bank-holiday data for England and Wales in 2031"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("covers 2018 to 2030"), "{err}");
+    assert!(cal().holiday(d(2017, 12, 31)).is_err());
+}
+
+/// A cut-down file in GOV.UK's published format.
+const GOVUK: &str = r#"{
+  "england-and-wales": {"division": "england-and-wales", "events": [
+    {"title": "New Year’s Day", "date": "2031-01-01", "notes": "", "bunting": true},
+    {"title": "Good Friday", "date": "2031-04-11", "notes": "", "bunting": false},
+    {"title": "Christmas Day", "date": "2031-12-25", "notes": "", "bunting": true},
+    {"title": "Boxing Day", "date": "2031-12-26", "notes": "", "bunting": true},
+    {"title": "Extra day", "date": "2030-06-14", "notes": "", "bunting": true}
+  ]},
+  "scotland": {"division": "scotland", "events": []}
+}"#;
+
+#[test]
+fn a_govuk_file_extends_the_years_and_replaces_the_ones_it_covers() {
+    let updated = cal().updated_from_govuk_json(GOVUK).unwrap();
+    assert_eq!(updated.years(), 2018..=2031);
+    // 2031 is now counted: Fri 11 Apr 2031 is Good Friday.
+    assert_eq!(
+        updated.add_working_days(d(2031, 4, 10), 1).unwrap(),
+        d(2031, 4, 14)
+    );
+    // 2030 now holds only the file's one day: its own holidays are replaced.
+    assert!(updated.holiday(d(2030, 6, 14)).unwrap().is_some());
+    assert!(updated.holiday(d(2030, 12, 25)).unwrap().is_none());
+    // Years the file does not cover keep casepack's data.
+    assert!(updated.holiday(d(2026, 12, 28)).unwrap().unwrap().substitute);
+}
+
+#[test]
+fn a_govuk_file_that_would_leave_a_gap_or_is_malformed_is_refused() {
+    let gap = GOVUK.replace("2031-", "2033-").replace("2030-06-14", "2033-06-14");
+    assert!(
+        cal()
+            .updated_from_govuk_json(&gap)
+            .unwrap_err()
+            .contains("gap")
+    );
+    assert!(
+        cal()
+            .updated_from_govuk_json(r#"{"scotland": {"events": []}}"#)
+            .unwrap_err()
+            .contains("no `england-and-wales` division")
+    );
+    assert!(
+        cal()
+            .updated_from_govuk_json("not json")
+            .unwrap_err()
+            .contains("not GOV.UK bank-holiday JSON")
+    );
+    let weekend = GOVUK.replace("2031-04-11", "2031-04-12");
+    assert!(
+        cal()
+            .updated_from_govuk_json(&weekend)
+            .unwrap_err()
+            .contains("weekend")
+    );
 }
 
 #[test]
