@@ -265,12 +265,28 @@ fn timeline(
                 .map_or(140, |(w, _)| w.0);
             print!(
                 "{}",
-                deadlines::table(case, &checked.schedule, checked.profile, cal, settings.today, width)
+                deadlines::table(
+                    case,
+                    &checked.schedule,
+                    checked.profile,
+                    cal,
+                    settings.today,
+                    width
+                )
             );
         }
         Format::Json => {
-            let json = deadlines::json(case, &checked.schedule, checked.profile, cal, settings.today);
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+            let json = deadlines::json(
+                case,
+                &checked.schedule,
+                checked.profile,
+                cal,
+                settings.today,
+            );
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
         }
     }
     if let Some(ics) = ics {

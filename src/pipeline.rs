@@ -56,12 +56,8 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     };
     let profile = rules::default_profile();
     findings.extend(case::validate(&loaded.case));
-    let (schedule, more) = deadlines::schedule(
-        &loaded.case,
-        profile,
-        &settings.calendar,
-        settings.today,
-    );
+    let (schedule, more) =
+        deadlines::schedule(&loaded.case, profile, &settings.calendar, settings.today);
     findings.extend(more);
     findings.extend(deadlines::data_running_out(
         &settings.calendar,
@@ -85,17 +81,17 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
 /// Says plainly when the pack will hold only the minutes template.
 fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
     let why = match loaded.case.lpm.outcome {
-        None => "the LPM's outcome is not recorded yet, so the pack holds only the LPM minutes template",
+        None => {
+            "the LPM's outcome is not recorded yet, so the pack holds only the LPM minutes template"
+        }
         Some(LpmOutcome::InitiatePreProceedings | LpmOutcome::IssueCareProceedings) => return None,
         Some(_) => {
             "the LPM did not decide to start pre-proceedings or to issue, so the pack holds only the LPM minutes template"
         }
     };
-    Some(
-        Finding::warning("minutes-only", "lpm.outcome", why).help(
-            "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
-        ),
-    )
+    Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
+        "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
+    ))
 }
 
 /// Renders every document of a checked case, in pack order.

@@ -208,17 +208,41 @@ pub const EVENTS: &[(&str, &str)] = &[
     ("lpm.decided_pre_proceedings", "the LPM"),
     ("lpm.decided_to_issue", "the LPM"),
     ("lpm.decided_to_defer", "the LPM"),
-    ("letter_before_proceedings.date", "the date of the letter before proceedings"),
-    ("letter_before_proceedings.delivered", "the letter before proceedings reaching the parents"),
-    ("pre_proceedings_meeting.date", "the first pre-proceedings meeting"),
+    (
+        "letter_before_proceedings.date",
+        "the date of the letter before proceedings",
+    ),
+    (
+        "letter_before_proceedings.delivered",
+        "the letter before proceedings reaching the parents",
+    ),
+    (
+        "pre_proceedings_meeting.date",
+        "the first pre-proceedings meeting",
+    ),
     ("review_date", "the pre-proceedings review"),
-    ("review_lpms.decided_to_issue", "the review LPM that decided to issue"),
-    ("review_lpms.decided_to_end", "the review LPM that ended pre-proceedings"),
+    (
+        "review_lpms.decided_to_issue",
+        "the review LPM that decided to issue",
+    ),
+    (
+        "review_lpms.decided_to_end",
+        "the review LPM that ended pre-proceedings",
+    ),
     ("proceedings.issued", "the issue of proceedings"),
     ("proceedings.advocates_meeting", "the advocates' meeting"),
-    ("proceedings.case_management_hearing", "the case management hearing"),
-    ("proceedings.final_evidence", "the filing of the local authority's final evidence"),
-    ("proceedings.issues_resolution_hearing", "the issues resolution hearing"),
+    (
+        "proceedings.case_management_hearing",
+        "the case management hearing",
+    ),
+    (
+        "proceedings.final_evidence",
+        "the filing of the local authority's final evidence",
+    ),
+    (
+        "proceedings.issues_resolution_hearing",
+        "the issues resolution hearing",
+    ),
     ("proceedings.final_hearing", "the final hearing"),
     ("looked_after.placed", "the child being placed"),
 ];
@@ -321,7 +345,10 @@ impl Profile {
             }
             for end in &t.ends {
                 if event_name(end).is_none() {
-                    return Err(format!("{}: ends at `{end}`, which is not a case event", t.id));
+                    return Err(format!(
+                        "{}: ends at `{end}`, which is not a case event",
+                        t.id
+                    ));
                 }
             }
             evaluation_order(&t.steps).map_err(|e| format!("{}: {e}", t.id))?;
@@ -455,7 +482,11 @@ mod tests {
     #[test]
     fn the_default_profile_loads_and_cites_a_seed_for_every_rule() {
         let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
-        let pre = p.timelines.iter().find(|t| t.id == "pre-proceedings").unwrap();
+        let pre = p
+            .timelines
+            .iter()
+            .find(|t| t.id == "pre-proceedings")
+            .unwrap();
         assert!(pre.steps.len() >= 15);
         for step in p.timelines.iter().flat_map(|t| &t.steps) {
             assert!(

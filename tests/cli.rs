@@ -34,10 +34,7 @@ fn casepack(cwd: &Path, args: &[&str]) -> Output {
     if dated && !args.contains(&"--today") {
         cmd.args(["--today", TODAY]);
     }
-    cmd
-        .current_dir(cwd)
-        .output()
-        .expect("run casepack")
+    cmd.current_dir(cwd).output().expect("run casepack")
 }
 
 fn stderr(o: &Output) -> String {

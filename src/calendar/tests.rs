@@ -213,12 +213,20 @@ fn a_govuk_file_extends_the_years_and_replaces_the_ones_it_covers() {
     assert!(updated.holiday(d(2030, 6, 14)).unwrap().is_some());
     assert!(updated.holiday(d(2030, 12, 25)).unwrap().is_none());
     // Years the file does not cover keep casepack's data.
-    assert!(updated.holiday(d(2026, 12, 28)).unwrap().unwrap().substitute);
+    assert!(
+        updated
+            .holiday(d(2026, 12, 28))
+            .unwrap()
+            .unwrap()
+            .substitute
+    );
 }
 
 #[test]
 fn a_govuk_file_that_would_leave_a_gap_or_is_malformed_is_refused() {
-    let gap = GOVUK.replace("2031-", "2033-").replace("2030-06-14", "2033-06-14");
+    let gap = GOVUK
+        .replace("2031-", "2033-")
+        .replace("2030-06-14", "2033-06-14");
     assert!(
         cal()
             .updated_from_govuk_json(&gap)

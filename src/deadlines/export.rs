@@ -28,7 +28,12 @@ pub fn table(
     width: u16,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: every deadline, as at {}", case.reference, today.long());
+    let _ = writeln!(
+        out,
+        "{}: every deadline, as at {}",
+        case.reference,
+        today.long()
+    );
     if schedule.timelines.is_empty() {
         out.push_str("\nNo timeline applies yet: record the LPM's outcome.\n");
     }
@@ -63,7 +68,11 @@ pub fn table(
         for s in steps {
             let mut step = format!("{}\n[{}]", s.action, s.id);
             if let Some((date, why)) = &s.moved_from {
-                let _ = write!(step, "\n{} is {why}: due the working day before", date.medium());
+                let _ = write!(
+                    step,
+                    "\n{} is {why}: due the working day before",
+                    date.medium()
+                );
             }
             let state = status(s, today, cal, profile.due_soon_working_days);
             let mut state_text = state.label().to_string();
@@ -96,7 +105,13 @@ fn short_date(d: Date) -> String {
 
 /// The schedule as JSON: every timeline and step with its dates, rule,
 /// source and status on `today`.
-pub fn json(case: &Case, schedule: &Schedule, profile: &Profile, cal: &Calendar, today: Date) -> Value {
+pub fn json(
+    case: &Case,
+    schedule: &Schedule,
+    profile: &Profile,
+    cal: &Calendar,
+    today: Date,
+) -> Value {
     let timelines: Vec<Value> = schedule
         .timelines
         .iter()
@@ -152,10 +167,16 @@ pub fn ics(case: &Case, schedule: &Schedule) -> String {
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
-        format!("PRODID:-//casepack//casepack {}//EN", env!("CARGO_PKG_VERSION")),
+        format!(
+            "PRODID:-//casepack//casepack {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", escape(&format!("Deadlines {}", case.reference))),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape(&format!("Deadlines {}", case.reference))
+        ),
     ];
     for t in &schedule.timelines {
         for s in &t.steps {
@@ -168,7 +189,10 @@ pub fn ics(case: &Case, schedule: &Schedule) -> String {
                 format!("Due by {} ({})", s.due.long(), s.rule),
             ];
             if let Some((d, why)) = &s.moved_from {
-                description.push(format!("{} is {why}, so it is due the working day before", d.medium()));
+                description.push(format!(
+                    "{} is {why}, so it is due the working day before",
+                    d.medium()
+                ));
             }
             if let Some(actual) = s.actual {
                 description.push(format!("Recorded in the case for {}", actual.long()));
@@ -184,7 +208,10 @@ pub fn ics(case: &Case, schedule: &Schedule) -> String {
                     "DTEND;VALUE=DATE:{}",
                     (date + chrono::Duration::days(1)).format("%Y%m%d")
                 ),
-                format!("SUMMARY:{}", escape(&format!("{}: {}", case.reference, s.action))),
+                format!(
+                    "SUMMARY:{}",
+                    escape(&format!("{}: {}", case.reference, s.action))
+                ),
                 format!("DESCRIPTION:{}", escape(&description.join("\n"))),
                 format!("CATEGORIES:{}", escape(&t.title)),
                 "TRANSP:TRANSPARENT".into(),
@@ -243,7 +270,11 @@ mod tests {
         let line = format!("SUMMARY:{}", "é".repeat(60));
         fold(&line, &mut out);
         for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
+            assert!(
+                physical.len() <= 75,
+                "{} octets: {physical}",
+                physical.len()
+            );
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{line}\r\n"));

@@ -218,16 +218,26 @@ fn find_start(
             }
             continue;
         }
-        let owner = profile.timelines.iter().position(|t| t.steps.iter().any(|s| &s.id == anchor));
+        let owner = profile
+            .timelines
+            .iter()
+            .position(|t| t.steps.iter().any(|s| &s.id == anchor));
         let step = owner
             .and_then(|j| dated.get(&j))
             .and_then(Option::as_ref)
             .and_then(|t| t.steps.iter().find(|s| &s.id == anchor));
         if let Some(step) = step {
+            // Name it by the event it records ("the issue of proceedings")
+            // where it records one: clearer than its action.
+            let name = profile
+                .step(anchor)
+                .and_then(|r| r.recorded_by.as_deref())
+                .and_then(event_name)
+                .map_or_else(|| anchor_phrase(&step.action), str::to_string);
             let name = if step.actual.is_some() {
-                anchor_phrase(&step.action)
+                name
             } else {
-                format!("{} (planned)", anchor_phrase(&step.action))
+                format!("{name} (planned)")
             };
             return Some((step.anchor_date(), anchor.clone(), name));
         }
@@ -253,12 +263,14 @@ fn date_timeline(
             .resolve()
             .map_err(|e| profile_error(format!("rule `{}`: {e}", rule.id)))?;
         let (anchor, anchor_name) = if anchor_id == "start" {
-            (start, event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string))
+            (
+                start,
+                event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string),
+            )
         } else {
-            let step = out
-                .iter()
-                .find(|s| s.id == anchor_id)
-                .ok_or_else(|| profile_error(format!("rule `{}` counts from `{anchor_id}`", rule.id)))?;
+            let step = out.iter().find(|s| s.id == anchor_id).ok_or_else(|| {
+                profile_error(format!("rule `{}` counts from `{anchor_id}`", rule.id))
+            })?;
             (step.anchor_date(), anchor_phrase(&step.action))
         };
         let range = |e| out_of_range(e, event_path(started_by));
@@ -410,7 +422,9 @@ fn done_findings(case: &Case, profile: &Profile, schedule: &Schedule) -> Vec<Fin
                 Finding::warning(
                     "step-not-applicable",
                     path,
-                    format!("`{id}` belongs to the {timeline}, which does not apply to this case yet"),
+                    format!(
+                        "`{id}` belongs to the {timeline}, which does not apply to this case yet"
+                    ),
                 )
                 .help("it is kept, but shows nowhere until the timeline applies"),
             );
@@ -572,3 +586,5 @@ fn lower_first(s: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod tests;

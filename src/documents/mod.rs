@@ -58,8 +58,10 @@ pub struct DocumentJob {
 pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<DocumentJob> {
     let mut jobs = vec![minutes::job(case, schedule, profile)];
     if case.lpm.outcome == Some(LpmOutcome::InitiatePreProceedings)
-        && let (Some(letter), Some(meeting)) =
-            (&case.letter_before_proceedings, &case.pre_proceedings_meeting)
+        && let (Some(letter), Some(meeting)) = (
+            &case.letter_before_proceedings,
+            &case.pre_proceedings_meeting,
+        )
     {
         let mut used = Vec::new();
         for parent in &case.parents {

@@ -31,9 +31,10 @@ pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> D
             })
         })
         .collect();
-    let ended = timeline.ended.as_ref().map(|(d, why)| {
-        format!("This timeline ended on {} with {why}.", d.long())
-    });
+    let ended = timeline
+        .ended
+        .as_ref()
+        .map(|(d, why)| format!("This timeline ended on {} with {why}.", d.long()));
     let data = json!({
         "meta": meta(case, profile, &title, false, timeline.start),
         "start_name": timeline.start_name,
