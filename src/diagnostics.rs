@@ -248,6 +248,20 @@ fn line_span(
     Some((line, pos.line, start..end.max(start)))
 }
 
+/// The closest valid name, if one is close enough to be a likely typo.
+/// Case, hyphens and underscores are ignored in the comparison.
+pub fn nearest<S: AsRef<str>>(given: &str, candidates: &[S]) -> Option<String> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
+    let given = norm(given);
+    candidates
+        .iter()
+        .map(|c| c.as_ref())
+        .map(|c| (strsim::damerau_levenshtein(&given, &norm(c)), c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,18 +286,4 @@ mod tests {
         assert!(out.contains("help: did you mean `date`?"), "{out}");
         assert!(out.contains("1 error found: nothing was written"), "{out}");
     }
-}
-
-/// The closest valid name, if one is close enough to be a likely typo.
-/// Case, hyphens and underscores are ignored in the comparison.
-pub fn nearest<S: AsRef<str>>(given: &str, candidates: &[S]) -> Option<String> {
-    let norm = |s: &str| s.to_lowercase().replace(['-', ' '], "_");
-    let given = norm(given);
-    candidates
-        .iter()
-        .map(|c| c.as_ref())
-        .map(|c| (strsim::damerau_levenshtein(&given, &norm(c)), c))
-        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.to_string())
 }
