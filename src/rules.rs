@@ -69,6 +69,10 @@ pub struct StepRule {
     pub responsible: String,
     /// When it is due.
     pub due: Due,
+    /// How the date is counted, in words, where the arithmetic alone would
+    /// mislead ("181 days after" for "the last day of 26 weeks").
+    #[serde(default)]
+    pub counted: Option<String>,
     /// The case event that records when it actually happened (or is booked).
     #[serde(default)]
     pub recorded_by: Option<String>,

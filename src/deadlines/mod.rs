@@ -271,11 +271,23 @@ fn date_timeline(
             let step = out.iter().find(|s| s.id == anchor_id).ok_or_else(|| {
                 profile_error(format!("rule `{}` counts from `{anchor_id}`", rule.id))
             })?;
-            (step.anchor_date(), anchor_phrase(&step.action))
+            // Name it by the event it records where it records one: "the
+            // case management hearing" reads better than its action.
+            let name = rules
+                .steps
+                .iter()
+                .find(|r| r.id == anchor_id)
+                .and_then(|r| r.recorded_by.as_deref())
+                .and_then(event_name)
+                .map_or_else(|| anchor_phrase(&step.action), str::to_string);
+            (step.anchor_date(), name)
         };
         let range = |e| out_of_range(e, event_path(started_by));
         let (mut due, mut moved_from) = count(cal, anchor, dir, offset).map_err(range)?;
-        let mut rule_words = rule.due.describe(&anchor_name);
+        let mut rule_words = match &rule.counted {
+            Some(words) => words.replace("{anchor}", &anchor_name),
+            None => rule.due.describe(&anchor_name),
+        };
         if let Some(ext) = &rule.extension
             && let Some((weeks, at)) = extension(case, ext, due, findings)
         {

@@ -12,9 +12,12 @@ use crate::rules::Profile;
 
 pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> DocumentJob {
     let title = timeline.title.clone();
-    let steps: Vec<_> = timeline
-        .steps
-        .iter()
+    // By date, as it is worked through; steps due the same day keep the
+    // procedure's order.
+    let mut ordered: Vec<_> = timeline.steps.iter().collect();
+    ordered.sort_by_key(|s| s.due);
+    let steps: Vec<_> = ordered
+        .into_iter()
         .map(|s| {
             json!({
                 "when": s.when,
