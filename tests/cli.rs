@@ -448,6 +448,12 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "letter-after-meeting.yaml:123:9",
     ),
     (
+        "hearing-before-issue",
+        "error[date-order]",
+        "the case management hearing (10 November 2026) is before the issue of proceedings (13 November 2026)",
+        "hearing-before-issue.yaml:96:28",
+    ),
+    (
         "no-worries",
         "error[empty-list]",
         "the list of worries is empty",

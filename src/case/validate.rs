@@ -307,6 +307,51 @@ fn date_order(case: &Case, out: &mut Vec<Finding>) {
             "plan actions fall after the LPM that started pre-proceedings",
         );
     }
+    for (i, r) in case.review_lpms.iter().enumerate() {
+        after(
+            Some(r.date),
+            &format!("review_lpms[{i}].date"),
+            "this review LPM",
+            Some(lpm),
+            "the LPM it reviews",
+            "a review LPM follows the LPM that started pre-proceedings",
+        );
+    }
+    if let Some(p) = &case.proceedings {
+        let hearings = [
+            (
+                p.advocates_meeting,
+                "advocates_meeting",
+                "the advocates' meeting",
+            ),
+            (
+                p.case_management_hearing,
+                "case_management_hearing",
+                "the case management hearing",
+            ),
+            (
+                p.final_evidence,
+                "final_evidence",
+                "the final evidence date",
+            ),
+            (
+                p.issues_resolution_hearing,
+                "issues_resolution_hearing",
+                "the issues resolution hearing",
+            ),
+            (p.final_hearing, "final_hearing", "the final hearing"),
+        ];
+        for (date, field, what) in hearings {
+            after(
+                date,
+                &format!("proceedings.{field}"),
+                what,
+                p.issued,
+                "the issue of proceedings",
+                "check both dates: the court lists hearings after the application is issued",
+            );
+        }
+    }
     for (i, d) in case.lpm.dates_agreed.iter().enumerate() {
         after(
             Some(d.date),
