@@ -208,6 +208,18 @@ fn plural(n: u32, unit: &str) -> String {
 /// The case events rules may start from, end at or be recorded by, each
 /// with the words used when a rule counts from it.
 pub const EVENTS: &[(&str, &str)] = &[
+    (
+        "lpm_request.panel_recommended",
+        "the Service Manager Panel recommending the PLO",
+    ),
+    (
+        "lpm_request.deferred",
+        "the head of service deferring the decision on the LPM request",
+    ),
+    (
+        "lpm_request.approved",
+        "the head of service approving the LPM request",
+    ),
     ("lpm.date", "the LPM"),
     ("lpm.decided_pre_proceedings", "the LPM"),
     ("lpm.decided_to_issue", "the LPM"),
@@ -266,7 +278,11 @@ pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
             .map(|r| r.date)
     };
     let proceedings = case.proceedings.as_ref();
+    let request = case.lpm_request.as_ref();
     Ok(match event {
+        "lpm_request.panel_recommended" => request.and_then(|r| r.panel_recommended),
+        "lpm_request.deferred" => request.and_then(|r| r.deferred),
+        "lpm_request.approved" => request.and_then(|r| r.approved),
         "lpm.date" => Some(case.lpm.date),
         "lpm.decided_pre_proceedings" => lpm_if(LpmOutcome::InitiatePreProceedings),
         "lpm.decided_to_issue" => lpm_if(LpmOutcome::IssueCareProceedings),

@@ -569,11 +569,17 @@ const NOT_FREE_TEXT: &[&str] = &[
     "review_date",
     "purpose",
     "outcome",
+    "decision",
 ];
+
+/// Dates are typed values wherever they appear, not free text.
+fn is_iso_date(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
 
 fn replace_free_text(v: &mut serde_json::Value, key: &str, with: &str, count: &mut usize) {
     match v {
-        serde_json::Value::String(s) if !NOT_FREE_TEXT.contains(&key) => {
+        serde_json::Value::String(s) if !NOT_FREE_TEXT.contains(&key) && !is_iso_date(s) => {
             *s = with.to_string();
             *count += 1;
         }

@@ -26,6 +26,9 @@ pub struct Case {
     pub parents: Vec<Parent>,
     /// The professionals responsible for the case.
     pub professionals: Professionals,
+    /// How the LPM came to be held: the request and its approval (004 §6).
+    #[serde(default)]
+    pub lpm_request: Option<LpmRequest>,
     /// The Legal Planning Meeting.
     pub lpm: Lpm,
     /// What we are worried about, in plain words, each with its evidence.
@@ -403,4 +406,19 @@ pub struct Proceedings {
 pub struct LookedAfter {
     /// The date the child was placed and became looked after.
     pub placed: Date,
+}
+
+/// The request for an LPM and its approval (004 §6; 001 Service Manager Panel).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LpmRequest {
+    /// When a Service Manager Panel recommended the PLO, where the authority has one (001).
+    #[serde(default)]
+    pub panel_recommended: Option<Date>,
+    /// When the head of service deferred the decision for the papers to be revised (004 §6b).
+    #[serde(default)]
+    pub deferred: Option<Date>,
+    /// When the head of service approved the request (004 §6c).
+    #[serde(default)]
+    pub approved: Option<Date>,
 }

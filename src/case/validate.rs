@@ -247,6 +247,24 @@ fn date_order(case: &Case, out: &mut Vec<Finding>) {
             );
         }
     };
+    if let Some(r) = &case.lpm_request {
+        after(
+            Some(lpm),
+            "lpm_request.approved",
+            "the LPM",
+            r.approved,
+            "the approval of the request for it",
+            "check both dates: the head of service approves the request before the LPM is held",
+        );
+        after(
+            r.approved,
+            "lpm_request.approved",
+            "the approval",
+            r.deferred,
+            "the decision to defer it",
+            "check both dates: a deferred decision is made after the deferral",
+        );
+    }
     let letter = case.letter_before_proceedings.as_ref();
     let meeting = case.pre_proceedings_meeting.as_ref();
     after(

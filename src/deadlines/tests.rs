@@ -369,3 +369,36 @@ fn the_engine_agrees_with_an_independent_implementation_on_every_row() {
     }
     assert!(rows >= 2000, "only {rows} rows");
 }
+
+#[test]
+fn the_lpm_request_timescales_before_the_lpm() {
+    // Approved Mon 2 Nov 2026: LPM due within 2 weeks (Mon 16 Nov); held Wed
+    // 18 Nov, so late. Papers a full week before the LPM actually held: Wed 11 Nov.
+    // Deferred Tue 20 Oct: decision within 2 weeks (Tue 3 Nov); approved
+    // 2 Nov, on time. Panel recommended Fri 30 Oct: LPM within 7 days (Fri 6 Nov).
+    let c = case(
+        "2026-11-18",
+        "initiate-pre-proceedings",
+        "lpm_request: { panel_recommended: 2026-10-30, deferred: 2026-10-20, approved: 2026-11-02 }",
+    );
+    let (s, findings) = run(&c, "2026-11-18");
+    let held = s.step("lpm-held").unwrap();
+    assert_eq!(held.due, d("2026-11-16"));
+    assert_eq!(held.actual, Some(d("2026-11-18")));
+    assert_eq!(due(&s, "papers-to-panel"), d("2026-11-11"));
+    assert_eq!(due(&s, "request-decided"), d("2026-11-03"));
+    assert!(!s.step("request-decided").unwrap().is_late());
+    assert_eq!(due(&s, "legal-gateway-meeting"), d("2026-11-06"));
+    let late: Vec<(&str, Option<&str>)> = findings
+        .iter()
+        .filter(|f| f.code == "late")
+        .map(|f| (f.path.as_str(), f.source.as_deref()))
+        .collect();
+    assert_eq!(
+        late,
+        [
+            ("lpm.date", Some("001 \"Service Manager Panel\"")),
+            ("lpm.date", Some("004 §6f")),
+        ]
+    );
+}
