@@ -256,6 +256,15 @@ fn timeline(
         print_findings(&findings, path, &text, color);
         return ExitCode::from(EXIT_FINDINGS);
     };
+    let warnings = findings.count(crate::diagnostics::Severity::Warning);
+    if warnings > 0 {
+        eprintln!(
+            "{warnings} warning{}: `casepack check {}` explains {}",
+            if warnings == 1 { "" } else { "s" },
+            path.display(),
+            if warnings == 1 { "it" } else { "them" }
+        );
+    }
     let case = &checked.loaded.case;
     let cal = &settings.calendar;
     match format {
