@@ -1,0 +1,104 @@
+//! The default profile loads, cites a seed for every rule, and malformed
+//! profiles are refused with the reason.
+use super::*;
+
+const DEFAULT_YAML: &str = include_str!("../../data/profiles/default.yaml");
+
+#[test]
+fn the_default_profile_loads_and_cites_a_seed_for_every_rule() {
+    let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let pre = p
+        .timelines
+        .iter()
+        .find(|t| t.id == "pre-proceedings")
+        .unwrap();
+    assert!(pre.steps.len() >= 15);
+    for step in p.timelines.iter().flat_map(|t| &t.steps) {
+        assert!(
+            ["000", "001", "002", "003", "004"]
+                .iter()
+                .any(|s| step.source.contains(s)),
+            "{} cites no seed: {}",
+            step.id,
+            step.source
+        );
+    }
+    let lbp = p.step("letter-before-proceedings").unwrap();
+    assert_eq!(lbp.due.resolve().unwrap().2, Offset::WorkingDays(5));
+    assert_eq!(lbp.source, "004 §9b(ii); App. 2");
+    let cmh = p.step("case-management-hearing").unwrap();
+    assert_eq!(cmh.due.resolve().unwrap().2, Offset::CourtDay(18));
+    assert!(cmh.set_by_court);
+    for id in [
+        "letter-of-issue",
+        "placement-planning-meeting",
+        "first-statutory-review",
+        "care-planning-meeting-two",
+        "final-care-planning-meeting",
+        "advocates-meeting",
+        "final-hearing",
+        "next-lpm",
+        "review-issue",
+    ] {
+        assert!(p.step(id).is_some(), "no step {id}");
+    }
+}
+
+#[test]
+fn rules_counting_from_each_other_in_a_loop_are_rejected() {
+    let text = DEFAULT_YAML.replace(
+        "due: { after: letter-before-proceedings, working_days: 10 }",
+        "due: { after: agreement-to-legal, working_days: 10 }",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(
+        err.contains("in a loop: agreement-to-legal, assessment-plan-to-legal, initial-meeting"),
+        "{err}"
+    );
+}
+
+#[test]
+fn timelines_starting_from_each_other_in_a_loop_are_rejected() {
+    let text = DEFAULT_YAML.replace(
+        "starts: [lpm.decided_to_issue]",
+        "starts: [lpm.decided_to_issue, case-management-hearing]",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(err.contains("start from each other in a loop"), "{err}");
+}
+
+#[test]
+fn a_rule_counting_from_an_unknown_step_is_rejected() {
+    let text = DEFAULT_YAML.replace(
+        "due: { after: letter-before-proceedings, working_days: 10 }",
+        "due: { after: letter-sent, working_days: 10 }",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(
+        err.contains("initial-meeting: counts from `letter-sent`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_recorded_by_event_is_rejected() {
+    let text = DEFAULT_YAML.replace(
+        "recorded_by: pre_proceedings_meeting.date",
+        "recorded_by: pre_proceedings_meeting.when",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(
+        err.contains("`pre_proceedings_meeting.when` is not a case event"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_court_day_counting_backwards_is_rejected() {
+    let text = DEFAULT_YAML.replace(
+        "due: { after: start, court_day: 18 }",
+        "due: { before: start, court_day: 18 }",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(err.contains("`court_day` counts forward only"), "{err}");
+}
