@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::case::Date;
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
-use crate::{deadlines, pack, pipeline};
+use crate::{deadlines, pack, pipeline, rules};
 
 /// Meeting packs and letters for children's social care under the Public Law Outline.
 ///
@@ -59,6 +59,13 @@ pub enum Command {
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
+    },
+    /// List the meeting types, one a line, id first.
+    Meetings,
+    /// Print what a meeting type requires: chair, attendees, the pack, timescales, with sources.
+    Explain {
+        /// The meeting type's id, as `casepack meetings` lists it.
+        meeting: String,
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
@@ -164,6 +171,11 @@ pub fn run() -> ExitCode {
             Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
             Err(code) => code,
         },
+        Command::Meetings => {
+            print!("{}", rules::explain::list(rules::default_profile()));
+            ExitCode::SUCCESS
+        }
+        Command::Explain { meeting } => explain(&meeting),
         Command::Build {
             case,
             output,
@@ -179,6 +191,25 @@ pub fn run() -> ExitCode {
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+
+fn explain(id: &str) -> ExitCode {
+    let profile = rules::default_profile();
+    match profile.meeting(id) {
+        Some(m) => {
+            print!("{}", rules::explain::explain(profile, m));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
+            eprintln!("error: `{id}` is not a meeting type");
+            if let Some(near) = crate::diagnostics::nearest(id, &ids) {
+                eprintln!("  = help: did you mean `{near}`?");
+            }
+            eprintln!("  = note: the meeting types are: {}", ids.join(", "));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
 
 fn read_case(path: &Path) -> Result<String, ExitCode> {
     std::fs::read_to_string(path).map_err(|e| {

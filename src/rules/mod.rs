@@ -9,8 +9,14 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 mod events;
+pub mod explain;
+mod meetings;
 
 pub use events::{EVENTS, event_date, event_name, event_path};
+pub use meetings::{
+    AttachmentKind, Attendance, Chair, Check, ChronologyRule, DocumentRule, GenogramRule,
+    MeetingType, Requirement, Role,
+};
 
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -28,6 +34,14 @@ pub struct Profile {
     pub due_soon_working_days: u32,
     /// Timelines, in the order `casepack timeline` lists them.
     pub timelines: Vec<TimelineRules>,
+    /// Who takes part in meetings.
+    pub roles: Vec<Role>,
+    /// Kinds of attached document, with their freshness limits.
+    pub attachment_kinds: Vec<AttachmentKind>,
+    /// The documents casepack writes, with what each needs.
+    pub documents: Vec<DocumentRule>,
+    /// Meeting types, in the order `casepack meetings` lists them.
+    pub meetings: Vec<MeetingType>,
 }
 
 /// A chain of timescales that starts from one event.
@@ -278,7 +292,79 @@ impl Profile {
             }
         }
         self.timeline_order()?;
+        self.check_meetings()
+    }
+
+    /// Every meeting's roles, documents, attachment kinds and timing steps exist.
+    fn check_meetings(&self) -> Result<(), String> {
+        let role = |id: &str, m: &str| match self.role(id) {
+            Some(_) => Ok(()),
+            None => Err(format!("{m}: `{id}` is not a role")),
+        };
+        for d in &self.documents {
+            if self.documents.iter().filter(|o| o.id == d.id).count() > 1 {
+                return Err(format!("document id `{}` is used twice", d.id));
+            }
+        }
+        for m in &self.meetings {
+            let at = m.id.as_str();
+            if self.meetings.iter().filter(|o| o.id == m.id).count() > 1 {
+                return Err(format!("meeting id `{at}` is used twice"));
+            }
+            if m.purposes.is_empty() {
+                return Err(format!("{at}: `purposes` lists nothing"));
+            }
+            role(&m.chair.role, at)?;
+            for r in m.attendees.required.iter().chain(&m.attendees.optional) {
+                role(r, at)?;
+            }
+            for step in &m.timing {
+                if self.step(step).is_none() {
+                    return Err(format!("{at}: timing step `{step}` is in no timeline"));
+                }
+            }
+            for req in &m.requires {
+                let at = format!("{at}/{}", req.id);
+                for p in &req.purposes {
+                    if !m.purposes.contains(p) {
+                        return Err(format!("{at}: `{p}` is not one of the meeting's purposes"));
+                    }
+                }
+                match req.check().map_err(|e| format!("{at}: {e}"))? {
+                    Check::Document(d) if self.document(d).is_none() => {
+                        return Err(format!("{at}: `{d}` is not a document"));
+                    }
+                    Check::Attachment(kinds) => {
+                        if let Some(k) = kinds.iter().find(|k| self.attachment_kind(k).is_none()) {
+                            return Err(format!("{at}: `{k}` is not an attachment kind"));
+                        }
+                    }
+                    Check::Attendee(r) => role(r, &at)?,
+                    _ => {}
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// The meeting type with `id`.
+    pub fn meeting(&self, id: &str) -> Option<&MeetingType> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The role with `id`.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The attachment kind with `id`.
+    pub fn attachment_kind(&self, id: &str) -> Option<&AttachmentKind> {
+        self.attachment_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The generated document with `id`.
+    pub fn document(&self, id: &str) -> Option<&DocumentRule> {
+        self.documents.iter().find(|d| d.id == id)
     }
 
     /// The timeline holding step `id`.

@@ -102,3 +102,78 @@ fn a_court_day_counting_backwards_is_rejected() {
     let err = Profile::from_yaml(&text).unwrap_err();
     assert!(err.contains("`court_day` counts forward only"), "{err}");
 }
+
+#[test]
+fn every_meeting_type_cites_a_seed_for_every_requirement() {
+    let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let ids: Vec<&str> = p.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "lpm",
+            "review-lpm",
+            "pre-proceedings-meeting",
+            "advocates-meeting",
+            "cpm-one",
+            "cpm-two",
+            "cpm-three",
+            "looked-after-cpm"
+        ]
+    );
+    let seeds = ["000", "001", "002", "003", "004"];
+    for m in &p.meetings {
+        assert!(seeds.iter().any(|s| m.chair.source.contains(s)), "{}", m.id);
+        for r in &m.requires {
+            assert!(
+                seeds.iter().any(|s| r.source.contains(s)),
+                "{}/{} cites no seed",
+                m.id,
+                r.id
+            );
+        }
+    }
+    let lpm = p.meeting("lpm").unwrap();
+    let genogram = lpm.requires.iter().find(|r| r.id == "genogram").unwrap();
+    assert!(matches!(genogram.check(), Ok(Check::Genogram(3))));
+    assert_eq!(genogram.source, "004 §4d(iii)");
+    let review = p.meeting("review-lpm").unwrap();
+    assert!(review.forbidden_purposes["revoke-order"].contains("004 §11b"));
+}
+
+#[test]
+fn a_requirement_with_two_checks_or_an_unknown_role_is_rejected() {
+    let two = DEFAULT_YAML.replace(
+        "        attendee: team-manager\n        severity: warning\n        source: 004 §7b",
+        "        attendee: team-manager\n        field: worries\n        severity: warning\n        source: 004 §7b",
+    );
+    assert!(
+        Profile::from_yaml(&two)
+            .unwrap_err()
+            .contains("lpm/team-manager")
+    );
+    let unknown = DEFAULT_YAML.replace(
+        "        attendee: team-manager\n        severity: warning\n        source: 004 §7b",
+        "        attendee: team-boss\n        severity: warning\n        source: 004 §7b",
+    );
+    assert!(
+        Profile::from_yaml(&unknown)
+            .unwrap_err()
+            .contains("`team-boss` is not a role")
+    );
+}
+
+#[test]
+fn explain_names_the_chair_the_pack_and_the_sources() {
+    let p = default_profile();
+    let text = explain::explain(p, p.meeting("lpm").unwrap());
+    assert!(
+        text.contains("Chair: Head of service (004 §6a, §7d)"),
+        "{text}"
+    );
+    assert!(text.contains("A genogram of at least three generations (must)"));
+    assert!(text.contains("Only when held for: issue-care-proceedings. (004 §4d(v))"));
+    assert!(text.contains("At least one full week before the LPM"));
+    let list = explain::list(p);
+    assert_eq!(list.lines().count(), p.meetings.len());
+    assert!(list.starts_with("lpm "));
+}

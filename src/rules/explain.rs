@@ -1,0 +1,102 @@
+//! Meeting types in words: the one-line list `casepack meetings` prints and
+//! the page `casepack explain` prints, read in a minute by a social worker.
+
+use std::fmt::Write;
+
+use super::{Check, MeetingType, Profile};
+use crate::diagnostics::Severity;
+
+/// One line per meeting type, id first, names aligned.
+pub fn list(profile: &Profile) -> String {
+    let width = profile
+        .meetings
+        .iter()
+        .map(|m| m.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for m in &profile.meetings {
+        let _ = writeln!(out, "{:width$}  {} ({})", m.id, m.name, m.source);
+    }
+    out
+}
+
+/// What a meeting requires, with the source of every rule.
+pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
+    let role = |id: &str| profile.role(id).map_or(id.to_string(), |r| r.name.clone());
+    let roles = |ids: &[String]| ids.iter().map(|r| role(r)).collect::<Vec<_>>().join("; ");
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", meeting.name, meeting.id);
+    let _ = writeln!(out, "Source: {}", meeting.source);
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Decides: {}", meeting.decides);
+    let _ = writeln!(out, "Held for: {}", meeting.purposes.join(", "));
+    for (purpose, why) in &meeting.forbidden_purposes {
+        let _ = writeln!(out, "Never for: {purpose}: {why}");
+    }
+    let _ = writeln!(
+        out,
+        "Chair: {} ({})",
+        role(&meeting.chair.role),
+        meeting.chair.source
+    );
+    let _ = writeln!(
+        out,
+        "Must attend: {} ({})",
+        roles(&meeting.attendees.required),
+        meeting.attendees.source
+    );
+    if !meeting.attendees.optional.is_empty() {
+        let _ = writeln!(out, "May attend: {}", roles(&meeting.attendees.optional));
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "The pack must hold, and who must be there:");
+    for req in &meeting.requires {
+        let must = match req.severity {
+            Severity::Error => "must",
+            Severity::Warning => "should",
+        };
+        let detail = match req.check() {
+            Ok(Check::Attachment(kinds)) => {
+                let names: Vec<String> = kinds
+                    .iter()
+                    .filter_map(|k| profile.attachment_kind(k))
+                    .map(|k| match k.fresh_months {
+                        Some(n) => format!("{}, dated within {n} months", k.name),
+                        None => k.name.clone(),
+                    })
+                    .collect();
+                format!(" [attach: {}]", names.join(" or "))
+            }
+            Ok(Check::Document(d)) => {
+                let name = profile.document(d).map_or(d, |d| d.name.as_str());
+                format!(" [casepack writes the {name}]")
+            }
+            Ok(Check::Field(f)) => format!(" [case field `{f}`]"),
+            Ok(Check::Chronology(n)) => {
+                format!(" [case `chronology`, an entry in the {n} months before the meeting]")
+            }
+            Ok(Check::Genogram(n)) => format!(" [case `family`, {n} generations]"),
+            Ok(Check::Attendee(r)) => format!(" [an attendee: {}]", role(r)),
+            Err(_) => String::new(),
+        };
+        let only = if req.purposes.is_empty() {
+            String::new()
+        } else {
+            format!(" Only when held for: {}.", req.purposes.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "  - {} ({must}){detail}{only} ({})",
+            req.what, req.source
+        );
+    }
+    if !meeting.timing.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Timescales (see `casepack timeline` for the dates):");
+        for step in meeting.timing.iter().filter_map(|s| profile.step(s)) {
+            let _ = writeln!(out, "  - {}: {} ({})", step.when, step.action, step.source);
+        }
+    }
+    out
+}

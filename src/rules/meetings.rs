@@ -1,0 +1,219 @@
+//! Meeting types as data: what each meeting decides, who chairs it, who
+//! must be there, what its pack must hold and which timescales govern it,
+//! every rule with the procedure it comes from.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Severity;
+
+/// Someone who takes part in meetings, and how to recognise them among a
+/// meeting's attendees.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Short id, e.g. `head-of-service`.
+    pub id: String,
+    /// What the role is called.
+    pub name: String,
+    /// The case's `professionals` entry that holds this role, if any: an
+    /// attendee with that person's name fills it.
+    #[serde(default)]
+    pub professional: Option<String>,
+    /// Whether any parent named in the case fills it.
+    #[serde(default)]
+    pub parents: bool,
+    /// Words in an attendee's role that fill it (case-insensitive).
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// A kind of document written elsewhere and attached as a PDF.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentKind {
+    /// Short id used in the case file, e.g. `single-assessment`.
+    pub id: String,
+    /// What it is called.
+    pub name: String,
+    /// One dated more than this many months before the meeting is stale.
+    #[serde(default)]
+    pub fresh_months: Option<u32>,
+    /// The procedure reference.
+    pub source: String,
+}
+
+/// A document casepack writes from the case.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    /// Short id, e.g. `letter-before-proceedings`.
+    pub id: String,
+    /// What the document is called (terminology a profile may change).
+    pub name: String,
+    /// Case fields (YAML paths) that must be filled in to write it.
+    #[serde(default)]
+    pub needs: Vec<String>,
+    /// The procedure reference.
+    pub source: String,
+}
+
+/// One meeting type.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingType {
+    /// Stable id, e.g. `lpm`, `cpm-two`.
+    pub id: String,
+    /// Full name (terminology a profile may change).
+    pub name: String,
+    /// Short name used in sentences.
+    pub short: String,
+    /// What the meeting decides, in one sentence.
+    pub decides: String,
+    /// The purposes it may be held for; the first is the default.
+    pub purposes: Vec<String>,
+    /// Purposes it must never be held for, each with why.
+    #[serde(default)]
+    pub forbidden_purposes: BTreeMap<String, String>,
+    /// Who chairs it.
+    pub chair: Chair,
+    /// Who takes part.
+    pub attendees: Attendance,
+    /// Steps of the profile's timelines that govern it.
+    #[serde(default)]
+    pub timing: Vec<String>,
+    /// The procedure as a whole.
+    pub source: String,
+    /// What its pack must hold and who must be there.
+    pub requires: Vec<Requirement>,
+}
+
+/// Who chairs a meeting.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chair {
+    /// A role id.
+    pub role: String,
+    /// The procedure reference.
+    pub source: String,
+}
+
+/// Who takes part in a meeting.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// Role ids that should be there.
+    pub required: Vec<String>,
+    /// Role ids that may be there.
+    #[serde(default)]
+    pub optional: Vec<String>,
+    /// The procedure reference.
+    pub source: String,
+}
+
+/// One thing a meeting's pack must hold, or someone who must be there.
+/// Exactly one of the check fields is given (checked at load).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Short id, unique within the meeting.
+    pub id: String,
+    /// What is required, in words a social worker reads at a glance.
+    pub what: String,
+    /// A document casepack writes: its `needs` must be filled in.
+    #[serde(default)]
+    pub document: Option<String>,
+    /// An attached document of one of these kinds, fresh if its kind has a limit.
+    #[serde(default)]
+    pub attachment: Option<Vec<String>>,
+    /// A genogram spanning at least this many generations.
+    #[serde(default)]
+    pub genogram: Option<GenogramRule>,
+    /// A chronology with an entry in this many months before the meeting.
+    #[serde(default)]
+    pub chronology: Option<ChronologyRule>,
+    /// A role among the meeting's attendees.
+    #[serde(default)]
+    pub attendee: Option<String>,
+    /// A case field that must be filled in.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// Applies only to meetings held for one of these purposes (all, if empty).
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// Error (the pack is not built) or warning.
+    pub severity: Severity,
+    /// The procedure reference, e.g. `004 §4d(iii)`.
+    pub source: String,
+}
+
+/// How many generations a genogram must show.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenogramRule {
+    /// At least this many.
+    pub generations: u32,
+}
+
+/// How recent a chronology's last entry must be.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChronologyRule {
+    /// Months before the meeting.
+    pub within_months: u32,
+}
+
+/// What a requirement checks, resolved from its fields.
+#[derive(Debug, Clone, Copy)]
+pub enum Check<'a> {
+    /// A generated document.
+    Document(&'a str),
+    /// An attachment of one of these kinds.
+    Attachment(&'a [String]),
+    /// A genogram of at least N generations.
+    Genogram(u32),
+    /// A chronology entry within N months.
+    Chronology(u32),
+    /// An attendee in this role.
+    Attendee(&'a str),
+    /// A filled-in case field.
+    Field(&'a str),
+}
+
+impl Requirement {
+    /// The one check this requirement makes, or why it is malformed.
+    pub fn check(&self) -> Result<Check<'_>, String> {
+        let mut checks = Vec::new();
+        if let Some(d) = &self.document {
+            checks.push(Check::Document(d));
+        }
+        if let Some(a) = &self.attachment {
+            checks.push(Check::Attachment(a));
+        }
+        if let Some(g) = self.genogram {
+            checks.push(Check::Genogram(g.generations));
+        }
+        if let Some(c) = self.chronology {
+            checks.push(Check::Chronology(c.within_months));
+        }
+        if let Some(a) = &self.attendee {
+            checks.push(Check::Attendee(a));
+        }
+        if let Some(f) = &self.field {
+            checks.push(Check::Field(f));
+        }
+        match checks.as_slice() {
+            [one] => Ok(*one),
+            _ => Err(format!(
+                "requirement `{}` must give exactly one of `document`, `attachment`, `genogram`, `chronology`, `attendee` and `field`",
+                self.id
+            )),
+        }
+    }
+
+    /// Whether it applies to a meeting held for `purpose`.
+    pub fn applies_to(&self, purpose: &str) -> bool {
+        self.purposes.is_empty() || self.purposes.iter().any(|p| p == purpose)
+    }
+}
