@@ -39,6 +39,9 @@ pub enum Command {
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Check against this meeting type's requirements [default: the case's `meeting.type`, else lpm].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -80,6 +83,9 @@ pub enum Command {
         /// Also write the data each template reads, as JSON, into this folder.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -157,8 +163,16 @@ pub fn run() -> ExitCode {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     match cli.command {
-        Command::Check { case, format, when } => match when.settings() {
-            Ok(settings) => check(&case, format, &settings, color),
+        Command::Check {
+            case,
+            format,
+            meeting,
+            when,
+        } => match when.settings() {
+            Ok(mut settings) => {
+                settings.meeting = meeting;
+                check(&case, format, &settings, color)
+            }
             Err(code) => code,
         },
         Command::Timeline {
@@ -181,9 +195,13 @@ pub fn run() -> ExitCode {
             output,
             force,
             data_dir,
+            meeting,
             when,
         } => match when.settings() {
-            Ok(settings) => build(&case, output, force, data_dir, &settings, color),
+            Ok(mut settings) => {
+                settings.meeting = meeting;
+                build(&case, output, force, data_dir, &settings, color)
+            }
             Err(code) => code,
         },
     }
@@ -372,6 +390,13 @@ fn build(
         return ExitCode::from(EXIT_FINDINGS);
     };
     let jobs = checked.documents();
+    if jobs.is_empty() {
+        let id = &checked.meeting.id;
+        eprintln!(
+            "error: casepack writes no documents for the {id} yet: its pack is made of attached documents\n  = help: `casepack explain {id}` lists what the meeting needs"
+        );
+        return ExitCode::from(EXIT_FINDINGS);
+    }
     if let Some(dir) = &data_dir
         && let Err(e) = pack::write_data(dir, &jobs)
     {
@@ -388,17 +413,22 @@ fn build(
         }
     };
     let case = &checked.loaded.case;
-    let manifest = pack::manifest(case, &checked.profile.profile, &docs);
+    let manifest = pack::manifest(case, &checked.profile.profile, &checked.meeting, &docs);
     if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs) {
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
     }
     let pages: usize = docs.iter().map(|d| d.pages).sum();
     eprintln!(
-        "wrote {} ({} documents, {} pages)",
+        "wrote {} ({} document{}, {} pages) for the {}",
         dest.display(),
         docs.len(),
-        pages
+        if docs.len() == 1 { "" } else { "s" },
+        pages,
+        checked
+            .profile
+            .meeting(&checked.meeting.id)
+            .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
     );
     for d in &docs {
         let privileged = if d.job.privileged {

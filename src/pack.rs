@@ -7,6 +7,7 @@
 //! flushed to disk, then renamed into place; an existing pack is replaced
 //! only when asked.
 
+use crate::rules::SelectedMeeting;
 use std::fs;
 use std::io::{Seek, Write};
 use std::path::Path;
@@ -33,6 +34,12 @@ pub struct Manifest {
     pub case_reference: String,
     /// The authority profile used.
     pub profile: String,
+    /// The meeting type the pack is for (`casepack meetings`).
+    pub meeting: String,
+    /// Why the meeting is held.
+    pub meeting_purpose: String,
+    /// The meeting's date, when the case gives it.
+    pub meeting_date: Option<String>,
     /// The LPM's date.
     pub lpm_date: String,
     /// The LPM's outcome, if recorded.
@@ -63,8 +70,16 @@ pub struct ManifestEntry {
 }
 
 /// Builds the manifest for a set of rendered documents.
-pub fn manifest(case: &Case, profile: &str, docs: &[RenderedDocument]) -> Manifest {
+pub fn manifest(
+    case: &Case,
+    profile: &str,
+    meeting: &SelectedMeeting,
+    docs: &[RenderedDocument],
+) -> Manifest {
     Manifest {
+        meeting: meeting.id.clone(),
+        meeting_purpose: meeting.purpose.clone(),
+        meeting_date: meeting.date.map(|d| d.iso()),
         casepack_version: env!("CARGO_PKG_VERSION").to_string(),
         case_format: FORMAT_VERSION,
         case_reference: case.reference.clone(),

@@ -7,7 +7,7 @@ use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
 use crate::documents::{self, DocumentJob};
 use crate::render::{self, RenderError, RenderedDocument};
-use crate::rules::{self, Profile};
+use crate::rules::{self, Profile, SelectedMeeting};
 
 /// What a run depends on besides the case: the day it is (for what is
 /// overdue) and the working-day calendar.
@@ -17,6 +17,9 @@ pub struct Settings {
     pub today: Date,
     /// Bank holidays: the embedded England and Wales data, or it updated from a file.
     pub calendar: Calendar,
+    /// The meeting the pack is for, when the command line names it
+    /// (otherwise the case's `meeting.type`, otherwise the LPM).
+    pub meeting: Option<String>,
 }
 
 impl Settings {
@@ -25,6 +28,7 @@ impl Settings {
         Settings {
             today,
             calendar: Calendar::england_and_wales().clone(),
+            meeting: None,
         }
     }
 }
@@ -38,12 +42,19 @@ pub struct Checked {
     pub schedule: Schedule,
     /// The authority profile used.
     pub profile: &'static Profile,
+    /// The meeting the pack is for.
+    pub meeting: SelectedMeeting,
 }
 
 impl Checked {
     /// The documents this case's pack holds.
     pub fn documents(&self) -> Vec<DocumentJob> {
-        documents::plan(&self.loaded.case, &self.schedule, self.profile)
+        documents::plan(
+            &self.loaded.case,
+            &self.schedule,
+            self.profile,
+            &self.meeting,
+        )
     }
 }
 
@@ -59,18 +70,32 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     let (schedule, more) =
         deadlines::schedule(&loaded.case, profile, &settings.calendar, settings.today);
     findings.extend(more);
+    let started: Vec<&str> = schedule
+        .iter()
+        .flat_map(|s| &s.timelines)
+        .map(|t| t.id.as_str())
+        .collect();
+    let (meeting, more) = rules::check_meeting(
+        &loaded.case,
+        profile,
+        &started,
+        settings.meeting.as_deref(),
+        settings.today,
+    );
+    findings.extend(more);
     findings.extend(deadlines::data_running_out(
         &settings.calendar,
         settings.today,
     ));
     findings.extend(outcome_note(&loaded));
     findings.locate(&loaded.index);
-    match schedule {
-        Some(schedule) if !findings.has_errors() => (
+    match (schedule, meeting) {
+        (Some(schedule), Some(meeting)) if !findings.has_errors() => (
             Some(Checked {
                 loaded,
                 schedule,
                 profile,
+                meeting,
             }),
             findings,
         ),

@@ -96,8 +96,15 @@ fn squash(s: &str) -> String {
 
 /// Builds `case` into a fresh temp dir; returns the dir, the output and the pack entries.
 fn build(case: &str) -> (tempfile::TempDir, Output, BTreeMap<String, Vec<u8>>) {
+    build_with(case, &[])
+}
+
+/// Builds `case` with more arguments (e.g. `--meeting lpm`).
+fn build_with(case: &str, args: &[&str]) -> (tempfile::TempDir, Output, BTreeMap<String, Vec<u8>>) {
     let dir = tempfile::tempdir().unwrap();
-    let out = casepack(dir.path(), &["build", case, "-o", "pack.zip"]);
+    let mut all = vec!["build", case, "-o", "pack.zip"];
+    all.extend_from_slice(args);
+    let out = casepack(dir.path(), &all);
     assert!(out.status.success(), "build failed: {}", stderr(&out));
     let entries = unzip(&dir.path().join("pack.zip"));
     (dir, out, entries)
@@ -149,7 +156,9 @@ fn every_sample_checks_clean_and_builds() {
 use sha2::Digest;
 
 #[test]
-fn the_sample_pack_holds_the_four_documents_named_for_what_they_are() {
+fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
+    // The sample is for the first pre-proceedings meeting: the letters, the
+    // agreement and the timeline; never the privileged LPM minutes.
     let (_dir, out, entries) = build(&abs(SAMPLE));
     let names: Vec<&str> = entries.keys().map(String::as_str).collect();
     assert_eq!(
@@ -157,17 +166,20 @@ fn the_sample_pack_holds_the_four_documents_named_for_what_they_are() {
         [
             "letter-before-proceedings-kerry-hartley.pdf",
             "letter-before-proceedings-tomasz-nowak.pdf",
-            "lpm-minutes.pdf",
             "manifest.json",
             "pre-proceedings-agreement.pdf",
             "pre-proceedings-timeline.pdf",
         ]
     );
     assert!(
-        stderr(&out).contains("wrote pack.zip (5 documents"),
+        stderr(&out).contains("wrote pack.zip (4 documents"),
         "{}",
         stderr(&out)
     );
+    // The same case's pack for the LPM holds the minutes template.
+    let (_dir, _, entries) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
+    let names: Vec<&str> = entries.keys().map(String::as_str).collect();
+    assert_eq!(names, ["lpm-minutes.pdf", "manifest.json"]);
 }
 
 #[test]
@@ -239,7 +251,8 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
             "timeline lacks source {source}"
         );
     }
-    let minutes = squash(&pdf_text(&entries["lpm-minutes.pdf"]));
+    let (_lpm_dir, _, lpm) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
+    let minutes = squash(&pdf_text(&lpm["lpm-minutes.pdf"]));
     for phrase in [
         "Maisie Nowak",
         "Born 14 March 2019",
@@ -270,7 +283,7 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
 
 #[test]
 fn the_minutes_are_legally_privileged_on_every_page() {
-    let (_dir, _, entries) = build(&abs(SAMPLE));
+    let (_dir, _, entries) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
     let pages = pdf_pages(&entries["lpm-minutes.pdf"]);
     assert!(pages.len() >= 2);
     for (i, page) in pages.iter().enumerate() {
@@ -352,7 +365,25 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         );
         count += 1;
     }
-    assert_eq!(count, 4);
+    assert_eq!(count, 3);
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            &abs(SAMPLE),
+            "-o",
+            "lpm.zip",
+            "--meeting",
+            "lpm",
+            "--data-dir",
+            "lpm-data",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    snapshot(
+        &root().join("templates/preview/lpm-minutes.json"),
+        &std::fs::read(dir.path().join("lpm-data/lpm-minutes.json")).unwrap(),
+    );
     let entries = unzip(&dir.path().join("pack.zip"));
     snapshot(
         &root().join("tests/snapshots/manifest.json"),
@@ -570,6 +601,14 @@ const NOT_FREE_TEXT: &[&str] = &[
     "purpose",
     "outcome",
     "decision",
+    "type",
+    "kind",
+    "id",
+    "parents",
+    "path",
+    "gender",
+    "born",
+    "died",
 ];
 
 /// Dates are typed values wherever they appear, not free text.
@@ -908,6 +947,7 @@ fn a_deadline_past_the_bank_holiday_data_needs_a_holidays_file() {
         .replace("date: 2026-11-03", "date: 2030-11-19")
         .replace("placed: 2026-11-04", "placed: 2030-11-20")
         .replace("issued: 2026-11-13", "issued: 2030-11-29")
+        .replace("2026-12-04", "2030-12-18")
         .replace(
             "case_management_hearing: 2026-12-08",
             "case_management_hearing: 2030-12-20",
@@ -977,11 +1017,12 @@ fn a_deadline_past_the_bank_holiday_data_needs_a_holidays_file() {
 fn an_issue_stage_case_has_the_26_week_court_timeline_sheet() {
     let (_dir, out, entries) = build(&abs(ISSUE_SAMPLE));
     let names: Vec<&str> = entries.keys().map(String::as_str).collect();
-    assert_eq!(
-        names,
-        ["court-timeline.pdf", "lpm-minutes.pdf", "manifest.json"]
+    assert_eq!(names, ["court-timeline.pdf", "manifest.json"]);
+    assert!(
+        stderr(&out).contains("wrote pack.zip (1 document"),
+        "{}",
+        stderr(&out)
     );
-    assert!(stderr(&out).contains("wrote pack.zip (2 documents"));
     let pages = pdf_pages(&entries["court-timeline.pdf"]);
     let text = squash(&pages.join("\n"));
     for needle in [

@@ -6,12 +6,14 @@
 mod load;
 mod locate;
 mod model;
+mod records;
 mod types;
 mod validate;
 
 pub use load::{LoadedCase, parse};
 pub use locate::{LocationIndex, Position};
 pub use model::*;
+pub use records::*;
 pub use types::{Date, Time};
 pub use validate::validate;
 

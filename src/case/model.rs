@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::records::{Attachment, ChronologyEntry, FamilyMember, PackMeeting};
 use super::types::{Date, Time};
 
 /// One family's case: everything the pre-proceedings documents are made from.
@@ -16,6 +17,13 @@ use super::types::{Date, Time};
 pub struct Case {
     /// The version of the case format this file is written in (currently 1).
     pub casepack: u32,
+    /// The authority profile to use: a file path relative to the case file
+    /// (`--profile` overrides it). Without it, the built-in default.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// The meeting this pack is for (default: the LPM).
+    #[serde(default)]
+    pub meeting: Option<PackMeeting>,
     /// The local authority's case reference, printed on every page.
     pub reference: String,
     /// The council writing the documents: its name and address form the letterhead.
@@ -64,6 +72,15 @@ pub struct Case {
     /// `casepack timeline` shows it) with the date it was done.
     #[serde(default)]
     pub done: BTreeMap<String, Date>,
+    /// The family across the generations, for the genogram (004 §4d(iii)).
+    #[serde(default)]
+    pub family: Vec<FamilyMember>,
+    /// Key events in the child's life and their impact (004 §4d(ii)).
+    #[serde(default)]
+    pub chronology: Vec<ChronologyEntry>,
+    /// Documents written elsewhere, attached as PDFs.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// Whether the letters must say that, if the children cannot live safely
     /// with family, the plan could be adoption (001 "Letter before Proceedings").
     #[serde(default)]
@@ -227,6 +244,10 @@ pub struct Attendee {
 pub enum LpmPurpose {
     /// To consider starting pre-proceedings or issuing care proceedings.
     ConsiderProceedings,
+    /// To start pre-proceedings (004 §3a(i)).
+    InitiatePreProceedings,
+    /// To issue care proceedings, including stepping up from pre-proceedings (004 §3a(ii)).
+    IssueCareProceedings,
     /// To consider revoking a care, supervision or placement order.
     RevokeOrder,
     /// To consider extending a supervision order.
@@ -245,6 +266,19 @@ pub enum LpmOutcome {
     Defer,
     /// Take no further action.
     NoFurtherAction,
+}
+
+impl LpmPurpose {
+    /// The id used in the case file and rule data.
+    pub fn id(self) -> &'static str {
+        match self {
+            LpmPurpose::ConsiderProceedings => "consider-proceedings",
+            LpmPurpose::InitiatePreProceedings => "initiate-pre-proceedings",
+            LpmPurpose::IssueCareProceedings => "issue-care-proceedings",
+            LpmPurpose::RevokeOrder => "revoke-order",
+            LpmPurpose::ExtendSupervisionOrder => "extend-supervision-order",
+        }
+    }
 }
 
 impl LpmOutcome {

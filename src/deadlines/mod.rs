@@ -82,8 +82,6 @@ pub struct DatedTimeline {
     pub title: String,
     /// The procedure it follows.
     pub source: String,
-    /// Whether the pack holds a sheet for it.
-    pub sheet: bool,
     /// The anchor that started it: a case event or another timeline's step.
     pub started_by: String,
     /// The start, in words ("the LPM", "the planned issue of care proceedings").
@@ -181,7 +179,6 @@ pub fn schedule(
                         id: rules.id.clone(),
                         title: rules.title.clone(),
                         source: rules.source.clone(),
-                        sheet: rules.sheet,
                         started_by,
                         start_name,
                         start,

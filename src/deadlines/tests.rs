@@ -110,7 +110,6 @@ fn issue_from_an_lpm_on_christmas_eve_and_the_planned_court_timeline() {
     let court = s.timeline("court").expect("court timeline planned");
     assert_eq!(court.start, d("2027-01-12"));
     assert_eq!(court.start_name, "the issue of proceedings (planned)");
-    assert!(court.sheet);
     // Day 1 is Tue 12 Jan; Day 18 is 17 working days on: Thu 4 Feb.
     assert_eq!(due(&s, "application-issued"), d("2027-01-12"));
     assert_eq!(due(&s, "standard-directions"), d("2027-01-13"));

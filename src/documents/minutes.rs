@@ -45,6 +45,8 @@ fn purpose_label(p: LpmPurpose) -> &'static str {
         LpmPurpose::ConsiderProceedings => {
             "To consider starting pre-proceedings or issuing care proceedings"
         }
+        LpmPurpose::InitiatePreProceedings => "To consider starting pre-proceedings",
+        LpmPurpose::IssueCareProceedings => "To consider issuing care proceedings",
         LpmPurpose::RevokeOrder => "To consider revoking a care, supervision or placement order",
         LpmPurpose::ExtendSupervisionOrder => "To consider extending a supervision order",
     }

@@ -12,9 +12,9 @@ mod timeline;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::case::{Case, Date, LpmOutcome, Parent, Professional};
+use crate::case::{Case, Date, Parent, Professional};
 use crate::deadlines::Schedule;
-use crate::rules::Profile;
+use crate::rules::{Profile, SelectedMeeting};
 
 /// Who a document is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,34 +55,60 @@ pub struct DocumentJob {
 /// template is always there; the letters and agreement follow an outcome
 /// of initiating pre-proceedings; every timeline that applies and has a
 /// sheet (pre-proceedings, court) adds its sheet.
-pub fn plan(case: &Case, schedule: &Schedule, profile: &Profile) -> Vec<DocumentJob> {
-    let mut jobs = vec![minutes::job(case, schedule, profile)];
-    if case.lpm.outcome == Some(LpmOutcome::InitiatePreProceedings)
-        && let (Some(letter), Some(meeting)) = (
-            &case.letter_before_proceedings,
-            &case.pre_proceedings_meeting,
-        )
-    {
-        let mut used = Vec::new();
-        for parent in &case.parents {
-            let mut slug = slug(&parent.name);
-            if used.contains(&slug) {
-                slug = format!("{slug}-{}", used.len() + 1);
+pub fn plan(
+    case: &Case,
+    schedule: &Schedule,
+    profile: &Profile,
+    meeting: &SelectedMeeting,
+) -> Vec<DocumentJob> {
+    let mut jobs = Vec::new();
+    let pack = profile
+        .meeting(&meeting.id)
+        .map_or(&[][..], |m| &m.pack[..]);
+    for id in pack {
+        let Some(rule) = profile.document(id) else {
+            continue;
+        };
+        if let Some(t) = &rule.timeline {
+            if let Some(t) = schedule.timeline(t) {
+                jobs.push(timeline::job(case, t, profile));
             }
-            used.push(slug.clone());
-            jobs.push(letter::job(
-                case,
-                parent,
-                letter.date,
-                meeting,
-                &slug,
-                profile,
-            ));
+            continue;
         }
-        jobs.push(agreement::job(case, meeting, schedule, profile));
-    }
-    for t in schedule.timelines.iter().filter(|t| t.sheet) {
-        jobs.push(timeline::job(case, t, profile));
+        match id.as_str() {
+            "lpm-minutes" => jobs.push(minutes::job(case, schedule, profile)),
+            "letter-before-proceedings" => {
+                if let (Some(letter), Some(meeting)) = (
+                    &case.letter_before_proceedings,
+                    &case.pre_proceedings_meeting,
+                ) {
+                    let mut used = Vec::new();
+                    for parent in &case.parents {
+                        let mut slug = slug(&parent.name);
+                        if used.contains(&slug) {
+                            slug = format!("{slug}-{}", used.len() + 1);
+                        }
+                        used.push(slug.clone());
+                        jobs.push(letter::job(
+                            case,
+                            parent,
+                            letter.date,
+                            meeting,
+                            &slug,
+                            profile,
+                        ));
+                    }
+                }
+            }
+            "pre-proceedings-agreement" => {
+                if let Some(meeting) = &case.pre_proceedings_meeting {
+                    jobs.push(agreement::job(case, meeting, schedule, profile));
+                }
+            }
+            // Documents later issues write (PLO summary, chronology, ...)
+            // are named in rule data before their templates exist.
+            _ => {}
+        }
     }
     for job in &mut jobs {
         allow_breaks(&mut job.data);

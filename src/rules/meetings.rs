@@ -55,6 +55,9 @@ pub struct DocumentRule {
     /// Case fields (YAML paths) that must be filled in to write it.
     #[serde(default)]
     pub needs: Vec<String>,
+    /// For a timeline sheet, the timeline's id: written once it has started.
+    #[serde(default)]
+    pub timeline: Option<String>,
     /// The procedure reference.
     pub source: String,
 }
@@ -80,6 +83,9 @@ pub struct MeetingType {
     pub chair: Chair,
     /// Who takes part.
     pub attendees: Attendance,
+    /// The documents casepack writes for its pack, in order (ids of `documents`).
+    #[serde(default)]
+    pub pack: Vec<String>,
     /// Steps of the profile's timelines that govern it.
     #[serde(default)]
     pub timing: Vec<String>,

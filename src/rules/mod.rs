@@ -11,12 +11,14 @@ use serde::Deserialize;
 mod events;
 pub mod explain;
 mod meetings;
+mod requirements;
 
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use meetings::{
     AttachmentKind, Attendance, Chair, Check, ChronologyRule, DocumentRule, GenogramRule,
     MeetingType, Requirement, Role,
 };
+pub use requirements::{SelectedMeeting, check_meeting, generation_count};
 
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -64,9 +66,6 @@ pub struct TimelineRules {
     /// ended, not overdue.
     #[serde(default)]
     pub ends: Vec<String>,
-    /// Whether the pack holds a timeline sheet for it.
-    #[serde(default)]
-    pub sheet: bool,
     /// The steps; a step counts from the start or from another step.
     pub steps: Vec<StepRule>,
 }
@@ -302,6 +301,11 @@ impl Profile {
             None => Err(format!("{m}: `{id}` is not a role")),
         };
         for d in &self.documents {
+            if let Some(t) = &d.timeline
+                && !self.timelines.iter().any(|x| &x.id == t)
+            {
+                return Err(format!("document `{}`: `{t}` is not a timeline", d.id));
+            }
             if self.documents.iter().filter(|o| o.id == d.id).count() > 1 {
                 return Err(format!("document id `{}` is used twice", d.id));
             }
@@ -317,6 +321,11 @@ impl Profile {
             role(&m.chair.role, at)?;
             for r in m.attendees.required.iter().chain(&m.attendees.optional) {
                 role(r, at)?;
+            }
+            for d in &m.pack {
+                if self.document(d).is_none() {
+                    return Err(format!("{at}: pack document `{d}` is not a document"));
+                }
             }
             for step in &m.timing {
                 if self.step(step).is_none() {
