@@ -116,6 +116,19 @@ DOCUMENTS = {
             FICTIONAL,
         ]
     ],
+    "brennan-looked-after-review.pdf": [
+        [
+            "Looked-after review: Ruby Brennan",
+            "Northmoor Borough Council, Children's Services. Reference NM/CS/2026/0203.",
+            "Held 20 November 2026; chaired by the independent reviewing officer.",
+            "",
+            "Key recommendations: contact three times a week, supervised;",
+            "health assessment by 4 December 2026; viability assessment of the",
+            "maternal grandmother to be completed by 18 December 2026.",
+            "",
+            FICTIONAL,
+        ]
+    ],
 }
 
 if __name__ == "__main__":

@@ -59,6 +59,9 @@ pub struct Case {
     /// When the plan will be reviewed.
     #[serde(default)]
     pub review_date: Option<Date>,
+    /// What has changed since the LPM, for a review LPM's PLO summary (004 App. 1).
+    #[serde(default)]
+    pub progress_since_lpm: Option<String>,
     /// Review LPMs held since the LPM (004 §11), in date order.
     #[serde(default)]
     pub review_lpms: Vec<ReviewLpm>,
@@ -455,4 +458,8 @@ pub struct LpmRequest {
     /// When the head of service approved the request (004 §6c).
     #[serde(default)]
     pub approved: Option<Date>,
+    /// The team manager's decision to request the LPM, with a succinct
+    /// rationale, as the PLO summary records it (004 §4e).
+    #[serde(default)]
+    pub rationale: Option<String>,
 }

@@ -264,12 +264,11 @@ fn no_attendees(
     .source(meeting.attendees.source.clone())
 }
 
+/// "Single assessment" → "single assessment", leaving "LPM" and "SWET" alone.
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    match c.next() {
-        Some(f) if !s.starts_with("LPM") && !s.starts_with("SWET") => {
-            f.to_lowercase().chain(c).collect()
-        }
+    match (c.next(), s.chars().nth(1)) {
+        (Some(f), Some(second)) if !second.is_uppercase() => f.to_lowercase().chain(c).collect(),
         _ => s.to_string(),
     }
 }
@@ -312,10 +311,15 @@ fn fills(case: &Case, role: &Role, attendee: &Attendee) -> bool {
                 }
             })
             .collect();
-        format!(
-            " {} ",
-            cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-        )
+        // Singular and plural match alike ("connected persons").
+        let tokens: Vec<&str> = cleaned
+            .split_whitespace()
+            .map(|t| match t.strip_suffix('s') {
+                Some(stem) if stem.len() > 2 => stem,
+                _ => t,
+            })
+            .collect();
+        format!(" {} ", tokens.join(" "))
     };
     let have = words(&attendee.role);
     role.words.iter().any(|w| have.contains(&words(w)))
@@ -375,10 +379,10 @@ fn attachment(
     kinds: &[String],
     on: Date,
 ) -> Option<(String, String)> {
-    let names: Vec<&str> = kinds
+    let names: Vec<String> = kinds
         .iter()
         .filter_map(|k| profile.attachment_kind(k))
-        .map(|k| k.name.as_str())
+        .map(|k| lower_first(&k.name))
         .collect();
     let matching: Vec<(usize, &crate::case::Attachment)> = case
         .attachments
@@ -389,7 +393,7 @@ fn attachment(
     if matching.is_empty() {
         return Some((
             "attachments".into(),
-            format!("no {} is attached", names.join(" or ").to_lowercase()),
+            format!("no {} is attached", names.join(" or ")),
         ));
     }
     // The newest of the kinds decides whether the pack is up to date.

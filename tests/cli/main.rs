@@ -1088,3 +1088,5 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("`cpm-2` is not a meeting type"));
 }
+
+mod meetings;
