@@ -64,11 +64,18 @@ pub enum Command {
         when: When,
     },
     /// List the meeting types, one a line, id first.
-    Meetings,
+    Meetings {
+        /// List them as this authority profile (YAML) names them.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
+    },
     /// Print what a meeting type requires: chair, attendees, the pack, timescales, with sources.
     Explain {
         /// The meeting type's id, as `casepack meetings` lists it.
         meeting: String,
+        /// Explain it as this authority profile (YAML) requires it.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
@@ -102,6 +109,9 @@ pub struct When {
     /// its years replace casepack's own and may extend them.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
+    /// The authority profile (YAML) to use instead of the one the case names or the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 impl When {
@@ -123,6 +133,23 @@ impl When {
                     ExitCode::from(EXIT_USAGE)
                 })?;
         }
+        if let Some(path) = &self.profile {
+            let profile = crate::rules::load_profile(path).map_err(|e| {
+                eprintln!("error: {e}");
+                ExitCode::from(EXIT_USAGE)
+            })?;
+            settings.profile = Some(std::sync::Arc::new(profile));
+        }
+        Ok(settings)
+    }
+
+    /// The settings for the case file at `case`.
+    fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
+        let mut settings = self.settings()?;
+        settings.case_dir = case
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         Ok(settings)
     }
 }
@@ -168,7 +195,7 @@ pub fn run() -> ExitCode {
             format,
             meeting,
             when,
-        } => match when.settings() {
+        } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
                 check(&case, format, &settings, color)
@@ -181,15 +208,21 @@ pub fn run() -> ExitCode {
             ics,
             force,
             when,
-        } => match when.settings() {
+        } => match when.settings_for(&case) {
             Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
             Err(code) => code,
         },
-        Command::Meetings => {
-            print!("{}", rules::explain::list(rules::default_profile()));
-            ExitCode::SUCCESS
-        }
-        Command::Explain { meeting } => explain(&meeting),
+        Command::Meetings { profile } => match profile_or_default(profile.as_deref()) {
+            Ok(p) => {
+                print!("{}", rules::explain::list(&p));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Command::Explain { meeting, profile } => match profile_or_default(profile.as_deref()) {
+            Ok(p) => explain(&p, &meeting),
+            Err(code) => code,
+        },
         Command::Build {
             case,
             output,
@@ -197,7 +230,7 @@ pub fn run() -> ExitCode {
             data_dir,
             meeting,
             when,
-        } => match when.settings() {
+        } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
                 build(&case, output, force, data_dir, &settings, color)
@@ -210,8 +243,17 @@ pub fn run() -> ExitCode {
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
-fn explain(id: &str) -> ExitCode {
-    let profile = rules::default_profile();
+fn profile_or_default(path: Option<&Path>) -> Result<rules::Profile, ExitCode> {
+    match path {
+        None => Ok(rules::default_profile().clone()),
+        Some(path) => rules::load_profile(path).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }),
+    }
+}
+
+fn explain(profile: &rules::Profile, id: &str) -> ExitCode {
     match profile.meeting(id) {
         Some(m) => {
             print!("{}", rules::explain::explain(profile, m));
@@ -326,7 +368,7 @@ fn timeline(
                 deadlines::table(
                     case,
                     &checked.schedule,
-                    checked.profile,
+                    &checked.profile,
                     cal,
                     settings.today,
                     width
@@ -337,7 +379,7 @@ fn timeline(
             let json = deadlines::json(
                 case,
                 &checked.schedule,
-                checked.profile,
+                &checked.profile,
                 cal,
                 settings.today,
             );
@@ -403,7 +445,7 @@ fn build(
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
     }
-    let docs = match pipeline::render_all(&jobs) {
+    let docs = match pipeline::render_all(&jobs, &checked.profile) {
         Ok(docs) => docs,
         Err(e) => {
             eprintln!(

@@ -1,6 +1,9 @@
 //! Runs the stages in order: from case text to findings (`check`), and on
 //! to rendered documents (`build`). Pure apart from rendering: no files.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
@@ -20,6 +23,11 @@ pub struct Settings {
     /// The meeting the pack is for, when the command line names it
     /// (otherwise the case's `meeting.type`, otherwise the LPM).
     pub meeting: Option<String>,
+    /// The authority profile given on the command line (`--profile`); it
+    /// wins over one the case names.
+    pub profile: Option<Arc<Profile>>,
+    /// The folder of the case file: a profile the case names is found from here.
+    pub case_dir: PathBuf,
 }
 
 impl Settings {
@@ -29,6 +37,8 @@ impl Settings {
             today,
             calendar: Calendar::england_and_wales().clone(),
             meeting: None,
+            profile: None,
+            case_dir: PathBuf::from("."),
         }
     }
 }
@@ -41,7 +51,7 @@ pub struct Checked {
     /// Every dated step its LPM outcome calls for.
     pub schedule: Schedule,
     /// The authority profile used.
-    pub profile: &'static Profile,
+    pub profile: Arc<Profile>,
     /// The meeting the pack is for.
     pub meeting: SelectedMeeting,
 }
@@ -52,7 +62,7 @@ impl Checked {
         documents::plan(
             &self.loaded.case,
             &self.schedule,
-            self.profile,
+            &self.profile,
             &self.meeting,
         )
     }
@@ -65,10 +75,22 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         Ok(ok) => ok,
         Err(findings) => return (None, findings),
     };
-    let profile = rules::default_profile();
+    let profile = match choose_profile(&loaded, settings) {
+        Ok(p) => p,
+        Err(f) => {
+            findings.push(*f);
+            findings.locate(&loaded.index);
+            return (None, findings);
+        }
+    };
+    let profile_ref: &Profile = &profile;
     findings.extend(case::validate(&loaded.case));
-    let (schedule, more) =
-        deadlines::schedule(&loaded.case, profile, &settings.calendar, settings.today);
+    let (schedule, more) = deadlines::schedule(
+        &loaded.case,
+        profile_ref,
+        &settings.calendar,
+        settings.today,
+    );
     findings.extend(more);
     let started: Vec<&str> = schedule
         .iter()
@@ -77,7 +99,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         .collect();
     let (meeting, more) = rules::check_meeting(
         &loaded.case,
-        profile,
+        profile_ref,
         &started,
         settings.meeting.as_deref(),
         settings.today,
@@ -103,6 +125,26 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     }
 }
 
+/// The profile: `--profile`, else the one the case names (read from the
+/// case's folder: the one file this stage reads), else the default.
+fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profile>, Box<Finding>> {
+    if let Some(p) = &settings.profile {
+        return Ok(p.clone());
+    }
+    match &loaded.case.profile {
+        None => Ok(Arc::new(rules::default_profile().clone())),
+        Some(file) => {
+            rules::load_profile(&settings.case_dir.join(file))
+                .map(Arc::new)
+                .map_err(|e| {
+                    Box::new(Finding::error("profile", "profile", e).help(
+                        "the path is relative to the case file; `--profile FILE` overrides it",
+                    ))
+                })
+        }
+    }
+}
+
 /// Says plainly when the pack will hold only the minutes template.
 fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
     let why = match loaded.case.lpm.outcome {
@@ -120,6 +162,9 @@ fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
 }
 
 /// Renders every document of a checked case, in pack order.
-pub fn render_all(jobs: &[DocumentJob]) -> Result<Vec<RenderedDocument>, RenderError> {
-    jobs.iter().map(render::render).collect()
+pub fn render_all(
+    jobs: &[DocumentJob],
+    profile: &Profile,
+) -> Result<Vec<RenderedDocument>, RenderError> {
+    jobs.iter().map(|j| render::render(j, profile)).collect()
 }

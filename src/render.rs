@@ -8,19 +8,21 @@
 //! characters it is. `today()` and the PDF creation date are pinned to the
 //! document's date, so the same case gives the same bytes.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontFamily, FontList, Lang, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::documents::DocumentJob;
+use crate::rules::Profile;
 
 /// The templates, embedded: (file name, source).
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -75,6 +77,9 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 /// Where a template finds its data in the in-memory world.
 const DATA_PATH: &str = "/data.json";
 
+/// Where the profile's logo sits in the world, before its extension.
+pub const LOGO_PATH: &str = "/logo";
+
 /// A rendered document.
 #[derive(Debug, Clone)]
 pub struct RenderedDocument {
@@ -108,15 +113,20 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Compiles one document to PDF.
-pub fn render(job: &DocumentJob) -> Result<RenderedDocument, RenderError> {
+/// Compiles one document to PDF, with the profile's templates and logo.
+pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, RenderError> {
     let fail = |messages: Vec<String>| RenderError {
         template: job.template.to_string(),
         messages,
     };
     let data = serde_json::to_vec_pretty(&job.data).map_err(|e| fail(vec![e.to_string()]))?;
-    let world = DocWorld::new(job.template, data, job.date.naive())
+    let mut world = DocWorld::new(job.template, data, job.date.naive())
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
+    world.overrides = profile.templates.clone();
+    if let Some((ext, bytes)) = profile.letterhead.as_ref().and_then(|l| l.logo.as_ref()) {
+        world.logo =
+            file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone())));
+    }
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
@@ -146,6 +156,10 @@ struct DocWorld {
     data_id: FileId,
     data: Bytes,
     today: Datetime,
+    /// A profile's templates, replacing built-in ones of the same name.
+    overrides: BTreeMap<String, String>,
+    /// A profile's logo.
+    logo: Option<(FileId, Bytes)>,
 }
 
 fn file_id(path: &str) -> Option<FileId> {
@@ -158,7 +172,19 @@ impl DocWorld {
         TEMPLATES.iter().find(|(name, _)| *name == template)?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), DATA_PATH.into_value());
-        let library = Library::builder().with_inputs(inputs).build();
+        let mut library = Library::builder().with_inputs(inputs).build();
+        // The house font and language are the defaults, so a template (or a
+        // profile's replacement) that sets none still prints in Liberation
+        // Sans, never in whatever fallback covers a glyph first.
+        library.styles.set(
+            TextElem::font,
+            FontList(vec![
+                FontFamily::new("Liberation Sans"),
+                FontFamily::new("DejaVu Sans"),
+                FontFamily::new("Noto Color Emoji"),
+            ]),
+        );
+        library.styles.set(TextElem::lang, Lang::ENGLISH);
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
         Some(DocWorld {
             library: LazyHash::new(library),
@@ -166,15 +192,20 @@ impl DocWorld {
             data_id: file_id(DATA_PATH)?,
             data: Bytes::new(data),
             today,
+            overrides: BTreeMap::new(),
+            logo: None,
         })
     }
 
-    fn template_text(&self, id: FileId) -> Option<&'static str> {
+    fn template_text(&self, id: FileId) -> Option<&str> {
         let path = id.get();
         if !matches!(path.root(), VirtualRoot::Project) {
             return None;
         }
         let name = path.vpath().get_without_slash();
+        if let Some(text) = self.overrides.get(name) {
+            return Some(text);
+        }
         TEMPLATES
             .iter()
             .find(|(n, _)| *n == name)
@@ -205,6 +236,11 @@ impl World for DocWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some((logo, bytes)) = &self.logo
+            && *logo == id
+        {
+            return Ok(bytes.clone());
         }
         match self.template_text(id) {
             Some(text) => Ok(Bytes::from_string(text.to_string())),

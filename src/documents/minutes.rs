@@ -22,12 +22,12 @@ const AGENDA: [&str; 9] = [
     "Next meeting",
 ];
 
-fn outcome_label(o: LpmOutcome) -> &'static str {
+fn outcome_label(o: LpmOutcome, short: &str) -> String {
     match o {
-        LpmOutcome::InitiatePreProceedings => "Initiate pre-proceedings",
-        LpmOutcome::IssueCareProceedings => "Issue care proceedings",
-        LpmOutcome::Defer => "Defer the decision to a future LPM",
-        LpmOutcome::NoFurtherAction => "No further action",
+        LpmOutcome::InitiatePreProceedings => "Initiate pre-proceedings".into(),
+        LpmOutcome::IssueCareProceedings => "Issue care proceedings".into(),
+        LpmOutcome::Defer => format!("Defer the decision to a future {short}"),
+        LpmOutcome::NoFurtherAction => "No further action".into(),
     }
 }
 
@@ -62,7 +62,10 @@ fn dated(step: &DatedStep) -> Value {
 }
 
 pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> DocumentJob {
-    let title = "Legal Planning Meeting: minutes";
+    let title = profile
+        .document("lpm-minutes")
+        .map_or("Legal Planning Meeting: minutes", |d| d.name.as_str());
+    let short = profile.meeting("lpm").map_or("LPM", |m| m.short.as_str());
     let lpm = &case.lpm;
     let pros = &case.professionals;
     let mut dates: Vec<Value> = lpm
@@ -96,7 +99,7 @@ pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> Docume
         "attendees": lpm.attendees.iter().map(|a| json!({ "name": a.name, "role": a.role })).collect::<Vec<_>>(),
         "agenda": AGENDA,
         "outcomes": LpmOutcome::ALL.iter().map(|o| json!({
-            "label": outcome_label(*o),
+            "label": outcome_label(*o, short),
             "source": outcome_source(*o),
             "chosen": lpm.outcome == Some(*o),
         })).collect::<Vec<_>>(),

@@ -160,6 +160,16 @@ fn break_long_words(s: &str) -> String {
 /// the page furniture.
 fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Date) -> Value {
     let la = &case.local_authority;
+    // A profile's letterhead speaks for the council; the case keeps the team.
+    let (name, service, address, phone, email) = match &profile.letterhead {
+        Some(l) => (&l.name, &l.service, &l.address, &l.phone, &l.email),
+        None => (&la.name, &la.service, &la.address, &la.phone, &la.email),
+    };
+    let logo = profile
+        .letterhead
+        .as_ref()
+        .and_then(|l| l.logo.as_ref())
+        .map(|(ext, _)| format!("{}.{ext}", crate::render::LOGO_PATH));
     json!({
         "title": title,
         "reference": case.reference,
@@ -168,13 +178,14 @@ fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Dat
         "privileged": privileged,
         "privileged_marking": profile.privileged_marking,
         "authority": {
-            "name": la.name,
-            "service": la.service,
+            "name": name,
+            "service": service,
             "team": la.team,
-            "address": la.address,
-            "phone": la.phone,
-            "email": la.email,
+            "address": address,
+            "phone": phone,
+            "email": email,
         },
+        "logo": logo,
         "generator": format!("casepack {}", env!("CARGO_PKG_VERSION")),
     })
 }

@@ -70,7 +70,7 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
             }
             Ok(Check::Document(d)) => {
                 let name = profile.document(d).map_or(d, |d| d.name.as_str());
-                format!(" [casepack writes the {name}]")
+                format!(" [casepack writes \"{name}\"]")
             }
             Ok(Check::Field(f)) => format!(" [case field `{f}`]"),
             Ok(Check::Chronology(n)) => {

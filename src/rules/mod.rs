@@ -4,6 +4,7 @@
 //! timescale rules, every one with the procedure it comes from. The default
 //! profile is embedded; the deadlines stage evaluates its rules on a case.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -11,6 +12,7 @@ use serde::Deserialize;
 mod events;
 pub mod explain;
 mod meetings;
+mod overlay;
 mod requirements;
 
 pub use events::{EVENTS, event_date, event_name, event_path};
@@ -18,6 +20,7 @@ pub use meetings::{
     AttachmentKind, Attendance, Chair, Check, ChronologyRule, DocumentRule, GenogramRule,
     MeetingType, Requirement, Role,
 };
+pub use overlay::{Letterhead, load as load_profile};
 pub use requirements::{SelectedMeeting, check_meeting, generation_count};
 
 /// An authority profile.
@@ -44,6 +47,12 @@ pub struct Profile {
     pub documents: Vec<DocumentRule>,
     /// Meeting types, in the order `casepack meetings` lists them.
     pub meetings: Vec<MeetingType>,
+    /// The council's letterhead, replacing the case's, from a profile file.
+    #[serde(skip)]
+    pub letterhead: Option<Letterhead>,
+    /// Templates replacing the built-in ones, by file name, from a profile file.
+    #[serde(skip)]
+    pub templates: BTreeMap<String, String>,
 }
 
 /// A chain of timescales that starts from one event.
@@ -230,7 +239,7 @@ impl Profile {
         Ok(profile)
     }
 
-    fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), String> {
         let mut seen: Vec<&str> = Vec::new();
         for t in &self.timelines {
             if t.starts.is_empty() {

@@ -362,7 +362,7 @@ fn document(
     Some((
         first.to_string(),
         format!(
-            "casepack cannot write the {} without {}",
+            "casepack cannot write \"{}\" without {}",
             doc.name,
             missing
                 .iter()
@@ -393,7 +393,7 @@ fn attachment(
     if matching.is_empty() {
         return Some((
             "attachments".into(),
-            format!("no {} is attached", names.join(" or ")),
+            format!("no {} attached", names.join(" or ")),
         ));
     }
     // The newest of the kinds decides whether the pack is up to date.

@@ -1090,3 +1090,4 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
 }
 
 mod meetings;
+mod profiles;
