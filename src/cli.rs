@@ -63,6 +63,8 @@ pub enum Command {
         #[command(flatten)]
         when: When,
     },
+    /// Print the JSON Schema (draft-07) of the case format, for editors.
+    Schema,
     /// List the meeting types, one a line, id first.
     Meetings {
         /// List them as this authority profile (YAML) names them.
@@ -212,6 +214,13 @@ pub fn run() -> ExitCode {
             Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
             Err(code) => code,
         },
+        Command::Schema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::case::schema()).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
         Command::Meetings { profile } => match profile_or_default(profile.as_deref()) {
             Ok(p) => {
                 print!("{}", rules::explain::list(&p));

@@ -19,3 +19,22 @@ pub use validate::validate;
 
 /// The case format version this build of casepack reads.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The JSON Schema (draft-07) of the case format, for editors: with
+/// `# yaml-language-server: $schema=…` at the top of a case file,
+/// yaml-language-server completes field names and flags mistakes as you type.
+pub fn schema() -> serde_json::Value {
+    let mut schema = schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<Case>();
+    schema.insert("title".into(), "casepack case file".into());
+    schema.insert(
+        "description".into(),
+        format!(
+            "One family's case, written once, from which casepack {} checks meeting packs and writes their documents.",
+            env!("CARGO_PKG_VERSION")
+        )
+        .into(),
+    );
+    schema.to_value()
+}

@@ -6,13 +6,14 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::records::{Attachment, ChronologyEntry, FamilyMember, PackMeeting};
 use super::types::{Date, Time};
 
 /// One family's case: everything the pre-proceedings documents are made from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// The version of the case format this file is written in (currently 1).
@@ -91,7 +92,7 @@ pub struct Case {
 }
 
 /// The council: its name, address and contact details head every document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocalAuthority {
     /// The council's name, e.g. "Northmoor Borough Council".
@@ -110,7 +111,7 @@ pub struct LocalAuthority {
 }
 
 /// A child the case is about: born (date of birth) or unborn (expected date of delivery).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Child {
     /// Full name; for an unborn child, e.g. "Baby Hartley (unborn)".
@@ -127,7 +128,7 @@ pub struct Child {
 }
 
 /// A parent or other person with parental responsibility.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parent {
     /// Full name.
@@ -161,7 +162,7 @@ pub struct Parent {
 }
 
 /// A parent's solicitor.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Solicitor {
     /// The solicitor's name.
@@ -177,7 +178,7 @@ pub struct Solicitor {
 }
 
 /// The professionals named in the documents.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Professionals {
     /// The child's social worker: signs the letters and is the parents' contact.
@@ -191,7 +192,7 @@ pub struct Professionals {
 }
 
 /// A professional's name and contact details.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Professional {
     /// Full name.
@@ -208,7 +209,7 @@ pub struct Professional {
 }
 
 /// The Legal Planning Meeting (004 §3–§9).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lpm {
     /// The date of the meeting.
@@ -232,7 +233,7 @@ pub struct Lpm {
 }
 
 /// Someone at a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendee {
     /// Full name.
@@ -242,7 +243,7 @@ pub struct Attendee {
 }
 
 /// Why an LPM is held (004 §3a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LpmPurpose {
     /// To consider starting pre-proceedings or issuing care proceedings.
@@ -258,7 +259,7 @@ pub enum LpmPurpose {
 }
 
 /// The four outcomes of an LPM (004 §9a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LpmOutcome {
     /// Start pre-proceedings (004 §9b).
@@ -305,7 +306,7 @@ impl LpmOutcome {
 }
 
 /// A date the LPM agreed, as recorded in its minutes.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgreedDate {
     /// What is to happen.
@@ -315,7 +316,7 @@ pub struct AgreedDate {
 }
 
 /// One worry, in words the parents will understand.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Worry {
     /// What we are worried about and why, in plain words.
@@ -327,7 +328,7 @@ pub struct Worry {
 }
 
 /// A service offered to the family.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// What the support is.
@@ -340,7 +341,7 @@ pub struct Support {
 }
 
 /// The letter before proceedings as sent.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LetterRecord {
     /// The date printed on the letter.
@@ -351,7 +352,7 @@ pub struct LetterRecord {
 }
 
 /// A meeting with the family: when and where.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The date.
@@ -367,7 +368,7 @@ pub struct Meeting {
 }
 
 /// One row of the plan (the "section 8" plan, 004 App. 2).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
     /// What will be done.
@@ -382,7 +383,7 @@ pub struct PlanItem {
 
 /// A review LPM (004 §11): held before week 16 of pre-proceedings to decide
 /// whether to issue, step down or extend.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewLpm {
     /// The date of the meeting.
@@ -399,7 +400,7 @@ pub struct ReviewLpm {
 }
 
 /// What a review LPM decided (004 §11a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewDecision {
     /// Carry on with pre-proceedings as planned.
@@ -414,7 +415,7 @@ pub enum ReviewDecision {
 
 /// Care proceedings: when they were issued and what the court listed. A
 /// listed date replaces the default target for that hearing.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proceedings {
     /// The date the application was issued (Day 1).
@@ -438,7 +439,7 @@ pub struct Proceedings {
 }
 
 /// A looked-after child's placement.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LookedAfter {
     /// The date the child was placed and became looked after.
@@ -446,7 +447,7 @@ pub struct LookedAfter {
 }
 
 /// The request for an LPM and its approval (004 §6; 001 Service Manager Panel).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LpmRequest {
     /// When a Service Manager Panel recommended the PLO, where the authority has one (001).

@@ -2,6 +2,7 @@
 //! the pack is for, the family (for the genogram), the chronology and the
 //! documents attached from elsewhere.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::Attendee;
@@ -9,7 +10,7 @@ use super::types::{Date, Time};
 
 /// The meeting this pack is for. Without it the pack is for the LPM; for an
 /// LPM any detail left out here is taken from `lpm`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackMeeting {
     /// The meeting type's id, as `casepack meetings` lists it (e.g. `cpm-two`).
@@ -37,7 +38,7 @@ pub struct PackMeeting {
 }
 
 /// A person in the child's family, for the genogram.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FamilyMember {
     /// A short id other members refer to, e.g. `kerry`.
@@ -68,7 +69,7 @@ pub struct FamilyMember {
 }
 
 /// How a family member is drawn on the genogram.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Gender {
     /// Square.
@@ -83,7 +84,7 @@ pub enum Gender {
 }
 
 /// One entry of the chronology (004 §4d(ii)).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChronologyEntry {
     /// When it happened.
@@ -101,7 +102,7 @@ pub struct ChronologyEntry {
 }
 
 /// A document written elsewhere and attached to the pack as a PDF.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The PDF, relative to the case file.

@@ -1091,3 +1091,4 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
 
 mod meetings;
 mod profiles;
+mod schema;
