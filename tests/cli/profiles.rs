@@ -217,7 +217,7 @@ fn a_profile_named_in_the_case_is_read_from_beside_it() {
         err.contains("error[profile]: cannot read the profile"),
         "{err}"
     );
-    assert!(err.contains("case.yaml:5:10"), "{err}");
+    assert!(err.contains("case.yaml:6:10"), "{err}");
 }
 
 #[test]
