@@ -314,7 +314,7 @@ fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> ExitC
                 "file": path.display().to_string(),
                 "errors": findings.count(crate::diagnostics::Severity::Error),
                 "warnings": findings.count(crate::diagnostics::Severity::Warning),
-                "findings": findings.sorted(),
+                "findings": findings.sorted().iter().map(|f| f.to_json()).collect::<Vec<_>>(),
             });
             println!(
                 "{}",

@@ -92,6 +92,45 @@ impl Finding {
     }
 }
 
+/// A finding as `check --format json` prints it: flat, every field always
+/// present (null when unknown), the field names part of casepack's stable
+/// interface (README "Findings as JSON").
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// Stable identifier of the kind of finding.
+    pub code: &'a str,
+    /// What is wrong, in one sentence.
+    pub message: &'a str,
+    /// The YAML path, e.g. `parents[0].name`; empty for the whole file.
+    pub path: &'a str,
+    /// 1-based line in the case file.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+    /// The procedure the rule comes from, e.g. `004 §4d(iii)`.
+    pub source: Option<&'a str>,
+    /// What to do about it.
+    pub help: Option<&'a str>,
+}
+
+impl Finding {
+    /// The finding in its stable JSON shape.
+    pub fn to_json(&self) -> JsonFinding<'_> {
+        JsonFinding {
+            severity: self.severity,
+            code: self.code,
+            message: &self.message,
+            path: &self.path,
+            line: self.position.map(|p| p.line),
+            column: self.position.map(|p| p.column),
+            source: self.source.as_deref(),
+            help: self.help.as_deref(),
+        }
+    }
+}
+
 /// All findings about one case file, with the text they point into.
 #[derive(Debug, Clone, Default)]
 pub struct Findings {

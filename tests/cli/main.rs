@@ -424,8 +424,34 @@ fn check_reports_findings_as_json_on_request() {
     assert_eq!(v["errors"], 1);
     let f = &v["findings"][0];
     assert_eq!(f["code"], "unknown-field");
-    assert_eq!(f["position"]["line"], 73);
+    // The documented, stable fields, each always present.
+    let mut keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "code", "column", "help", "line", "message", "path", "severity", "source"
+        ]
+    );
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["line"], 73);
+    assert_eq!(f["column"], 3);
     assert_eq!(f["help"], "did you mean `date`?");
+    // A requirement's finding carries its source.
+    let out = casepack(
+        &root(),
+        &["check", SAMPLE, "--meeting", "cpm-one", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "missing-field")
+        .unwrap();
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["path"], "looked_after.placed");
+    assert_eq!(f["source"], "001 \"Care Planning Meeting One\"");
 }
 
 /// Each bad input: fixture, expected code and message, expected place.
