@@ -520,7 +520,55 @@ fn family_links(family: &[FamilyMember]) -> Vec<Finding> {
             }
         }
     }
+    if let Some(i) = first_in_a_loop(family) {
+        findings.push(
+            Finding::error(
+                "family-loop",
+                format!("family[{i}].parents"),
+                format!(
+                    "`{}` is their own ancestor: the parents listed go round in a loop",
+                    family[i].id
+                ),
+            )
+            .help("check the `parents` of the people in the loop"),
+        );
+    }
     findings
+}
+
+/// The index of a member whose line of parents leads back to them, if any.
+fn first_in_a_loop(family: &[FamilyMember]) -> Option<usize> {
+    let index: BTreeMap<&str, usize> = family
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    // 0 unvisited, 1 on the current path, 2 done.
+    let mut state = vec![0u8; family.len()];
+    fn visit(
+        i: usize,
+        family: &[FamilyMember],
+        index: &BTreeMap<&str, usize>,
+        state: &mut [u8],
+    ) -> bool {
+        match state[i] {
+            1 => return true,
+            2 => return false,
+            _ => {}
+        }
+        state[i] = 1;
+        for p in &family[i].parents {
+            if let Some(&j) = index.get(p.as_str())
+                && j != i
+                && visit(j, family, index, state)
+            {
+                return true;
+            }
+        }
+        state[i] = 2;
+        false
+    }
+    (0..family.len()).find(|&i| state[i] == 0 && visit(i, family, &index, &mut state))
 }
 
 /// Whether a case field (dotted YAML path) holds something: not missing,

@@ -177,3 +177,50 @@ fn explain_names_the_chair_the_pack_and_the_sources() {
     assert_eq!(list.lines().count(), p.meetings.len());
     assert!(list.starts_with("lpm "));
 }
+
+fn member(id: &str, parents: &[&str]) -> crate::case::FamilyMember {
+    serde_json::from_value(serde_json::json!({
+        "id": id,
+        "name": id,
+        "parents": parents,
+    }))
+    .unwrap()
+}
+
+#[test]
+fn generations_are_counted_along_the_longest_line_of_parents() {
+    let family = [
+        member("gran", &[]),
+        member("mum", &["gran"]),
+        member("dad", &[]),
+        member("child", &["mum", "dad"]),
+        member("aunt", &["gran"]),
+    ];
+    assert_eq!(generation_count(&family), 3);
+    assert_eq!(generation_count(&family[2..3]), 1);
+    assert_eq!(generation_count(&[]), 0);
+    // Parents outside the list do not count.
+    assert_eq!(generation_count(&[member("child", &["nobody"])]), 1);
+}
+
+#[test]
+fn a_loop_of_parents_is_an_error_and_counting_still_ends() {
+    let family = [member("a", &["b"]), member("b", &["a"])];
+    // Bounded, whatever the answer: the finding below is what matters.
+    assert!(generation_count(&family) <= 3);
+    let (loaded, _) = crate::case::parse(include_str!("../../samples/hartley-nowak.yaml")).unwrap();
+    let mut case = loaded.case;
+    // Make Leo his own great-grandmother's parent: a loop.
+    case.family
+        .iter_mut()
+        .find(|m| m.id == "brenda")
+        .unwrap()
+        .parents = vec!["leo".into()];
+    let p = default_profile();
+    let today = crate::case::Date::parse("2026-11-22").unwrap();
+    let (_, findings) = check_meeting(&case, p, &[], Some("lpm"), today);
+    assert!(
+        findings.iter().any(|f| f.code == "family-loop"),
+        "{findings:?}"
+    );
+}
