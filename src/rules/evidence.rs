@@ -1,0 +1,152 @@
+//! What a meeting's pack must hold, checked one kind at a time against the
+//! case: a document's fields, an attachment and its freshness, the
+//! chronology's last entry, the genogram's generations, a filled-in field.
+//! Each returns where the finding belongs and why, or nothing when met.
+
+use super::Profile;
+use super::family::generation_count;
+use super::requirements::lower_first;
+use crate::case::{Case, Date, FamilyMember};
+
+pub(super) fn document(
+    case: &Case,
+    profile: &Profile,
+    started: &[&str],
+    id: &str,
+) -> Option<(String, String)> {
+    let doc = profile.document(id)?;
+    if let Some(t) = &doc.timeline {
+        let timeline = profile.timelines.iter().find(|x| &x.id == t)?;
+        return (!started.contains(&t.as_str())).then(|| {
+            // The first start that is a case event says what to record.
+            let event = timeline
+                .starts
+                .iter()
+                .find_map(|s| crate::rules::event_name(s).map(|n| (s, n)));
+            match event {
+                Some((path, name)) => (
+                    crate::rules::event_path(path).to_string(),
+                    format!("it counts from {name}, which the case does not record yet"),
+                ),
+                None => (
+                    String::new(),
+                    format!("the case has not started the {}", timeline.title),
+                ),
+            }
+        });
+    }
+    let missing: Vec<&str> = doc
+        .needs
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !filled(case, p))
+        .collect();
+    let first = missing.first()?;
+    Some((
+        first.to_string(),
+        format!(
+            "casepack cannot write \"{}\" without {}",
+            doc.name,
+            missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    ))
+}
+
+pub(super) fn attachment(
+    case: &Case,
+    profile: &Profile,
+    kinds: &[String],
+    on: Date,
+) -> Option<(String, String)> {
+    let names: Vec<String> = kinds
+        .iter()
+        .filter_map(|k| profile.attachment_kind(k))
+        .map(|k| lower_first(&k.name))
+        .collect();
+    let matching: Vec<(usize, &crate::case::Attachment)> = case
+        .attachments
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| kinds.contains(&a.kind))
+        .collect();
+    if matching.is_empty() {
+        return Some((
+            "attachments".into(),
+            format!("no {} attached", names.join(" or ")),
+        ));
+    }
+    // The newest of the kinds decides whether the pack is up to date.
+    let (i, newest) = matching.iter().max_by_key(|(_, a)| a.date)?;
+    let kind = profile.attachment_kind(&newest.kind)?;
+    let months = kind.fresh_months?;
+    let limit = on.0.checked_sub_months(chrono::Months::new(months))?;
+    (newest.date.0 < limit).then(|| {
+        (
+            format!("attachments[{i}].date"),
+            format!(
+                "the newest, \"{}\", is dated {}, more than {months} months before {}",
+                newest.title,
+                newest.date.long(),
+                on.long()
+            ),
+        )
+    })
+}
+
+pub(super) fn chronology(case: &Case, months: u32, on: Date) -> Option<(String, String)> {
+    let Some(last) = case.chronology.iter().map(|e| e.date).max() else {
+        return Some(("chronology".into(), "the case has no chronology".into()));
+    };
+    let limit = on.0.checked_sub_months(chrono::Months::new(months))?;
+    (last.0 < limit).then(|| {
+        (
+            "chronology".into(),
+            format!(
+                "its last entry is {}: nothing in the {months} months before {}",
+                last.long(),
+                on.long()
+            ),
+        )
+    })
+}
+
+pub(super) fn genogram(family: &[FamilyMember], generations: u32) -> Option<(String, String)> {
+    if family.is_empty() {
+        return Some(("family".into(), "the case lists no family".into()));
+    }
+    let have = generation_count(family);
+    (have < generations).then(|| {
+        (
+            "family".into(),
+            format!(
+                "the family listed spans {have} generation{}, not {generations}",
+                if have == 1 { "" } else { "s" }
+            ),
+        )
+    })
+}
+
+/// Whether a case field (dotted YAML path) holds something: not missing,
+/// not null, not an empty text or list.
+pub(super) fn filled(case: &Case, path: &str) -> bool {
+    let Ok(mut value) = serde_json::to_value(case) else {
+        return false;
+    };
+    for part in path.split('.') {
+        match value.get_mut(part) {
+            Some(v) => value = v.take(),
+            None => return false,
+        }
+    }
+    match &value {
+        serde_json::Value::Null => false,
+        serde_json::Value::String(s) => !s.trim().is_empty(),
+        serde_json::Value::Array(a) => !a.is_empty(),
+        serde_json::Value::Object(o) => !o.is_empty(),
+        _ => true,
+    }
+}
