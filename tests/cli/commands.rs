@@ -1,0 +1,39 @@
+//! The commands that read no case: `meetings` and `explain`.
+
+use super::*;
+
+#[test]
+fn meetings_lists_every_type_and_explain_prints_its_requirements() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(dir.path(), &["meetings"]);
+    assert!(out.status.success());
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "lpm",
+            "review-lpm",
+            "pre-proceedings-meeting",
+            "advocates-meeting",
+            "cpm-one",
+            "cpm-two",
+            "cpm-three",
+            "looked-after-cpm"
+        ]
+    );
+    for id in &ids {
+        let out = casepack(dir.path(), &["explain", id]);
+        assert!(out.status.success(), "{id}");
+        let text = stdout(&out);
+        assert!(text.contains("Chair: "), "{id}: {text}");
+        assert!(text.contains("The pack must hold"), "{id}: {text}");
+    }
+    let out = casepack(dir.path(), &["explain", "review-lpm"]);
+    assert!(stdout(&out).contains("Never for: revoke-order"));
+    let out = casepack(dir.path(), &["explain", "cpm-2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`cpm-2` is not a meeting type"));
+}
