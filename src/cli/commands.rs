@@ -1,0 +1,251 @@
+//! What each command does once its arguments are parsed: read the case,
+//! run the pipeline, print findings, write files.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
+use crate::diagnostics::Findings;
+use crate::pipeline::Settings;
+use crate::{deadlines, pack, pipeline, rules};
+
+pub(super) fn profile_or_default(path: Option<&Path>) -> Result<rules::Profile, ExitCode> {
+    match path {
+        None => Ok(rules::default_profile().clone()),
+        Some(path) => rules::load_profile(path).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }),
+    }
+}
+
+pub(super) fn explain(profile: &rules::Profile, id: &str) -> ExitCode {
+    match profile.meeting(id) {
+        Some(m) => {
+            print!("{}", rules::explain::explain(profile, m));
+            ExitCode::SUCCESS
+        }
+        None => {
+            let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
+            eprintln!("error: `{id}` is not a meeting type");
+            if let Some(near) = crate::diagnostics::nearest(id, &ids) {
+                eprintln!("  = help: did you mean `{near}`?");
+            }
+            eprintln!("  = note: the meeting types are: {}", ids.join(", "));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn read_case(path: &Path) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(EXIT_USAGE)
+    })
+}
+
+fn print_findings(findings: &Findings, path: &Path, text: &str, color: bool) {
+    if !findings.is_empty() {
+        eprint!(
+            "{}",
+            findings.render(&path.display().to_string(), text, color)
+        );
+    }
+}
+
+pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> ExitCode {
+    let text = match read_case(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let (_, findings) = pipeline::check(&text, settings);
+    match format {
+        Format::Human => {
+            print_findings(&findings, path, &text, color);
+            if findings.is_empty() {
+                eprintln!("{}: no findings", path.display());
+            }
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "file": path.display().to_string(),
+                "errors": findings.count(crate::diagnostics::Severity::Error),
+                "warnings": findings.count(crate::diagnostics::Severity::Warning),
+                "findings": findings.sorted().iter().map(|f| f.to_json()).collect::<Vec<_>>(),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+    }
+    if findings.has_errors() {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub(super) fn timeline(
+    path: &Path,
+    format: Format,
+    ics: Option<&Path>,
+    force: bool,
+    settings: &Settings,
+    color: bool,
+) -> ExitCode {
+    let text = match read_case(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    if let Some(ics) = ics
+        && ics.exists()
+        && !force
+    {
+        eprintln!(
+            "error: {} already exists; use --force to replace it",
+            ics.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (checked, findings) = pipeline::check(&text, settings);
+    let Some(checked) = checked else {
+        print_findings(&findings, path, &text, color);
+        return ExitCode::from(EXIT_FINDINGS);
+    };
+    let warnings = findings.count(crate::diagnostics::Severity::Warning);
+    if warnings > 0 {
+        eprintln!(
+            "{warnings} warning{}: `casepack check {}` explains {}",
+            if warnings == 1 { "" } else { "s" },
+            path.display(),
+            if warnings == 1 { "it" } else { "them" }
+        );
+    }
+    let case = &checked.loaded.case;
+    let cal = &settings.calendar;
+    match format {
+        Format::Human => {
+            let width = terminal_size::terminal_size()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map_or(140, |(w, _)| w.0);
+            print!(
+                "{}",
+                deadlines::table(
+                    case,
+                    &checked.schedule,
+                    &checked.profile,
+                    cal,
+                    settings.today,
+                    width
+                )
+            );
+        }
+        Format::Json => {
+            let json = deadlines::json(
+                case,
+                &checked.schedule,
+                &checked.profile,
+                cal,
+                settings.today,
+            );
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+    }
+    if let Some(ics) = ics {
+        let calendar = deadlines::ics(case, &checked.schedule);
+        if let Err(e) = pack::write_file(ics, force, calendar.as_bytes()) {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        eprintln!("wrote {}", ics.display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn default_output(case: &Path) -> PathBuf {
+    let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
+    PathBuf::from(format!("{stem}-pack.zip"))
+}
+
+pub(super) fn build(
+    path: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    data_dir: Option<PathBuf>,
+    settings: &Settings,
+    color: bool,
+) -> ExitCode {
+    let text = match read_case(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let dest = output.unwrap_or_else(|| default_output(path));
+    // Refuse before doing any work, as well as at the final rename.
+    if dest.exists() && !force {
+        eprintln!(
+            "error: {} already exists; use --force to replace it",
+            dest.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let (checked, findings) = pipeline::check(&text, settings);
+    print_findings(&findings, path, &text, color);
+    let Some(checked) = checked else {
+        return ExitCode::from(EXIT_FINDINGS);
+    };
+    let jobs = checked.documents();
+    if jobs.is_empty() {
+        let id = &checked.meeting.id;
+        eprintln!(
+            "error: casepack writes no documents for the {id} yet: its pack is made of attached documents\n  = help: `casepack explain {id}` lists what the meeting needs"
+        );
+        return ExitCode::from(EXIT_FINDINGS);
+    }
+    if let Some(dir) = &data_dir
+        && let Err(e) = pack::write_data(dir, &jobs)
+    {
+        eprintln!("error: {e:#}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let docs = match pipeline::render_all(&jobs, &checked.profile) {
+        Ok(docs) => docs,
+        Err(e) => {
+            eprintln!(
+                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let case = &checked.loaded.case;
+    let manifest = pack::manifest(case, &checked.profile.profile, &checked.meeting, &docs);
+    if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs) {
+        eprintln!("error: {e:#}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let pages: usize = docs.iter().map(|d| d.pages).sum();
+    eprintln!(
+        "wrote {} ({} document{}, {} pages) for the {}",
+        dest.display(),
+        docs.len(),
+        if docs.len() == 1 { "" } else { "s" },
+        pages,
+        checked
+            .profile
+            .meeting(&checked.meeting.id)
+            .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
+    );
+    for d in &docs {
+        let privileged = if d.job.privileged {
+            "  [legally privileged]"
+        } else {
+            ""
+        };
+        eprintln!("  {:<48} {:>2} pages{privileged}", d.job.file_name, d.pages);
+    }
+    ExitCode::SUCCESS
+}
