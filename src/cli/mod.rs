@@ -1,6 +1,6 @@
-//! The command line: `casepack check`, `casepack build` and `casepack
-//! timeline`. Reads the case file, prints findings like rustc, writes the
-//! pack or the calendar. Exit status: 0 clean (warnings allowed), 1
+//! The command line: `casepack check`, `build` and `timeline` (which read a
+//! case), `meetings`, `explain` and `schema` (which do not). Prints findings
+//! like rustc, writes the pack or the calendar. Exit status: 0 clean (warnings allowed), 1
 //! findings with errors, 2 usage or I/O problems.
 
 use std::io::IsTerminal;
