@@ -51,10 +51,11 @@ pub struct DocumentJob {
     pub data: Value,
 }
 
-/// The documents a case's pack holds, in pack order. The LPM minutes
-/// template is always there; the letters and agreement follow an outcome
-/// of initiating pre-proceedings; every timeline that applies and has a
-/// sheet (pre-proceedings, court) adds its sheet.
+/// The documents the pack for `meeting` holds, in the order its type's
+/// `pack` lists them. Each is written when the case holds what it needs:
+/// the letters and agreement once the letter and pre-proceedings meeting
+/// are recorded, a timeline sheet once its timeline has started. Whatever
+/// the meeting requires and cannot be written is a finding of `check`.
 pub fn plan(
     case: &Case,
     schedule: &Schedule,
