@@ -5,6 +5,7 @@
 
 mod load;
 mod locate;
+mod lpm;
 mod model;
 mod records;
 mod types;
@@ -12,6 +13,7 @@ mod validate;
 
 pub use load::{LoadedCase, parse};
 pub use locate::{LocationIndex, Position};
+pub use lpm::*;
 pub use model::*;
 pub use records::*;
 pub use types::{Date, Time};

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::lpm::{Lpm, LpmRequest, ReviewLpm};
 use super::records::{Attachment, ChronologyEntry, FamilyMember, PackMeeting};
 use super::types::{Date, Time};
 
@@ -208,113 +209,6 @@ pub struct Professional {
     pub email: Option<String>,
 }
 
-/// The Legal Planning Meeting (004 §3–§9).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Lpm {
-    /// The date of the meeting.
-    pub date: Date,
-    /// The start time, if known.
-    #[serde(default)]
-    pub time: Option<Time>,
-    /// Who chairs it (normally the head of service, 004 §7d).
-    pub chair: String,
-    /// Who attends.
-    #[serde(default)]
-    pub attendees: Vec<Attendee>,
-    /// Why the meeting is held (004 §3a).
-    pub purpose: LpmPurpose,
-    /// What the meeting decided (004 §9a), once known.
-    #[serde(default)]
-    pub outcome: Option<LpmOutcome>,
-    /// The specific dates the meeting agreed (004 §9b(v)).
-    #[serde(default)]
-    pub dates_agreed: Vec<AgreedDate>,
-}
-
-/// Someone at a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Attendee {
-    /// Full name.
-    pub name: String,
-    /// Their role, e.g. "Team Manager, Family and Friends Assessment and Support Team".
-    pub role: String,
-}
-
-/// Why an LPM is held (004 §3a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum LpmPurpose {
-    /// To consider starting pre-proceedings or issuing care proceedings.
-    ConsiderProceedings,
-    /// To start pre-proceedings (004 §3a(i)).
-    InitiatePreProceedings,
-    /// To issue care proceedings, including stepping up from pre-proceedings (004 §3a(ii)).
-    IssueCareProceedings,
-    /// To consider revoking a care, supervision or placement order.
-    RevokeOrder,
-    /// To consider extending a supervision order.
-    ExtendSupervisionOrder,
-}
-
-/// The four outcomes of an LPM (004 §9a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum LpmOutcome {
-    /// Start pre-proceedings (004 §9b).
-    InitiatePreProceedings,
-    /// Issue care proceedings (004 §9c).
-    IssueCareProceedings,
-    /// Defer the decision to a future LPM (004 §9d).
-    Defer,
-    /// Take no further action.
-    NoFurtherAction,
-}
-
-impl LpmPurpose {
-    /// The id used in the case file and rule data.
-    pub fn id(self) -> &'static str {
-        match self {
-            LpmPurpose::ConsiderProceedings => "consider-proceedings",
-            LpmPurpose::InitiatePreProceedings => "initiate-pre-proceedings",
-            LpmPurpose::IssueCareProceedings => "issue-care-proceedings",
-            LpmPurpose::RevokeOrder => "revoke-order",
-            LpmPurpose::ExtendSupervisionOrder => "extend-supervision-order",
-        }
-    }
-}
-
-impl LpmOutcome {
-    /// Every outcome, in the order the minutes list them.
-    pub const ALL: [LpmOutcome; 4] = [
-        LpmOutcome::InitiatePreProceedings,
-        LpmOutcome::IssueCareProceedings,
-        LpmOutcome::Defer,
-        LpmOutcome::NoFurtherAction,
-    ];
-
-    /// The id used in the case file and rule data.
-    pub fn id(self) -> &'static str {
-        match self {
-            LpmOutcome::InitiatePreProceedings => "initiate-pre-proceedings",
-            LpmOutcome::IssueCareProceedings => "issue-care-proceedings",
-            LpmOutcome::Defer => "defer",
-            LpmOutcome::NoFurtherAction => "no-further-action",
-        }
-    }
-}
-
-/// A date the LPM agreed, as recorded in its minutes.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AgreedDate {
-    /// What is to happen.
-    pub what: String,
-    /// By when.
-    pub date: Date,
-}
-
 /// One worry, in words the parents will understand.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -381,38 +275,6 @@ pub struct PlanItem {
     pub measured_by: String,
 }
 
-/// A review LPM (004 §11): held before week 16 of pre-proceedings to decide
-/// whether to issue, step down or extend.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ReviewLpm {
-    /// The date of the meeting.
-    pub date: Date,
-    /// What it decided, once known.
-    #[serde(default)]
-    pub decision: Option<ReviewDecision>,
-    /// For an extension: how many more weeks of pre-proceedings (at most 4, 004 §11a(ii)).
-    #[serde(default)]
-    pub extension_weeks: Option<u32>,
-    /// Whether the head of service authorised the extension at this meeting (004 §11a(ii)).
-    #[serde(default)]
-    pub head_of_service_agreed: bool,
-}
-
-/// What a review LPM decided (004 §11a).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewDecision {
-    /// Carry on with pre-proceedings as planned.
-    Continue,
-    /// Extend pre-proceedings beyond 16 weeks.
-    ExtendPreProceedings,
-    /// Issue care proceedings.
-    IssueCareProceedings,
-    /// Step down from pre-proceedings.
-    EndPreProceedings,
-}
-
 /// Care proceedings: when they were issued and what the court listed. A
 /// listed date replaces the default target for that hearing.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -444,23 +306,4 @@ pub struct Proceedings {
 pub struct LookedAfter {
     /// The date the child was placed and became looked after.
     pub placed: Date,
-}
-
-/// The request for an LPM and its approval (004 §6; 001 Service Manager Panel).
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LpmRequest {
-    /// When a Service Manager Panel recommended the PLO, where the authority has one (001).
-    #[serde(default)]
-    pub panel_recommended: Option<Date>,
-    /// When the head of service deferred the decision for the papers to be revised (004 §6b).
-    #[serde(default)]
-    pub deferred: Option<Date>,
-    /// When the head of service approved the request (004 §6c).
-    #[serde(default)]
-    pub approved: Option<Date>,
-    /// The team manager's decision to request the LPM, with a succinct
-    /// rationale, as the PLO summary records it (004 §4e).
-    #[serde(default)]
-    pub rationale: Option<String>,
 }

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::Attendee;
+use super::lpm::Attendee;
 use super::types::{Date, Time};
 
 /// The meeting this pack is for. Without it the pack is for the LPM; for an

@@ -5,7 +5,8 @@
 
 use super::FORMAT_VERSION;
 use super::load::walk_strings;
-use super::model::{Case, LpmOutcome};
+use super::lpm::LpmOutcome;
+use super::model::Case;
 use super::types::Date;
 use crate::diagnostics::Finding;
 
