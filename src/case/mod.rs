@@ -3,6 +3,7 @@
 //! file alone. Hands on a [`LoadedCase`] (the model, the text, and where
 //! each value sits in it) plus findings.
 
+mod family;
 mod load;
 mod locate;
 mod lpm;
@@ -11,6 +12,7 @@ mod records;
 mod types;
 mod validate;
 
+pub use family::generation_count;
 pub use load::{LoadedCase, parse};
 pub use locate::{LocationIndex, Position};
 pub use lpm::*;

@@ -31,6 +31,7 @@ pub fn validate(case: &Case) -> Vec<Finding> {
     children(case, &mut out);
     outcome_needs(case, &mut out);
     date_order(case, &mut out);
+    out.extend(super::family::family_links(&case.family));
     out
 }
 

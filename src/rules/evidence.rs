@@ -4,9 +4,8 @@
 //! Each returns where the finding belongs and why, or nothing when met.
 
 use super::Profile;
-use super::family::generation_count;
 use super::requirements::lower_first;
-use crate::case::{Case, Date, FamilyMember};
+use crate::case::{Case, Date, FamilyMember, generation_count};
 
 pub(super) fn document(
     case: &Case,

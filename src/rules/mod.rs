@@ -13,14 +13,12 @@ mod due;
 mod events;
 mod evidence;
 pub mod explain;
-mod family;
 mod meetings;
 mod overlay;
 mod requirements;
 
 pub use due::{Direction, Due, Offset};
 pub use events::{EVENTS, event_date, event_name, event_path};
-pub use family::generation_count;
 pub use meetings::{
     AttachmentKind, Attendance, Chair, Check, ChronologyRule, DocumentRule, GenogramRule,
     MeetingType, Requirement, Role,

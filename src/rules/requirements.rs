@@ -3,7 +3,6 @@
 //! Every finding carries the severity and source the rule data gives it.
 
 use super::evidence::{attachment, chronology, document, filled, genogram};
-use super::family::family_links;
 use super::{Check, MeetingType, Profile, Requirement, Role};
 use crate::case::{Attendee, Case, Date};
 use crate::diagnostics::{Finding, Severity, nearest};
@@ -81,7 +80,6 @@ pub fn check_meeting(
         }
         return (None, findings);
     }
-    findings.extend(family_links(&case.family));
     let on = selected.date.unwrap_or(today);
     let mut attendees_noted = false;
     for req in meeting

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::case::FamilyMember;
+use super::records::FamilyMember;
 use crate::diagnostics::{Finding, nearest};
 
 /// The most generations any line of parents spans (a member without
@@ -129,4 +129,53 @@ fn first_in_a_loop(family: &[FamilyMember]) -> Option<usize> {
         false
     }
     (0..family.len()).find(|&i| state[i] == 0 && visit(i, family, &index, &mut state))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: &str, parents: &[&str]) -> FamilyMember {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "name": id,
+            "parents": parents,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn generations_are_counted_along_the_longest_line_of_parents() {
+        let family = [
+            member("gran", &[]),
+            member("mum", &["gran"]),
+            member("dad", &[]),
+            member("child", &["mum", "dad"]),
+            member("aunt", &["gran"]),
+        ];
+        assert_eq!(generation_count(&family), 3);
+        assert_eq!(generation_count(&family[2..3]), 1);
+        assert_eq!(generation_count(&[]), 0);
+        // Parents outside the list do not count.
+        assert_eq!(generation_count(&[member("child", &["nobody"])]), 1);
+    }
+
+    #[test]
+    fn bad_links_are_errors_and_counting_still_ends() {
+        let looped = [member("a", &["b"]), member("b", &["a"])];
+        // Bounded, whatever the answer: the finding is what matters.
+        assert!(generation_count(&looped) <= 3);
+        let codes =
+            |f: &[FamilyMember]| -> Vec<&str> { family_links(f).iter().map(|x| x.code).collect() };
+        assert_eq!(codes(&looped), ["family-loop"]);
+        assert_eq!(codes(&[member("a", &["a"])]), ["unknown-family-member"]);
+        let typo = family_links(&[member("mum", &[]), member("kid", &["mun"])]);
+        assert_eq!(typo[0].code, "unknown-family-member");
+        assert_eq!(typo[0].path, "family[1].parents[0]");
+        assert_eq!(typo[0].help.as_deref(), Some("did you mean `mum`?"));
+        assert_eq!(
+            codes(&[member("x", &[]), member("x", &[])]),
+            ["duplicate-id"]
+        );
+    }
 }
