@@ -91,7 +91,7 @@ pub fn manifest(
             .map(|d| ManifestEntry {
                 name: d.job.file_name.clone(),
                 title: d.job.title.clone(),
-                audience: d.job.audience.clone(),
+                audience: d.job.audience,
                 recipient: d.job.recipient.clone(),
                 privileged: d.job.privileged,
                 pages: d.pages,

@@ -27,6 +27,19 @@ use crate::rules::Profile;
 /// The templates, embedded: (file name, source).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../templates/common.typ")),
+    ("genogram.typ", include_str!("../templates/genogram.typ")),
+    (
+        "chronology.typ",
+        include_str!("../templates/chronology.typ"),
+    ),
+    (
+        "kinship-schedule.typ",
+        include_str!("../templates/kinship-schedule.typ"),
+    ),
+    (
+        "plo-summary.typ",
+        include_str!("../templates/plo-summary.typ"),
+    ),
     (
         "letter-before-proceedings.typ",
         include_str!("../templates/letter-before-proceedings.typ"),

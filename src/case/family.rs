@@ -43,7 +43,7 @@ pub fn generation_count(family: &[FamilyMember]) -> u32 {
         .unwrap_or(0)
 }
 
-/// Every family id is unique and every parent named is in the list.
+/// Every family id is unique and every parent and partner named is in the list.
 pub(super) fn family_links(family: &[FamilyMember]) -> Vec<Finding> {
     let ids: Vec<&str> = family.iter().map(|m| m.id.as_str()).collect();
     let mut findings = Vec::new();
@@ -77,6 +77,28 @@ pub(super) fn family_links(family: &[FamilyMember]) -> Vec<Finding> {
                     format!("family[{i}].parents[{j}]"),
                     format!("`{p}` is listed as their own parent"),
                 ));
+            }
+        }
+    }
+    for (i, m) in family.iter().enumerate() {
+        for (j, p) in m.partners.iter().enumerate() {
+            let path = format!("family[{i}].partners[{j}].with");
+            if p.with == m.id {
+                findings.push(Finding::error(
+                    "unknown-family-member",
+                    path,
+                    format!("`{}` is listed as their own partner", p.with),
+                ));
+            } else if !ids.contains(&p.with.as_str()) {
+                let mut f = Finding::error(
+                    "unknown-family-member",
+                    path,
+                    format!("`{}` is not the id of anyone in `family`", p.with),
+                );
+                if let Some(near) = nearest(&p.with, &ids) {
+                    f = f.help(format!("did you mean `{near}`?"));
+                }
+                findings.push(f);
             }
         }
     }

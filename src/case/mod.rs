@@ -4,10 +4,12 @@
 //! each value sits in it) plus findings.
 
 mod family;
+mod links;
 mod load;
 mod locate;
 mod lpm;
 mod model;
+mod papers;
 mod records;
 mod types;
 mod validate;
@@ -17,6 +19,7 @@ pub use load::{LoadedCase, parse};
 pub use locate::{LocationIndex, Position};
 pub use lpm::*;
 pub use model::*;
+pub use papers::*;
 pub use records::*;
 pub use types::{Date, Time};
 pub use validate::validate;

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::lpm::{Lpm, LpmRequest, ReviewLpm};
+use super::papers::{KinshipCarer, LetterOfIssue, PloSummary, PreProceedingsEnd, Proceedings};
 use super::records::{Attachment, ChronologyEntry, FamilyMember, PackMeeting};
 use super::types::{Date, Time};
 
@@ -90,6 +91,18 @@ pub struct Case {
     /// with family, the plan could be adoption (001 "Letter before Proceedings").
     #[serde(default)]
     pub adoption_possible: bool,
+    /// The Social Worker's PLO Summary for the LPM (004 §4d(i)).
+    #[serde(default)]
+    pub plo_summary: Option<PloSummary>,
+    /// Family members and friends put forward as carers (the schedule of kinship carers).
+    #[serde(default)]
+    pub kinship: Vec<KinshipCarer>,
+    /// The letter telling the parents that care proceedings are being started (004 §9c(iii)).
+    #[serde(default)]
+    pub letter_of_issue: Option<LetterOfIssue>,
+    /// The letter telling the parents that pre-proceedings has ended (004 App. 2).
+    #[serde(default)]
+    pub pre_proceedings_end: Option<PreProceedingsEnd>,
 }
 
 /// The council: its name, address and contact details head every document.
@@ -275,35 +288,15 @@ pub struct PlanItem {
     pub measured_by: String,
 }
 
-/// Care proceedings: when they were issued and what the court listed. A
-/// listed date replaces the default target for that hearing.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Proceedings {
-    /// The date the application was issued (Day 1).
-    #[serde(default)]
-    pub issued: Option<Date>,
-    /// The advocates' meeting before the case management hearing.
-    #[serde(default)]
-    pub advocates_meeting: Option<Date>,
-    /// The case management hearing (CMH).
-    #[serde(default)]
-    pub case_management_hearing: Option<Date>,
-    /// The date the court directed for the local authority's final evidence and care plan.
-    #[serde(default)]
-    pub final_evidence: Option<Date>,
-    /// The issues resolution hearing (IRH).
-    #[serde(default)]
-    pub issues_resolution_hearing: Option<Date>,
-    /// The final hearing.
-    #[serde(default)]
-    pub final_hearing: Option<Date>,
-}
-
 /// A looked-after child's placement.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LookedAfter {
     /// The date the child was placed and became looked after.
     pub placed: Date,
+    /// Whether the child is accommodated by agreement under section 20 of
+    /// the Children Act 1989 (the PLO summary must then say why a care
+    /// order is now needed).
+    #[serde(default)]
+    pub section_20: bool,
 }

@@ -35,6 +35,10 @@ pub struct PackMeeting {
     /// Who is invited or attends.
     #[serde(default)]
     pub attendees: Vec<Attendee>,
+    /// Notes prepared for the record, by agenda item id (`casepack explain`
+    /// lists a meeting's agenda); printed in the record, the rest left to write in.
+    #[serde(default)]
+    pub record: std::collections::BTreeMap<String, String>,
 }
 
 /// A person in the child's family, for the genogram.
@@ -66,6 +70,12 @@ pub struct FamilyMember {
     /// A short note for the genogram, e.g. "supportive" or "in prison".
     #[serde(default)]
     pub note: Option<String>,
+    /// Their partners, by `id`, and how the partnership stands.
+    #[serde(default)]
+    pub partners: Vec<Partnership>,
+    /// Whether they live in the children's household (drawn inside its boundary).
+    #[serde(default)]
+    pub household: bool,
 }
 
 /// How a family member is drawn on the genogram.
@@ -83,10 +93,39 @@ pub enum Gender {
     Unknown,
 }
 
+/// A partnership between two family members, drawn as the line joining them.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Partnership {
+    /// The partner's `id`.
+    pub with: String,
+    /// How it stands.
+    #[serde(default)]
+    pub status: PartnershipStatus,
+}
+
+/// How a partnership stands, as genograms draw it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnershipStatus {
+    /// Married or in a civil partnership: a solid line.
+    Married,
+    /// Living together or in a relationship: a dashed line.
+    #[default]
+    Partners,
+    /// Separated: a line with one stroke across.
+    Separated,
+    /// Divorced: a line with two strokes across.
+    Divorced,
+}
+
 /// One entry of the chronology (004 §4d(ii)).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChronologyEntry {
+    /// A short name the PLO summary's key evidence can point to.
+    #[serde(default)]
+    pub id: Option<String>,
     /// When it happened.
     pub date: Date,
     /// What happened.
@@ -99,6 +138,9 @@ pub struct ChronologyEntry {
     /// Whether it is a significant event (printed to stand out).
     #[serde(default)]
     pub significant: bool,
+    /// Why it matters for the child's safety, in a sentence.
+    #[serde(default)]
+    pub significance: Option<String>,
 }
 
 /// A document written elsewhere and attached to the pack as a PDF.

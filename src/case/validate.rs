@@ -32,6 +32,7 @@ pub fn validate(case: &Case) -> Vec<Finding> {
     outcome_needs(case, &mut out);
     date_order(case, &mut out);
     out.extend(super::family::family_links(&case.family));
+    out.extend(super::links::links(case));
     out
 }
 

@@ -4,18 +4,12 @@
 
 use serde_json::json;
 
-use super::{Audience, DocumentJob, child_rows, children_names, meta, person};
-use crate::case::{Case, Meeting};
-use crate::deadlines::Schedule;
-use crate::rules::Profile;
+use super::{Ctx, DocumentJob, child_rows, children_names, person};
+use crate::case::Meeting;
 
-pub(super) fn job(
-    case: &Case,
-    meeting: &Meeting,
-    schedule: &Schedule,
-    profile: &Profile,
-) -> DocumentJob {
-    let title = "Pre-proceedings agreement";
+pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
+    let (case, schedule) = (ctx.case, ctx.schedule);
+    let title = ctx.name();
     let pros = &case.professionals;
     let plo_review = schedule.step("plo-review").map(|s| s.due.long());
     let mut signatories = Vec::new();
@@ -30,7 +24,7 @@ pub(super) fn job(
     signatories.push(json!({ "name": pros.social_worker.name, "role": "Social Worker" }));
     signatories.push(json!({ "name": pros.team_manager.name, "role": "Team Manager" }));
     let data = json!({
-        "meta": meta(case, profile, title, false, meeting.date),
+        "meta": ctx.meta(title, meeting.date),
         "meeting_date": meeting.date.long(),
         "children": child_rows(case),
         "children_names": children_names(case),
@@ -59,16 +53,14 @@ pub(super) fn job(
         "plo_review_by": plo_review,
         "signatories": signatories,
     });
-    DocumentJob {
-        template: "pre-proceedings-agreement.typ",
-        file_name: "pre-proceedings-agreement.pdf".to_string(),
-        title: title.to_string(),
-        audience: Audience::ParentsAndProfessionals,
-        recipient: None,
-        privileged: false,
-        date: meeting.date,
+    ctx.job(
+        "pre-proceedings-agreement.typ",
+        "pre-proceedings-agreement.pdf".to_string(),
+        title.to_string(),
+        None,
+        meeting.date,
         data,
-    }
+    )
 }
 
 fn capitalise(s: &str) -> String {

@@ -3,19 +3,18 @@
 
 use serde_json::json;
 
-use super::{Audience, DocumentJob, addressee, children_names, meta, person, salutation};
-use crate::case::{Case, Date, Meeting, Parent};
-use crate::rules::Profile;
+use super::{Ctx, DocumentJob, addressee, children_names, person, salutation};
+use crate::case::{Date, Meeting, Parent};
 
 pub(super) fn job(
-    case: &Case,
+    ctx: &Ctx,
     parent: &Parent,
     date: Date,
     meeting: &Meeting,
     slug: &str,
-    profile: &Profile,
 ) -> DocumentJob {
-    let title = "Letter before proceedings";
+    let case = ctx.case;
+    let title = ctx.name();
     let pros = &case.professionals;
     let children = children_names(case);
     // Offer whichever of an interpreter and an advocate is not already arranged.
@@ -28,7 +27,7 @@ pub(super) fn job(
     }
     let offer_help = (!offer.is_empty()).then(|| offer.join(" or "));
     let data = json!({
-        "meta": meta(case, profile, title, false, date),
+        "meta": ctx.meta(title, date),
         "recipient": {
             "name": addressee(parent),
             "address": parent.address,
@@ -62,14 +61,12 @@ pub(super) fn job(
         "social_worker": person(&pros.social_worker, "Social Worker"),
         "team_manager": person(&pros.team_manager, "Team Manager"),
     });
-    DocumentJob {
-        template: "letter-before-proceedings.typ",
-        file_name: format!("letter-before-proceedings-{slug}.pdf"),
-        title: format!("{title} to {}", parent.name),
-        audience: Audience::Parent,
-        recipient: Some(parent.name.clone()),
-        privileged: false,
+    ctx.job(
+        "letter-before-proceedings.typ",
+        format!("letter-before-proceedings-{slug}.pdf"),
+        format!("{title} to {}", parent.name),
+        Some(parent.name.clone()),
         date,
         data,
-    }
+    )
 }

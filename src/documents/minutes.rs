@@ -4,10 +4,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Audience, DocumentJob, child_rows, meta, person};
-use crate::case::{Case, LpmOutcome, LpmPurpose};
-use crate::deadlines::{DatedStep, Schedule};
-use crate::rules::Profile;
+use super::{Ctx, DocumentJob, child_rows, person};
+use crate::case::{LpmOutcome, LpmPurpose};
+use crate::deadlines::DatedStep;
 
 /// The set agenda, in order (004 §7a; 000 §2).
 const AGENDA: [&str; 9] = [
@@ -61,11 +60,13 @@ fn dated(step: &DatedStep) -> Value {
     })
 }
 
-pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> DocumentJob {
-    let title = profile
-        .document("lpm-minutes")
-        .map_or("Legal Planning Meeting: minutes", |d| d.name.as_str());
-    let short = profile.meeting("lpm").map_or("LPM", |m| m.short.as_str());
+pub(super) fn job(ctx: &Ctx) -> DocumentJob {
+    let (case, schedule) = (ctx.case, ctx.schedule);
+    let title = ctx.name();
+    let short = ctx
+        .profile
+        .meeting("lpm")
+        .map_or("LPM", |m| m.short.as_str());
     let lpm = &case.lpm;
     let pros = &case.professionals;
     let mut dates: Vec<Value> = lpm
@@ -77,7 +78,7 @@ pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> Docume
         dates.extend(t.steps.iter().filter(|s| s.key_date).map(dated));
     }
     let data = json!({
-        "meta": meta(case, profile, title, true, lpm.date),
+        "meta": ctx.meta(title, lpm.date),
         "meeting": {
             "date": lpm.date.long(),
             "time": lpm.time.map(|t| t.spoken()),
@@ -111,14 +112,12 @@ pub(super) fn job(case: &Case, schedule: &Schedule, profile: &Profile) -> Docume
             .find(|t| t.follows_the_lpm() && t.started_by != "lpm.date")
             .map(|t| t.title.clone()),
     });
-    DocumentJob {
-        template: "lpm-minutes.typ",
-        file_name: "lpm-minutes.pdf".to_string(),
-        title: title.to_string(),
-        audience: Audience::LpmPanel,
-        recipient: None,
-        privileged: true,
-        date: lpm.date,
+    ctx.job(
+        "lpm-minutes.typ",
+        "lpm-minutes.pdf".to_string(),
+        title.to_string(),
+        None,
+        lpm.date,
         data,
-    }
+    )
 }

@@ -5,30 +5,20 @@
 //! here, so templates only lay out what they are given.
 
 mod agreement;
+mod chronology;
+pub mod genogram;
+mod kinship;
 mod letter;
 mod minutes;
+mod summary;
 mod timeline;
 
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::case::{Case, Date, Parent, Professional};
 use crate::deadlines::Schedule;
-use crate::rules::{Profile, SelectedMeeting};
-
-/// Who a document is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    /// One named parent or person with parental responsibility.
-    Parent,
-    /// The parents, their solicitors and the professionals.
-    ParentsAndProfessionals,
-    /// The local authority's professionals only.
-    Professionals,
-    /// The LPM panel: head of service, legal adviser, social work managers.
-    LpmPanel,
-}
+pub use crate::rules::Audience;
+use crate::rules::{DocumentRule, Profile, SelectedMeeting};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]
@@ -51,11 +41,60 @@ pub struct DocumentJob {
     pub data: Value,
 }
 
+/// What every document's builder reads: the case, its deadlines, the
+/// profile, the meeting the pack is for, and the document's own rule (its
+/// name, audience, privilege and agenda).
+pub(crate) struct Ctx<'a> {
+    pub case: &'a Case,
+    pub schedule: &'a Schedule,
+    pub profile: &'a Profile,
+    pub meeting: &'a SelectedMeeting,
+    pub rule: &'a DocumentRule,
+}
+
+impl Ctx<'_> {
+    /// The document's name, as the profile calls it.
+    fn name(&self) -> &str {
+        &self.rule.name
+    }
+
+    /// The date a meeting paper carries: the meeting's, else the LPM's.
+    fn date(&self) -> Date {
+        self.meeting.date.unwrap_or(self.case.lpm.date)
+    }
+
+    /// The letterhead, markings and page furniture, as the rule marks it.
+    fn meta(&self, title: &str, date: Date) -> Value {
+        meta(self.case, self.profile, title, self.rule.privileged, date)
+    }
+
+    /// A job for this document, for the rule's audience and privilege.
+    fn job(
+        &self,
+        template: &'static str,
+        file_name: String,
+        title: String,
+        recipient: Option<String>,
+        date: Date,
+        data: Value,
+    ) -> DocumentJob {
+        DocumentJob {
+            template,
+            file_name,
+            title,
+            audience: self.rule.audience,
+            recipient,
+            privileged: self.rule.privileged,
+            date,
+            data,
+        }
+    }
+}
+
 /// The documents the pack for `meeting` holds, in the order its type's
-/// `pack` lists them. Each is written when the case holds what it needs:
-/// the letters and agreement once the letter and pre-proceedings meeting
-/// are recorded, a timeline sheet once its timeline has started. Whatever
-/// the meeting requires and cannot be written is a finding of `check`.
+/// `pack` lists them. Each is written when the case holds what its rule
+/// `needs` (a timeline sheet once its timeline has started); whatever the
+/// meeting requires and cannot be written is a finding of `check`.
 pub fn plan(
     case: &Case,
     schedule: &Schedule,
@@ -70,49 +109,72 @@ pub fn plan(
         let Some(rule) = profile.document(id) else {
             continue;
         };
+        if !rule.needs.iter().all(|n| crate::rules::filled(case, n)) {
+            continue;
+        }
+        let ctx = Ctx {
+            case,
+            schedule,
+            profile,
+            meeting,
+            rule,
+        };
         if let Some(t) = &rule.timeline {
             if let Some(t) = schedule.timeline(t) {
-                jobs.push(timeline::job(case, t, profile));
+                jobs.push(timeline::job(&ctx, t));
             }
             continue;
         }
-        match id.as_str() {
-            "lpm-minutes" => jobs.push(minutes::job(case, schedule, profile)),
-            "letter-before-proceedings" => {
-                if let (Some(letter), Some(meeting)) = (
-                    &case.letter_before_proceedings,
-                    &case.pre_proceedings_meeting,
-                ) {
-                    let mut used = Vec::new();
-                    for parent in &case.parents {
-                        let mut slug = slug(&parent.name);
-                        if used.contains(&slug) {
-                            slug = format!("{slug}-{}", used.len() + 1);
-                        }
-                        used.push(slug.clone());
-                        jobs.push(letter::job(
-                            case,
-                            parent,
-                            letter.date,
-                            meeting,
-                            &slug,
-                            profile,
-                        ));
-                    }
-                }
-            }
-            "pre-proceedings-agreement" => {
-                if let Some(meeting) = &case.pre_proceedings_meeting {
-                    jobs.push(agreement::job(case, meeting, schedule, profile));
-                }
-            }
-            // Documents later issues write (PLO summary, chronology, ...)
-            // are named in rule data before their templates exist.
-            _ => {}
-        }
+        jobs.extend(build(&ctx));
     }
     for job in &mut jobs {
         allow_breaks(&mut job.data);
+    }
+    jobs
+}
+
+/// The jobs for one document: one per parent for a letter, else one.
+fn build(ctx: &Ctx) -> Vec<DocumentJob> {
+    let case = ctx.case;
+    match ctx.rule.id.as_str() {
+        "lpm-minutes" => vec![minutes::job(ctx)],
+        "letter-before-proceedings" => {
+            let (Some(letter), Some(meeting)) = (
+                &case.letter_before_proceedings,
+                &case.pre_proceedings_meeting,
+            ) else {
+                return Vec::new();
+            };
+            per_parent(case, |parent, slug| {
+                letter::job(ctx, parent, letter.date, meeting, slug)
+            })
+        }
+        "pre-proceedings-agreement" => case
+            .pre_proceedings_meeting
+            .iter()
+            .map(|m| agreement::job(ctx, m))
+            .collect(),
+        "plo-summary" => summary::job(ctx).into_iter().collect(),
+        "chronology" => vec![chronology::job(ctx)],
+        "genogram" => vec![genogram::job(ctx)],
+        "kinship-schedule" => vec![kinship::job(ctx)],
+        // A profile may name a document casepack does not write; `check`
+        // reports it as missing when a meeting requires it.
+        _ => Vec::new(),
+    }
+}
+
+/// One job per parent, each with a file-name slug of its own.
+fn per_parent(case: &Case, mut f: impl FnMut(&Parent, &str) -> DocumentJob) -> Vec<DocumentJob> {
+    let mut used: Vec<String> = Vec::new();
+    let mut jobs = Vec::new();
+    for parent in &case.parents {
+        let mut slug = slug(&parent.name);
+        if used.contains(&slug) {
+            slug = format!("{slug}-{}", used.len() + 1);
+        }
+        used.push(slug.clone());
+        jobs.push(f(parent, &slug));
     }
     jobs
 }

@@ -5,12 +5,11 @@
 
 use serde_json::json;
 
-use super::{Audience, DocumentJob, children_names, meta};
-use crate::case::Case;
+use super::{Ctx, DocumentJob, children_names};
 use crate::deadlines::DatedTimeline;
-use crate::rules::Profile;
 
-pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> DocumentJob {
+pub(super) fn job(ctx: &Ctx, timeline: &DatedTimeline) -> DocumentJob {
+    let case = ctx.case;
     let title = timeline.title.clone();
     // By date, as it is worked through; steps due the same day keep the
     // procedure's order.
@@ -39,7 +38,7 @@ pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> D
         .as_ref()
         .map(|(d, why)| format!("This timeline ended on {} with {why}.", d.long()));
     let data = json!({
-        "meta": meta(case, profile, &title, false, timeline.start),
+        "meta": ctx.meta(&title, timeline.start),
         "start_name": timeline.start_name,
         "start_date": timeline.start.long(),
         "ended": ended,
@@ -47,14 +46,12 @@ pub(super) fn job(case: &Case, timeline: &DatedTimeline, profile: &Profile) -> D
         "source": timeline.source,
         "steps": steps,
     });
-    DocumentJob {
-        template: "timeline-sheet.typ",
-        file_name: format!("{}-timeline.pdf", timeline.id),
+    ctx.job(
+        "timeline-sheet.typ",
+        format!("{}-timeline.pdf", timeline.id),
         title,
-        audience: Audience::Professionals,
-        recipient: None,
-        privileged: false,
-        date: timeline.start,
+        None,
+        timeline.start,
         data,
-    }
+    )
 }

@@ -131,7 +131,7 @@ pub(super) fn genogram(family: &[FamilyMember], generations: u32) -> Option<(Str
 
 /// Whether a case field (dotted YAML path) holds something: not missing,
 /// not null, not an empty text or list.
-pub(super) fn filled(case: &Case, path: &str) -> bool {
+pub fn filled(case: &Case, path: &str) -> bool {
     let Ok(mut value) = serde_json::to_value(case) else {
         return false;
     };

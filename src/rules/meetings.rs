@@ -58,6 +58,46 @@ pub struct DocumentRule {
     /// For a timeline sheet, the timeline's id: written once it has started.
     #[serde(default)]
     pub timeline: Option<String>,
+    /// Who it is for.
+    pub audience: Audience,
+    /// Whether it is legally privileged (000 §6; 004 §12): marked so on
+    /// every page, and never for parents or other parties.
+    #[serde(default)]
+    pub privileged: bool,
+    /// For an agenda or record: its items, in order, each with its source.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// The procedure reference.
+    pub source: String,
+}
+
+/// Who a document is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// One named parent or person with parental responsibility.
+    Parent,
+    /// The parents, their solicitors and the professionals.
+    ParentsAndProfessionals,
+    /// The local authority's professionals only.
+    Professionals,
+    /// The LPM panel: head of service, legal adviser, social work managers.
+    LpmPanel,
+    /// The parties' legal representatives.
+    Advocates,
+}
+
+/// One item of a meeting's agenda.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Short id, which `meeting.record` in the case uses for notes.
+    pub id: String,
+    /// The item as the agenda prints it.
+    pub item: String,
+    /// Points to cover under it.
+    #[serde(default)]
+    pub points: Vec<String>,
     /// The procedure reference.
     pub source: String,
 }

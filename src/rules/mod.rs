@@ -19,9 +19,10 @@ mod requirements;
 
 pub use due::{Direction, Due, Offset};
 pub use events::{EVENTS, event_date, event_name, event_path};
+pub use evidence::filled;
 pub use meetings::{
-    AttachmentKind, Attendance, Chair, Check, ChronologyRule, DocumentRule, GenogramRule,
-    MeetingType, Requirement, Role,
+    AgendaItem, AttachmentKind, Attendance, Audience, Chair, Check, ChronologyRule, DocumentRule,
+    GenogramRule, MeetingType, Requirement, Role,
 };
 pub use overlay::{Letterhead, load as load_profile};
 pub use requirements::{SelectedMeeting, check_meeting};

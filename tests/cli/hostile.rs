@@ -33,6 +33,13 @@ const NOT_FREE_TEXT: &[&str] = &[
     "gender",
     "born",
     "died",
+    "status",
+    "with",
+    "chronology",
+    "attachment",
+    "put_forward",
+    "started",
+    "completed",
 ];
 
 /// Dates are typed values wherever they appear, not free text.

@@ -120,6 +120,7 @@ mod findings;
 mod hostile;
 mod meetings;
 mod pack;
+mod papers;
 mod profiles;
 mod schema;
 mod timeline;

@@ -107,13 +107,18 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
             "lpm",
             sample(SAMPLE),
             vec!["--meeting", "lpm"],
-            vec!["lpm-minutes.pdf"],
+            vec![
+                "plo-summary.pdf",
+                "chronology.pdf",
+                "genogram.pdf",
+                "lpm-minutes.pdf",
+            ],
         ),
         (
             "review-lpm",
             with_meeting(SAMPLE, REVIEW_LPM),
             vec![],
-            vec!["pre-proceedings-timeline.pdf"],
+            vec!["plo-summary.pdf", "pre-proceedings-timeline.pdf"],
         ),
         (
             "pre-proceedings-meeting",
@@ -123,6 +128,7 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
                 "letter-before-proceedings-kerry-hartley.pdf",
                 "letter-before-proceedings-tomasz-nowak.pdf",
                 "pre-proceedings-agreement.pdf",
+                "kinship-schedule.pdf",
                 "pre-proceedings-timeline.pdf",
             ],
         ),

@@ -58,6 +58,7 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
     assert_eq!(
         names,
         [
+            "kinship-schedule.pdf",
             "letter-before-proceedings-kerry-hartley.pdf",
             "letter-before-proceedings-tomasz-nowak.pdf",
             "manifest.json",
@@ -66,14 +67,24 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
         ]
     );
     assert!(
-        stderr(&out).contains("wrote pack.zip (4 documents"),
+        stderr(&out).contains("wrote pack.zip (5 documents"),
         "{}",
         stderr(&out)
     );
-    // The same case's pack for the LPM holds the minutes template.
+    // The same case's pack for the LPM holds the panel's papers and the
+    // minutes template.
     let (_dir, _, entries) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
     let names: Vec<&str> = entries.keys().map(String::as_str).collect();
-    assert_eq!(names, ["lpm-minutes.pdf", "manifest.json"]);
+    assert_eq!(
+        names,
+        [
+            "chronology.pdf",
+            "genogram.pdf",
+            "lpm-minutes.pdf",
+            "manifest.json",
+            "plo-summary.pdf"
+        ]
+    );
 }
 
 #[test]
@@ -259,7 +270,7 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         );
         count += 1;
     }
-    assert_eq!(count, 3);
+    assert_eq!(count, 4);
     let out = casepack(
         dir.path(),
         &[
@@ -274,10 +285,17 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    snapshot(
-        &root().join("templates/preview/lpm-minutes.json"),
-        &std::fs::read(dir.path().join("lpm-data/lpm-minutes.json")).unwrap(),
-    );
+    for name in [
+        "lpm-minutes.json",
+        "plo-summary.json",
+        "chronology.json",
+        "genogram.json",
+    ] {
+        snapshot(
+            &root().join("templates/preview").join(name),
+            &std::fs::read(dir.path().join("lpm-data").join(name)).unwrap(),
+        );
+    }
     let entries = unzip(&dir.path().join("pack.zip"));
     snapshot(
         &root().join("tests/snapshots/manifest.json"),

@@ -186,9 +186,12 @@ const BREAKS: &[Break] = &[
     Break {
         meeting: "pre-proceedings-meeting",
         requirement: "kinship-schedule",
-        edit: |c| c["meeting"]["purpose"] = json!("review"),
-        finding: "warning[missing-attachment]",
-        message: "no schedule of kinship carers attached",
+        edit: |c| {
+            c["meeting"]["purpose"] = json!("review");
+            c["kinship"] = json!([]);
+        },
+        finding: "warning[missing-document]",
+        message: "casepack cannot write \"Schedule of kinship carers\" without `kinship`",
     },
     Break {
         meeting: "pre-proceedings-meeting",

@@ -1,0 +1,212 @@
+//! The panel's papers: the PLO summary, the chronology, the genogram and
+//! the schedule of kinship carers, each checked by the text of its PDF.
+
+use super::*;
+
+/// The sample's LPM pack, by file name.
+fn lpm_pack() -> BTreeMap<String, Vec<u8>> {
+    let (_dir, out, entries) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    entries
+}
+
+#[test]
+fn the_plo_summary_carries_every_part_004_asks_for_and_is_privileged() {
+    let pack = lpm_pack();
+    let text = squash(&pdf_text(&pack["plo-summary.pdf"]));
+    for part in [
+        "1. The child and family",
+        "Maisie Nowak",
+        "Born 14 March 2019",
+        "Priya Raman, Raman & Cole Family Law",
+        "Interpreter (Polish)",
+        "2. The significant harm",
+        "Maisie and Leo are suffering neglect.",
+        "3. The key evidence",
+        "4. Interventions so far",
+        "Routines improved for a few weeks at a time but did not last.",
+        "5. Options",
+        "Proposed",
+        "6. Proposed next steps",
+        "7. The team manager",
+        "plan is now needed.",
+        "request approved Wednesday 4 November 2026",
+    ] {
+        assert!(text.contains(&squash(part)), "PLO summary lacks {part:?}");
+    }
+    // Each key evidence item says where it is shown: the chronology
+    // entry's number as the chronology prints it, or the attachment.
+    assert!(
+        text.contains(&squash("Chronology entry 4 (3 October 2026)")),
+        "{text}"
+    );
+    assert!(text.contains(&squash("Chronology entry 3 (18 June 2026)")));
+    assert!(text.contains(&squash("Single assessment (30 October 2026), attached")));
+    assert!(text.contains(&squash("LEGALLY PRIVILEGED")));
+    let chronology = squash(&pdf_text(&pack["chronology.pdf"]));
+    assert!(
+        chronology.contains(&squash("4 Sat 3 Oct 2026 A neighbour found Leo")),
+        "{chronology}"
+    );
+}
+
+#[test]
+fn the_chronology_is_sorted_and_marks_significant_events_but_is_not_privileged() {
+    let pack = lpm_pack();
+    let text = squash(&pdf_text(&pack["chronology.pdf"]));
+    for header in [
+        "No.",
+        "Date",
+        "Event",
+        "Agency or source",
+        "Impact on the child",
+        "Significance",
+    ] {
+        assert!(text.contains(&squash(header)), "{header}");
+    }
+    assert!(text.contains(&squash("6 entries, 3 of them significant")));
+    let order = [
+        "Referral from the",
+        "Child in need plan",
+        "Child protection",
+        "A neighbour found",
+        "The police found",
+        "Single assessment",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|e| text.find(&squash(e)).unwrap_or_else(|| panic!("{e}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "not in date order");
+    assert!(text.contains(&squash("Second time in three weeks")));
+    assert!(!text.contains(&squash("LEGALLY PRIVILEGED")));
+}
+
+#[test]
+fn a_long_chronology_repeats_its_header_on_every_page() {
+    let mut case = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let mut extra = String::from("chronology:\n");
+    for i in 0..80 {
+        extra.push_str(&format!(
+            "  - date: 2026-{:02}-{:02}\n    event: Home visit number {i}; the flat was cold and there was little food\n    source: Children's Services\n    impact: The children were hungry\n",
+            1 + i % 10,
+            1 + i % 28
+        ));
+    }
+    // The sample's own entries stay: the PLO summary points at them.
+    let start = case.find("\nchronology:\n").unwrap() + 1;
+    case.replace_range(start..start + "chronology:\n".len(), &extra);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--meeting", "lpm", "-o", "p.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = pdf_pages(&unzip(&dir.path().join("p.zip"))["chronology.pdf"]);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for page in &pages {
+        assert!(
+            squash(page).contains(&squash("Impact on the child")),
+            "a page without the header: {page}"
+        );
+    }
+}
+
+#[test]
+fn the_genogram_names_everyone_with_dates_and_notes_on_one_page() {
+    let pack = lpm_pack();
+    let pages = pdf_pages(&pack["genogram.pdf"]);
+    assert_eq!(pages.len(), 1);
+    let text = squash(&pages[0]);
+    for who in [
+        "Brenda Hartley",
+        "Derek Hartley",
+        "Jan Nowak",
+        "Ewa Nowak",
+        "Kerry Hartley",
+        "Chloe Hartley",
+        "Tomasz Nowak",
+        "Maisie Nowak",
+        "Leo Nowak",
+    ] {
+        assert!(text.contains(&squash(who)), "{who} missing");
+    }
+    assert!(text.contains(&squash("b. 21 Jul 1995")));
+    assert!(text.contains(&squash("d. 11 Mar 2020")));
+    assert!(text.contains(&squash("9 people over 3 generations")));
+    assert!(text.contains(&squash(
+        "maternal grandmother; supportive, sees the children weekly"
+    )));
+    for key in [
+        "Male",
+        "Female",
+        "Child the case is about",
+        "Died",
+        "Married",
+        "Separated",
+        "Divorced",
+        "Household",
+    ] {
+        assert!(text.contains(&squash(key)), "key lacks {key}");
+    }
+}
+
+#[test]
+fn twenty_five_people_over_four_generations_stay_on_one_page() {
+    let (_dir, out, pack) = build_with(
+        &abs("tests/fixtures/large-family.yaml"),
+        &["--meeting", "lpm"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = pdf_pages(&pack["genogram.pdf"]);
+    assert_eq!(pages.len(), 1);
+    let text = squash(&pages[0]);
+    assert!(text.contains(&squash("25 people over 4 generations")));
+    for who in [
+        "Edith Marlow",
+        "Barry Dunn",
+        "Lee Cotton",
+        "Isla Pike",
+        "Ruby Reeve",
+        "Baby Reeve",
+    ] {
+        assert!(text.contains(&squash(who)), "{who} missing");
+    }
+}
+
+#[test]
+fn the_kinship_schedule_shows_each_stage_of_each_carer() {
+    let (_dir, out, pack) = build(&abs(SAMPLE));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = squash(&pdf_text(&pack["kinship-schedule.pdf"]));
+    for part in [
+        "Schedule of kinship carers",
+        "Brenda Hartley",
+        "Maternal grandmother",
+        "by Kerry Hartley (mother)",
+        "Started 18 November 2026 (Sunita Bains)",
+        "Chloe Hartley",
+        "Not started",
+    ] {
+        assert!(text.contains(&squash(part)), "{part} missing: {text}");
+    }
+}
+
+#[test]
+fn key_evidence_that_points_nowhere_is_a_finding_at_its_line() {
+    let case = std::fs::read_to_string(root().join(SAMPLE))
+        .unwrap()
+        .replace("      chronology: garden\n", "      chronology: gardn\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[unknown-reference]: no chronology entry has the id `gardn`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `garden`?"), "{err}");
+    assert!(err.contains("--> case.yaml:"), "{err}");
+}
