@@ -3,6 +3,8 @@
 //! template with Typst's own shapes.
 
 pub mod layout;
+mod rows;
+mod shapes;
 
 use serde_json::json;
 
