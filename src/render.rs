@@ -29,6 +29,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../templates/common.typ")),
     ("genogram.typ", include_str!("../templates/genogram.typ")),
     (
+        "letter-of-issue.typ",
+        include_str!("../templates/letter-of-issue.typ"),
+    ),
+    (
+        "letter-ending-pre-proceedings.typ",
+        include_str!("../templates/letter-ending-pre-proceedings.typ"),
+    ),
+    (
         "chronology.typ",
         include_str!("../templates/chronology.typ"),
     ),

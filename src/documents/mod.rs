@@ -10,6 +10,7 @@ pub mod genogram;
 mod kinship;
 mod letter;
 mod minutes;
+mod notice;
 mod summary;
 mod timeline;
 
@@ -146,7 +147,7 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
                 return Vec::new();
             };
             per_parent(case, |parent, slug| {
-                letter::job(ctx, parent, letter.date, meeting, slug)
+                Some(letter::job(ctx, parent, letter.date, meeting, slug))
             })
         }
         "pre-proceedings-agreement" => case
@@ -158,6 +159,8 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
         "chronology" => vec![chronology::job(ctx)],
         "genogram" => vec![genogram::job(ctx)],
         "kinship-schedule" => vec![kinship::job(ctx)],
+        "letter-of-issue" => per_parent(case, |p, slug| notice::issue(ctx, p, slug)),
+        "letter-ending-pre-proceedings" => per_parent(case, |p, slug| notice::ending(ctx, p, slug)),
         // A profile may name a document casepack does not write; `check`
         // reports it as missing when a meeting requires it.
         _ => Vec::new(),
@@ -165,7 +168,10 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
 }
 
 /// One job per parent, each with a file-name slug of its own.
-fn per_parent(case: &Case, mut f: impl FnMut(&Parent, &str) -> DocumentJob) -> Vec<DocumentJob> {
+fn per_parent(
+    case: &Case,
+    mut f: impl FnMut(&Parent, &str) -> Option<DocumentJob>,
+) -> Vec<DocumentJob> {
     let mut used: Vec<String> = Vec::new();
     let mut jobs = Vec::new();
     for parent in &case.parents {
@@ -174,7 +180,7 @@ fn per_parent(case: &Case, mut f: impl FnMut(&Parent, &str) -> DocumentJob) -> V
             slug = format!("{slug}-{}", used.len() + 1);
         }
         used.push(slug.clone());
-        jobs.push(f(parent, &slug));
+        jobs.extend(f(parent, &slug));
     }
     jobs
 }

@@ -118,6 +118,7 @@ fn stdout(o: &Output) -> String {
 mod commands;
 mod findings;
 mod hostile;
+mod letters;
 mod meetings;
 mod pack;
 mod papers;

@@ -25,7 +25,7 @@ pub(super) fn case_dir(text: &str) -> tempfile::TempDir {
 }
 
 /// A sample with its `meeting:` block replaced by `block`.
-fn with_meeting(sample: &str, block: &str) -> String {
+pub(super) fn with_meeting(sample: &str, block: &str) -> String {
     let text = std::fs::read_to_string(root().join(sample)).unwrap();
     let start = text
         .find("\nmeeting:\n")
@@ -35,7 +35,7 @@ fn with_meeting(sample: &str, block: &str) -> String {
     format!("{}{}{}", &text[..start], block, &text[end..])
 }
 
-const REVIEW_LPM: &str = "\
+pub(super) const REVIEW_LPM: &str = "\
 meeting:
   type: review-lpm
   date: 2027-02-15

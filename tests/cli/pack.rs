@@ -220,7 +220,7 @@ fn the_same_case_gives_a_byte_identical_pack() {
 }
 
 /// Compares `actual` with a committed file, or rewrites it when asked.
-fn snapshot(path: &Path, actual: &[u8]) {
+pub(super) fn snapshot(path: &Path, actual: &[u8]) {
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(path, actual).unwrap();
         return;

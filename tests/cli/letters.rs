@@ -1,0 +1,135 @@
+//! The letters that close a stage: the letter of issue and the letter
+//! ending pre-proceedings, one per parent, by the text of their PDFs.
+
+use super::meetings::{REVIEW_LPM, case_dir, with_meeting};
+use super::pack::snapshot;
+use super::*;
+
+#[test]
+fn each_parent_gets_a_letter_of_issue_saying_what_happens_and_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            &abs(ISSUE_SAMPLE),
+            "--meeting",
+            "lpm",
+            "-o",
+            "p.zip",
+            "--data-dir",
+            "data",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("p.zip"));
+    for (file, greeting, solicitor) in [
+        (
+            "letter-of-issue-shannon-brennan.pdf",
+            "Dear Ms Brennan,",
+            "Your solicitor is Daniel Okoro",
+        ),
+        (
+            "letter-of-issue-jordan-pike.pdf",
+            "Dear Mr Pike,",
+            "Find a legal aid adviser",
+        ),
+    ] {
+        let text = squash(&pdf_text(&pack[file]));
+        for part in [
+            greeting,
+            "We are asking the family court to make decisions about Ruby",
+            "we have decided to start care proceedings",
+            "Please contact a solicitor today.",
+            "This is free for parents in care proceedings. You do not have to pay, whatever your income.",
+            solicitor,
+            "Why we are going to court",
+            "keep Ruby safe at home",
+            "Ruby has had two injuries that have not been explained.",
+            // The letter is dated before the issue date: it says "will".
+            "We will send our application to the court by Friday 13 November 2026.",
+            "The first hearing is on Tuesday 8 December 2026.",
+            "guardian. This is a person who does not work for us.",
+            "within 26 weeks",
+            "Who to contact",
+            "Aisha Rahman",
+            "Checked and countersigned by:",
+        ] {
+            assert!(text.contains(&squash(part)), "{file} lacks {part:?}");
+        }
+        assert!(!text.contains(&squash("LEGALLY PRIVILEGED")));
+    }
+    let manifest: serde_json::Value = serde_json::from_slice(&pack["manifest.json"]).unwrap();
+    let letter = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "letter-of-issue-jordan-pike.pdf")
+        .unwrap();
+    assert_eq!(letter["audience"], "parent");
+    assert_eq!(letter["recipient"], "Jordan Pike");
+    snapshot(
+        &root().join("templates/preview/letter-of-issue.json"),
+        &std::fs::read(dir.path().join("data/letter-of-issue-shannon-brennan.json")).unwrap(),
+    );
+}
+
+#[test]
+fn each_parent_gets_a_letter_ending_pre_proceedings_with_their_progress() {
+    let text = with_meeting(SAMPLE, REVIEW_LPM)
+        + "
+pre_proceedings_end:
+  date: 2027-02-16
+  progress:
+    - Maisie has been at school every day since December.
+    - An adult has been with the children on every visit, day and night.
+  continues: a child in need plan, reviewed every 3 months
+  next_meeting: 2027-03-02
+";
+    let dir = case_dir(&text);
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "-o", "p.zip", "--data-dir", "data"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("p.zip"));
+    for (file, greeting) in [
+        (
+            "letter-ending-pre-proceedings-kerry-hartley.pdf",
+            "Dear Ms Hartley,",
+        ),
+        (
+            "letter-ending-pre-proceedings-tomasz-nowak.pdf",
+            "Dear Mr Nowak,",
+        ),
+    ] {
+        let text = squash(&pdf_text(&pack[file]));
+        for part in [
+            greeting,
+            "Pre-proceedings for Maisie and Leo has ended",
+            "We are not going to court.",
+            "The progress you have made",
+            "Maisie has been at school every day since December.",
+            "We will keep working with you through a child in need plan, reviewed every 3 months.",
+            "The next meeting is on Tuesday 2 March 2027.",
+            "Who to contact",
+        ] {
+            assert!(text.contains(&squash(part)), "{file} lacks {part:?}");
+        }
+    }
+    // Tomasz Nowak's interpreter is named in his letter only.
+    assert!(
+        squash(&pdf_text(
+            &pack["letter-ending-pre-proceedings-tomasz-nowak.pdf"]
+        ))
+        .contains(&squash("An interpreter who speaks Polish"))
+    );
+    snapshot(
+        &root().join("templates/preview/letter-ending-pre-proceedings.json"),
+        &std::fs::read(
+            dir.path()
+                .join("data/letter-ending-pre-proceedings-kerry-hartley.json"),
+        )
+        .unwrap(),
+    );
+}
