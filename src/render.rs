@@ -27,6 +27,14 @@ use crate::rules::Profile;
 /// The templates, embedded: (file name, source).
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../templates/common.typ")),
+    (
+        "advocates-agenda.typ",
+        include_str!("../templates/advocates-agenda.typ"),
+    ),
+    (
+        "meeting-papers.typ",
+        include_str!("../templates/meeting-papers.typ"),
+    ),
     ("genogram.typ", include_str!("../templates/genogram.typ")),
     (
         "letter-of-issue.typ",

@@ -11,6 +11,7 @@ mod kinship;
 mod letter;
 mod minutes;
 mod notice;
+mod papers;
 mod summary;
 mod timeline;
 
@@ -159,8 +160,12 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
         "chronology" => vec![chronology::job(ctx)],
         "genogram" => vec![genogram::job(ctx)],
         "kinship-schedule" => vec![kinship::job(ctx)],
+        "advocates-agenda" => papers::advocates(ctx).into_iter().collect(),
         "letter-of-issue" => per_parent(case, |p, slug| notice::issue(ctx, p, slug)),
         "letter-ending-pre-proceedings" => per_parent(case, |p, slug| notice::ending(ctx, p, slug)),
+        // Any other document with an agenda is a meeting's agenda and
+        // record (the care planning meetings', or one a profile adds).
+        _ if !ctx.rule.agenda.is_empty() => vec![papers::care_planning(ctx)],
         // A profile may name a document casepack does not write; `check`
         // reports it as missing when a meeting requires it.
         _ => Vec::new(),

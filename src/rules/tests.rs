@@ -177,3 +177,26 @@ fn explain_names_the_chair_the_pack_and_the_sources() {
     assert_eq!(list.lines().count(), p.meetings.len());
     assert!(list.starts_with("lpm "));
 }
+
+#[test]
+fn every_agenda_item_and_point_is_whole_and_cites_a_seed() {
+    let profile = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let mut items = 0;
+    for doc in &profile.documents {
+        for a in &doc.agenda {
+            items += 1;
+            assert!(a.source.starts_with("00"), "{}: {}", a.id, a.source);
+            // A comma in a YAML flow list splits a point in two; the second
+            // half would start in lower case.
+            for p in &a.points {
+                assert!(
+                    p.starts_with(|c: char| c.is_uppercase()),
+                    "{}/{}: point {p:?} looks split",
+                    doc.id,
+                    a.id
+                );
+            }
+        }
+    }
+    assert!(items >= 27, "{items} agenda items");
+}

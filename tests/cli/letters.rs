@@ -48,7 +48,7 @@ fn each_parent_gets_a_letter_of_issue_saying_what_happens_and_when() {
             "Ruby has had two injuries that have not been explained.",
             // The letter is dated before the issue date: it says "will".
             "We will send our application to the court by Friday 13 November 2026.",
-            "The first hearing is on Tuesday 8 December 2026.",
+            "The first hearing is on Tuesday 8 December 2026 at the Family Court at Northmoor.",
             "guardian. This is a person who does not work for us.",
             "within 26 weeks",
             "Who to contact",

@@ -136,31 +136,39 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
             "advocates-meeting",
             sample(ISSUE_SAMPLE),
             vec![],
-            vec!["court-timeline.pdf"],
+            vec!["advocates-agenda.pdf", "court-timeline.pdf"],
         ),
         (
             "cpm-one",
             with_meeting(ISSUE_SAMPLE, CPM_ONE),
             vec![],
-            vec!["court-timeline.pdf", "looked-after-timeline.pdf"],
+            vec![
+                "cpm-one-papers.pdf",
+                "court-timeline.pdf",
+                "looked-after-timeline.pdf",
+            ],
         ),
         (
             "cpm-two",
             with_meeting(ISSUE_SAMPLE, CPM_TWO),
             vec![],
-            vec!["court-timeline.pdf", "looked-after-timeline.pdf"],
+            vec![
+                "cpm-two-papers.pdf",
+                "court-timeline.pdf",
+                "looked-after-timeline.pdf",
+            ],
         ),
         (
             "cpm-three",
             with_meeting(ISSUE_SAMPLE, CPM_THREE),
             vec![],
-            vec!["court-timeline.pdf"],
+            vec!["cpm-three-papers.pdf", "court-timeline.pdf"],
         ),
         (
             "looked-after-cpm",
             with_meeting(ISSUE_SAMPLE, LOOKED_AFTER_CPM),
             vec![],
-            vec!["looked-after-timeline.pdf"],
+            vec!["looked-after-cpm-record.pdf", "looked-after-timeline.pdf"],
         ),
     ]
 }

@@ -210,3 +210,130 @@ fn key_evidence_that_points_nowhere_is_a_finding_at_its_line() {
     assert!(err.contains("did you mean `garden`?"), "{err}");
     assert!(err.contains("--> case.yaml:"), "{err}");
 }
+
+#[test]
+fn the_advocates_agenda_lists_parties_positions_experts_and_hearings() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            &abs(ISSUE_SAMPLE),
+            "-o",
+            "p.zip",
+            "--data-dir",
+            "data",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("p.zip"));
+    let text = squash(&pdf_text(&pack["advocates-agenda.pdf"]));
+    for part in [
+        "Family Court at Northmoor",
+        "NM26C00412",
+        "Tuesday 8 December 2026 (listed)",
+        "by Friday 2 April 2027 (target)",
+        "1. Parties",
+        "Owen Pritchard",
+        "Daniel Okoro, Okoro Family Solicitors",
+        "Femi Adebayo",
+        "Laura Finch, Finch Solicitors",
+        "Opposes removal",
+        "2. Experts",
+        "Paediatric overview",
+        "Legal Services to draft by 11 December 2026",
+        "3. Disclosure",
+        "Police records of the call-outs",
+        "4. Whether the interim care order is contested",
+        "Contested by the mother; not by the father.",
+        "5. The local authority",
+        "draft case management order by 7 December 2026",
+        "6. The next hearing",
+    ] {
+        assert!(text.contains(&squash(part)), "agenda lacks {part:?}");
+    }
+    assert!(!text.contains(&squash("LEGALLY PRIVILEGED")));
+    super::pack::snapshot(
+        &root().join("templates/preview/advocates-agenda.json"),
+        &std::fs::read(dir.path().join("data/advocates-agenda.json")).unwrap(),
+    );
+}
+
+#[test]
+fn care_planning_papers_carry_the_procedures_agenda_and_prepared_notes() {
+    use super::meetings::{case_dir, with_meeting};
+    let block = "\
+meeting:
+  type: looked-after-cpm
+  date: 2026-12-30
+  chair: Aisha Rahman
+  attendees:
+    - { name: Aisha Rahman, role: Social worker (chair) }
+    - { name: Jo Carter, role: Foster carer }
+    - { name: Shannon Brennan, role: Mother }
+  record:
+    health-education-placement: Ruby is settled with Jo Carter and has started nursery three mornings a week.
+";
+    let dir = case_dir(&with_meeting(ISSUE_SAMPLE, block));
+    let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = squash(&pdf_text(
+        &unzip(&dir.path().join("p.zip"))["looked-after-cpm-record.pdf"],
+    ));
+    // 002 "Recording": the six areas the record must cover, in order.
+    let areas = [
+        "Key recommendations of the last looked-after review",
+        "Health, education and placement stability",
+        "Key issues in the care plan for achieving permanence",
+        "Areas outstanding from the last looked-after review",
+        "Concerns about drift or delay for the child",
+        "Key actions and timescales",
+    ];
+    let record = text.find(&squash("Record")).unwrap();
+    let mut at = record;
+    for a in areas {
+        let found = text[at..]
+            .find(&squash(a))
+            .unwrap_or_else(|| panic!("record lacks {a}"));
+        at += found;
+    }
+    assert!(text.contains(&squash("Ruby is settled with Jo Carter")));
+    assert!(text.contains(&squash("Jo Carter")));
+    assert!(!text.contains(&squash("LEGALLY PRIVILEGED")));
+    // CPM One in proceedings is privileged and carries 001's items.
+    let dir = case_dir(&with_meeting(
+        ISSUE_SAMPLE,
+        "\
+meeting:
+  type: cpm-one
+  date: 2026-11-05
+  chair: Claire Dunmore
+  attendees:
+    - { name: Claire Dunmore, role: Safeguarding team manager (chair) }
+    - { name: Aisha Rahman, role: Social worker }
+    - { name: Paul Grant, role: Supervising social worker (fostering) }
+    - { name: Mina Shah, role: Contact centre manager }
+",
+    ));
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "-o", "p.zip", "--data-dir", "data"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = squash(&pdf_text(
+        &unzip(&dir.path().join("p.zip"))["cpm-one-papers.pdf"],
+    ));
+    for part in [
+        "LEGALLY PRIVILEGED",
+        "CoramBAAF medical forms",
+        "Viability assessments of connected persons",
+        "001 \"Care Planning Meeting One\"",
+        "Actions and timescales",
+    ] {
+        assert!(text.contains(&squash(part)), "CPM One lacks {part:?}");
+    }
+    super::pack::snapshot(
+        &root().join("templates/preview/cpm-one-papers.json"),
+        &std::fs::read(dir.path().join("data/cpm-one-papers.json")).unwrap(),
+    );
+}

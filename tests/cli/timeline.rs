@@ -278,9 +278,16 @@ fn a_deadline_past_the_bank_holiday_data_needs_a_holidays_file() {
 fn an_issue_stage_case_has_the_26_week_court_timeline_sheet() {
     let (_dir, out, entries) = build(&abs(ISSUE_SAMPLE));
     let names: Vec<&str> = entries.keys().map(String::as_str).collect();
-    assert_eq!(names, ["court-timeline.pdf", "manifest.json"]);
+    assert_eq!(
+        names,
+        [
+            "advocates-agenda.pdf",
+            "court-timeline.pdf",
+            "manifest.json"
+        ]
+    );
     assert!(
-        stderr(&out).contains("wrote pack.zip (1 document"),
+        stderr(&out).contains("wrote pack.zip (2 documents"),
         "{}",
         stderr(&out)
     );
