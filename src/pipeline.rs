@@ -8,7 +8,7 @@ use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::documents::{self, DocumentJob};
+use crate::documents::{self, DocumentJob, IndexEntry};
 use crate::render::{self, RenderError, RenderedDocument};
 use crate::rules::{self, Profile, SelectedMeeting};
 
@@ -159,6 +159,58 @@ fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
     Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
         "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
     ))
+}
+
+/// Renders the pack: every document, then the cover and index from their
+/// real page counts, which goes first. The cover is rendered again until
+/// its own page count is the one its index assumed.
+pub fn render_pack(
+    checked: &Checked,
+    jobs: &[DocumentJob],
+) -> Result<Vec<RenderedDocument>, RenderError> {
+    let docs = render_all(jobs, &checked.profile)?;
+    let entries: Vec<IndexEntry> = docs
+        .iter()
+        .map(|d| IndexEntry {
+            title: d.job.title.clone(),
+            file_name: d.job.file_name.clone(),
+            audience: d.job.audience,
+            privileged: d.job.privileged,
+            pages: d.pages,
+        })
+        .collect();
+    let case = &checked.loaded.case;
+    let mut cover_pages = 1;
+    let mut cover = None;
+    let mut settled = false;
+    for _ in 0..4 {
+        let Some(job) = crate::documents::cover(
+            case,
+            &checked.schedule,
+            &checked.profile,
+            &checked.meeting,
+            &entries,
+            cover_pages,
+        ) else {
+            return Ok(docs);
+        };
+        let rendered = render::render(&job, &checked.profile)?;
+        settled = rendered.pages == cover_pages;
+        cover_pages = rendered.pages;
+        cover = Some(rendered);
+        if settled {
+            break;
+        }
+    }
+    if !settled {
+        // An index whose page ranges are out by its own length is worse
+        // than no pack.
+        return Err(RenderError {
+            template: "pack-cover.typ".into(),
+            messages: vec!["the index's own page count did not settle".into()],
+        });
+    }
+    Ok(cover.into_iter().chain(docs).collect())
 }
 
 /// Renders every document of a checked case, in pack order.

@@ -32,6 +32,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/advocates-agenda.typ"),
     ),
     (
+        "pack-cover.typ",
+        include_str!("../templates/pack-cover.typ"),
+    ),
+    (
         "meeting-papers.typ",
         include_str!("../templates/meeting-papers.typ"),
     ),

@@ -212,7 +212,7 @@ pub(super) fn build(
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
     }
-    let docs = match pipeline::render_all(&jobs, &checked.profile) {
+    let docs = match pipeline::render_pack(&checked, &jobs) {
         Ok(docs) => docs,
         Err(e) => {
             eprintln!(
@@ -221,6 +221,13 @@ pub(super) fn build(
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    // The cover's data exists only now, with the real page counts.
+    if let Some(dir) = &data_dir
+        && let Err(e) = pack::write_data(dir, &[docs[0].job.clone()])
+    {
+        eprintln!("error: {e:#}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let case = &checked.loaded.case;
     let manifest = pack::manifest(case, &checked.profile.profile, &checked.meeting, &docs);
     if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs) {
@@ -228,11 +235,12 @@ pub(super) fn build(
         return ExitCode::from(EXIT_USAGE);
     }
     let pages: usize = docs.iter().map(|d| d.pages).sum();
+    let documents = jobs.len();
     eprintln!(
-        "wrote {} ({} document{}, {} pages) for the {}",
+        "wrote {} ({} document{} and the index, {} pages) for the {}",
         dest.display(),
-        docs.len(),
-        if docs.len() == 1 { "" } else { "s" },
+        documents,
+        if documents == 1 { "" } else { "s" },
         pages,
         checked
             .profile

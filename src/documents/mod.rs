@@ -6,6 +6,7 @@
 
 mod agreement;
 mod chronology;
+mod cover;
 pub mod genogram;
 mod kinship;
 mod letter;
@@ -21,6 +22,7 @@ use crate::case::{Case, Date, Parent, Professional};
 use crate::deadlines::Schedule;
 pub use crate::rules::Audience;
 use crate::rules::{DocumentRule, Profile, SelectedMeeting};
+pub use cover::{IndexEntry, cover};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]

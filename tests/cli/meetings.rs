@@ -201,6 +201,7 @@ fn every_meeting_type_has_a_case_that_checks_clean_and_builds_its_pack() {
         let entries = unzip(&dir.path().join("pack.zip"));
         let mut expected: Vec<&str> = files.clone();
         expected.push("manifest.json");
+        expected.push("cover-and-index.pdf");
         expected.sort();
         let names: Vec<&str> = entries.keys().map(String::as_str).collect();
         assert_eq!(names, expected, "{id}");

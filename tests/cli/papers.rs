@@ -337,3 +337,99 @@ meeting:
         &std::fs::read(dir.path().join("data/cpm-one-papers.json")).unwrap(),
     );
 }
+
+/// A PDF's text with its lines as laid out, so a table row reads across.
+fn layout_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Checks a pack's index against its own files: the cover comes first in
+/// the manifest, and every row's page range is where that document really
+/// falls when the pack is printed in order.
+fn assert_index_matches(pack: &BTreeMap<String, Vec<u8>>) -> usize {
+    let manifest: serde_json::Value = serde_json::from_slice(&pack["manifest.json"]).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(files[0]["name"], "cover-and-index.pdf");
+    let cover_pages = pdf_pages(&pack["cover-and-index.pdf"]).len();
+    assert_eq!(files[0]["pages"].as_u64().unwrap() as usize, cover_pages);
+    let text = squash(&layout_text(&pack["cover-and-index.pdf"]));
+    let mut first = cover_pages + 1;
+    let mut total = cover_pages;
+    // Each row prints its page count and range on its title's line, before
+    // its file name: look between the previous row's file name and this one's.
+    let mut from = text.find(&squash("Pack pages")).unwrap();
+    for (n, f) in files[1..].iter().enumerate() {
+        let name = f["name"].as_str().unwrap();
+        let pages = pdf_pages(&pack[name]).len();
+        let last = first + pages - 1;
+        let range = if pages == 1 {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        let at = from
+            + text[from..]
+                .find(&squash(name))
+                .unwrap_or_else(|| panic!("index lacks {name}"));
+        assert!(
+            text[from..at].contains(&format!("{pages}{range}")),
+            "row {} ({name}): expected pages {pages}, range {range}",
+            n + 1
+        );
+        from = at;
+        first = last + 1;
+        total += pages;
+    }
+    assert!(text.contains(&format!("{total}pagesinall")), "{text}");
+    cover_pages
+}
+
+#[test]
+fn the_cover_indexes_every_document_with_its_real_page_range() {
+    let pack = lpm_pack();
+    assert_eq!(assert_index_matches(&pack), 1);
+    let text = squash(&pdf_text(&pack["cover-and-index.pdf"]));
+    for part in [
+        "Pack cover and index",
+        "Legal Planning Meeting",
+        "Monday 16 November 2026",
+        "Dr Helen Marsh",
+        "Maisie and Leo",
+        "This pack holds legally privileged documents",
+    ] {
+        assert!(text.contains(&squash(part)), "cover lacks {part:?}");
+    }
+}
+
+#[test]
+fn an_index_longer_than_a_page_counts_its_own_pages() {
+    // Fourteen more people with parental responsibility: a letter of issue
+    // each, so the index runs over onto a second page.
+    let mut case = std::fs::read_to_string(root().join(ISSUE_SAMPLE)).unwrap();
+    let mut more = String::from("parents:\n");
+    for i in 0..14 {
+        more.push_str(&format!(
+            "  - name: Relative Number{i} Fictional\n    relationship: holds parental responsibility\n    address: [1 Example Street, Northmoor]\n"
+        ));
+    }
+    let at = case.find("\nparents:\n").unwrap() + 1;
+    case.replace_range(at..at + "parents:\n".len(), &more);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--meeting", "lpm", "-o", "p.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("p.zip"));
+    assert_eq!(assert_index_matches(&pack), 2);
+}

@@ -283,6 +283,7 @@ fn an_issue_stage_case_has_the_26_week_court_timeline_sheet() {
         [
             "advocates-agenda.pdf",
             "court-timeline.pdf",
+            "cover-and-index.pdf",
             "manifest.json"
         ]
     );

@@ -1,0 +1,110 @@
+//! The pack's cover and index: the case, the meeting, its date, and every
+//! document in pack order with who it is for, whether it is privileged, its
+//! page count and its page range, counted from the rendered pages (the cover
+//! itself first).
+
+use serde_json::json;
+
+use super::{Audience, Ctx, DocumentJob, children_names};
+use crate::case::Case;
+use crate::deadlines::Schedule;
+use crate::rules::{Profile, SelectedMeeting};
+
+/// One document as the index lists it.
+#[derive(Debug, Clone)]
+pub struct IndexEntry {
+    /// Its title.
+    pub title: String,
+    /// Its file in the pack.
+    pub file_name: String,
+    /// Who it is for.
+    pub audience: Audience,
+    /// Whether it is privileged.
+    pub privileged: bool,
+    /// Its page count, from the rendered PDF.
+    pub pages: usize,
+}
+
+/// Who a document is for, in words.
+fn audience_label(a: Audience) -> &'static str {
+    match a {
+        Audience::Parent => "Parent",
+        Audience::ParentsAndProfessionals => "Parents and professionals",
+        Audience::Professionals => "Professionals",
+        Audience::LpmPanel => "LPM panel",
+        Audience::Advocates => "Advocates",
+    }
+}
+
+/// The cover for a pack of `entries`, which takes `cover_pages` pages
+/// itself; `None` if the profile has no `pack-cover` document.
+pub fn cover(
+    case: &Case,
+    schedule: &Schedule,
+    profile: &Profile,
+    meeting: &SelectedMeeting,
+    entries: &[IndexEntry],
+    cover_pages: usize,
+) -> Option<DocumentJob> {
+    let rule = profile.document("pack-cover")?;
+    let ctx = Ctx {
+        case,
+        schedule,
+        profile,
+        meeting,
+        rule,
+    };
+    let meeting_type = profile.meeting(&meeting.id);
+    let mut first = cover_pages + 1;
+    let rows: Vec<_> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let last = first + e.pages - 1;
+            let range = if e.pages == 1 {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            };
+            first = last + 1;
+            json!({
+                "n": i + 1,
+                "title": e.title,
+                "file": e.file_name,
+                "audience": audience_label(e.audience),
+                "privileged": e.privileged,
+                "pages": e.pages,
+                "range": range,
+            })
+        })
+        .collect();
+    let date = ctx.date();
+    let total = cover_pages + entries.iter().map(|e| e.pages).sum::<usize>();
+    let data = json!({
+        "meta": ctx.meta(ctx.name(), date),
+        "children_names": children_names(case),
+        "meeting": meeting_type.map(|m| m.name.clone()).unwrap_or_else(|| meeting.id.clone()),
+        "purpose": capitalised(&meeting.purpose.replace('-', " ")),
+        "date": meeting.date.map(|d| d.long()),
+        "chair": meeting.chair,
+        "social_worker": case.professionals.social_worker.name,
+        "cover_pages": cover_pages,
+        "total_pages": total,
+        "any_privileged": entries.iter().any(|e| e.privileged),
+        "entries": rows,
+    });
+    Some(ctx.job(
+        "pack-cover.typ",
+        "cover-and-index.pdf".to_string(),
+        ctx.name().to_string(),
+        None,
+        date,
+        data,
+    ))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
