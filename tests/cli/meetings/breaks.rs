@@ -36,6 +36,13 @@ fn set_kind(case: &mut Value, from: &str, to: &str) {
 const BREAKS: &[Break] = &[
     Break {
         meeting: "lpm",
+        requirement: "plo-summary",
+        edit: |c| c["plo_summary"] = Value::Null,
+        finding: "error[missing-document]",
+        message: "casepack cannot write \"Social Worker's PLO Summary\" without `plo_summary`",
+    },
+    Break {
+        meeting: "lpm",
         requirement: "team-manager-decision",
         edit: |c| c["lpm_request"]["rationale"] = Value::Null,
         finding: "error[missing-field]",
