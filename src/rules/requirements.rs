@@ -145,7 +145,46 @@ pub fn check_meeting(
             );
         }
     }
+    findings.extend(record_notes(profile, meeting, own));
     (Some(selected), findings)
+}
+
+/// Notes prepared under `meeting.record` must name an item of an agenda in
+/// this meeting's pack, or they would be left out of the record unseen.
+fn record_notes(
+    profile: &Profile,
+    meeting: &MeetingType,
+    own: Option<&crate::case::PackMeeting>,
+) -> Vec<Finding> {
+    let Some(own) = own else { return Vec::new() };
+    let items: Vec<&str> = meeting
+        .pack
+        .iter()
+        .filter_map(|d| profile.document(d))
+        .flat_map(|d| d.agenda.iter().map(|a| a.id.as_str()))
+        .collect();
+    own.record
+        .keys()
+        .filter(|k| !items.contains(&k.as_str()))
+        .map(|k| {
+            let f = Finding::error(
+                "unknown-agenda-item",
+                format!("meeting.record.{k}"),
+                format!(
+                    "`{k}` is not an item of the {}'s agenda, so this note would not be printed",
+                    meeting.short
+                ),
+            );
+            match nearest(k, &items) {
+                Some(near) => f.help(format!("did you mean `{near}`?")),
+                None if items.is_empty() => f.help(format!(
+                    "the {} has no agenda to record against",
+                    meeting.short
+                )),
+                None => f.help(format!("its items are: {}", items.join(", "))),
+            }
+        })
+        .collect()
 }
 
 fn resolve(

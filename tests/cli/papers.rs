@@ -433,3 +433,28 @@ fn an_index_longer_than_a_page_counts_its_own_pages() {
     let pack = unzip(&dir.path().join("p.zip"));
     assert_eq!(assert_index_matches(&pack), 2);
 }
+
+#[test]
+fn a_prepared_note_under_an_unknown_agenda_item_is_a_finding() {
+    use super::meetings::{case_dir, with_meeting};
+    let block = "\
+meeting:
+  type: looked-after-cpm
+  date: 2026-12-30
+  chair: Aisha Rahman
+  attendees:
+    - { name: Aisha Rahman, role: Social worker (chair) }
+    - { name: Jo Carter, role: Foster carer }
+  record:
+    helth-education-placement: Ruby is settled.
+";
+    let dir = case_dir(&with_meeting(ISSUE_SAMPLE, block));
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[unknown-agenda-item]"), "{err}");
+    assert!(
+        err.contains("did you mean `health-education-placement`?"),
+        "{err}"
+    );
+}
