@@ -98,5 +98,21 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
             let _ = writeln!(out, "  - {}: {} ({})", step.when, step.action, step.source);
         }
     }
+    // The agenda a record is kept against; its ids are what `meeting.record`
+    // uses for notes prepared beforehand.
+    for doc in meeting.pack.iter().filter_map(|d| profile.document(d)) {
+        if doc.agenda.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "Agenda of \"{}\" (`meeting.record` ids in brackets):",
+            doc.name
+        );
+        for a in &doc.agenda {
+            let _ = writeln!(out, "  - {} [{}] ({})", a.item, a.id, a.source);
+        }
+    }
     out
 }

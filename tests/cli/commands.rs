@@ -33,6 +33,12 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
     }
     let out = casepack(dir.path(), &["explain", "review-lpm"]);
     assert!(stdout(&out).contains("Never for: revoke-order"));
+    // A meeting whose pack keeps a record lists its agenda and the ids
+    // prepared notes go under.
+    let out = casepack(dir.path(), &["explain", "looked-after-cpm"]);
+    assert!(stdout(&out).contains(
+        "  - Health, education and placement stability [health-education-placement] (002 \"Recording\")"
+    ));
     let out = casepack(dir.path(), &["explain", "cpm-2"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("`cpm-2` is not a meeting type"));
