@@ -6,9 +6,12 @@
 //! requirements and timescales) → [`calendar`] and [`deadlines`] (working
 //! days, dated steps) → [`documents`] (which documents, for whom, with what
 //! data) → [`render`] (Typst to PDF, in memory) → [`pack`] (zip and
-//! manifest). [`pipeline`] runs them; [`cli`] is the command line. Only the
-//! command line and [`pack`] touch the file system.
+//! manifest). [`attach`] reads the PDFs a case attaches, from the case's
+//! folder. [`pipeline`] runs them; [`cli`] is the command line. Only the
+//! command line, [`attach`], [`pack`] and the reading of a profile the case
+//! names touch the file system.
 
+pub mod attach;
 pub mod calendar;
 pub mod case;
 pub mod cli;

@@ -1,4 +1,5 @@
-//! Stage 6, the pack: the rendered PDFs and a manifest in one zip, written
+//! Stage 6, the pack: the rendered PDFs, the attached ones unchanged, and a
+//! manifest in one zip, written
 //! so that either the whole pack appears or nothing does.
 //!
 //! Entries are sorted and carry a fixed modification time, so the same case
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use crate::attach::{AttachedFile, hex};
 use crate::case::{Case, FORMAT_VERSION};
 use crate::documents::Audience;
 use crate::render::RenderedDocument;
@@ -44,8 +46,33 @@ pub struct Manifest {
     pub lpm_date: String,
     /// The LPM's outcome, if recorded.
     pub lpm_outcome: Option<String>,
-    /// Every document, in pack order.
+    /// Every document casepack wrote, in pack order.
     pub files: Vec<ManifestEntry>,
+    /// Every attached PDF, after them, as the case lists them.
+    pub attachments: Vec<AttachmentEntry>,
+}
+
+/// One attached PDF in the manifest: in the pack unchanged.
+#[derive(Debug, Serialize)]
+pub struct AttachmentEntry {
+    /// File name within the pack, under `attachments/`.
+    pub name: String,
+    /// Its title, as the case gives it.
+    pub title: String,
+    /// Its kind (the profile's `attachment_kinds`).
+    pub kind: String,
+    /// The date it was completed.
+    pub date: String,
+    /// Who wrote it, if the case says.
+    pub author: Option<String>,
+    /// Its path as the case gives it, relative to the case file.
+    pub source: String,
+    /// Page count, from the file.
+    pub pages: usize,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the file, lower-case hex.
+    pub sha256: String,
 }
 
 /// One file in the manifest.
@@ -75,6 +102,7 @@ pub fn manifest(
     profile: &str,
     meeting: &SelectedMeeting,
     docs: &[RenderedDocument],
+    attached: &[AttachedFile],
 ) -> Manifest {
     Manifest {
         meeting: meeting.id.clone(),
@@ -99,11 +127,24 @@ pub fn manifest(
                 sha256: hex(&Sha256::digest(&d.pdf)),
             })
             .collect(),
+        attachments: attached
+            .iter()
+            .map(|f| {
+                let a = &case.attachments[f.index];
+                AttachmentEntry {
+                    name: f.pack_name.clone(),
+                    title: a.title.clone(),
+                    kind: a.kind.clone(),
+                    date: a.date.iso(),
+                    author: a.author.clone(),
+                    source: a.path.clone(),
+                    pages: f.pages,
+                    bytes: f.bytes.len(),
+                    sha256: f.sha256.clone(),
+                }
+            })
+            .collect(),
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Writes the zip into `out` (any seekable writer).
@@ -112,6 +153,7 @@ pub fn write_zip<W: Write + Seek>(
     case: &Case,
     manifest: &Manifest,
     docs: &[RenderedDocument],
+    attached: &[AttachedFile],
 ) -> Result<W> {
     let d = case.lpm.date.naive();
     let stamp = DateTime::from_date_and_time(
@@ -130,6 +172,11 @@ pub fn write_zip<W: Write + Seek>(
     let mut entries: Vec<(String, Vec<u8>)> = docs
         .iter()
         .map(|d| (d.job.file_name.clone(), d.pdf.clone()))
+        .chain(
+            attached
+                .iter()
+                .map(|f| (f.pack_name.clone(), f.bytes.clone())),
+        )
         .collect();
     let mut json = serde_json::to_vec_pretty(manifest)?;
     json.push(b'\n');
@@ -152,9 +199,10 @@ pub fn write_pack(
     case: &Case,
     manifest: &Manifest,
     docs: &[RenderedDocument],
+    attached: &[AttachedFile],
 ) -> Result<()> {
     write_atomically(dest, force, |file| {
-        write_zip(file, case, manifest, docs)?.sync_all()?;
+        write_zip(file, case, manifest, docs, attached)?.sync_all()?;
         Ok(())
     })
 }

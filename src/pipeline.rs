@@ -1,9 +1,11 @@
 //! Runs the stages in order: from case text to findings (`check`), and on
-//! to rendered documents (`build`). Pure apart from rendering: no files.
+//! to rendered documents (`build`). Apart from rendering, it reads only the
+//! case's attachments and a profile the case names.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::attach::{self, AttachedFile};
 use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
@@ -54,6 +56,8 @@ pub struct Checked {
     pub profile: Arc<Profile>,
     /// The meeting the pack is for.
     pub meeting: SelectedMeeting,
+    /// The attached PDFs, read and checked, in the case's order.
+    pub attached: Vec<AttachedFile>,
 }
 
 impl Checked {
@@ -85,6 +89,8 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     };
     let profile_ref: &Profile = &profile;
     findings.extend(case::validate(&loaded.case));
+    let (attached, more) = attach::load(&loaded.case, &settings.case_dir);
+    findings.extend(more);
     let (schedule, more) = deadlines::schedule(
         &loaded.case,
         profile_ref,
@@ -118,6 +124,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
                 schedule,
                 profile,
                 meeting,
+                attached,
             }),
             findings,
         ),
@@ -177,7 +184,9 @@ pub fn render_pack(
             audience: d.job.audience,
             privileged: d.job.privileged,
             pages: d.pages,
+            attached: None,
         })
+        .chain(checked.attached.iter().map(|f| attached_entry(checked, f)))
         .collect();
     let case = &checked.loaded.case;
     let mut cover_pages = 1;
@@ -211,6 +220,27 @@ pub fn render_pack(
         });
     }
     Ok(cover.into_iter().chain(docs).collect())
+}
+
+/// How the index lists an attached PDF: after casepack's own documents.
+fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
+    let a = &checked.loaded.case.attachments[f.index];
+    let kind = checked
+        .profile
+        .attachment_kind(&a.kind)
+        .map_or(a.kind.as_str(), |k| k.name.as_str());
+    let mut about = format!("Attached: {kind}, {}", a.date.medium());
+    if let Some(author) = &a.author {
+        about.push_str(&format!(", by {author}"));
+    }
+    IndexEntry {
+        title: a.title.clone(),
+        file_name: f.pack_name.clone(),
+        audience: crate::rules::Audience::Professionals,
+        privileged: false,
+        pages: f.pages,
+        attached: Some(about),
+    }
 }
 
 /// Renders every document of a checked case, in pack order.

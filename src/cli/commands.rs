@@ -167,6 +167,11 @@ pub(super) fn timeline(
     ExitCode::SUCCESS
 }
 
+/// "1 page", "12 pages", right-aligned for the build's list.
+fn pages_label(n: usize) -> String {
+    format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
+}
+
 fn default_output(case: &Path) -> PathBuf {
     let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
     PathBuf::from(format!("{stem}-pack.zip"))
@@ -199,10 +204,10 @@ pub(super) fn build(
         return ExitCode::from(EXIT_FINDINGS);
     };
     let jobs = checked.documents();
-    if jobs.is_empty() {
+    if jobs.is_empty() && checked.attached.is_empty() {
         let id = &checked.meeting.id;
         eprintln!(
-            "error: casepack writes no documents for the {id} yet: its pack is made of attached documents\n  = help: `casepack explain {id}` lists what the meeting needs"
+            "error: the pack for the {id} would be empty: casepack writes none of its documents, and the case attaches none\n  = help: `casepack explain {id}` lists what the meeting needs"
         );
         return ExitCode::from(EXIT_FINDINGS);
     }
@@ -229,15 +234,28 @@ pub(super) fn build(
         return ExitCode::from(EXIT_USAGE);
     }
     let case = &checked.loaded.case;
-    let manifest = pack::manifest(case, &checked.profile.profile, &checked.meeting, &docs);
-    if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs) {
+    let manifest = pack::manifest(
+        case,
+        &checked.profile.profile,
+        &checked.meeting,
+        &docs,
+        &checked.attached,
+    );
+    if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs, &checked.attached) {
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
     }
-    let pages: usize = docs.iter().map(|d| d.pages).sum();
+    let attached = &checked.attached;
+    let pages: usize = docs.iter().map(|d| d.pages).sum::<usize>()
+        + attached.iter().map(|f| f.pages).sum::<usize>();
     let documents = jobs.len();
+    let attachments = match attached.len() {
+        0 => String::new(),
+        1 => ", 1 attachment".to_string(),
+        n => format!(", {n} attachments"),
+    };
     eprintln!(
-        "wrote {} ({} document{} and the index, {} pages) for the {}",
+        "wrote {} ({} document{}{attachments} and the index, {} pages) for the {}",
         dest.display(),
         documents,
         if documents == 1 { "" } else { "s" },
@@ -253,7 +271,14 @@ pub(super) fn build(
         } else {
             ""
         };
-        eprintln!("  {:<48} {:>2} pages{privileged}", d.job.file_name, d.pages);
+        eprintln!(
+            "  {:<48} {}{privileged}",
+            d.job.file_name,
+            pages_label(d.pages)
+        );
+    }
+    for f in attached {
+        eprintln!("  {:<48} {}  [attached]", f.pack_name, pages_label(f.pages));
     }
     ExitCode::SUCCESS
 }

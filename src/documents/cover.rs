@@ -23,6 +23,8 @@ pub struct IndexEntry {
     pub privileged: bool,
     /// Its page count, from the rendered PDF.
     pub pages: usize,
+    /// For an attached document: what it is, its date and author.
+    pub attached: Option<String>,
 }
 
 /// Who a document is for, in words.
@@ -75,6 +77,7 @@ pub fn cover(
                 "privileged": e.privileged,
                 "pages": e.pages,
                 "range": range,
+                "attached": e.attached,
             })
         })
         .collect();

@@ -43,6 +43,25 @@ fn abs(rel: &str) -> String {
     root().join(rel).display().to_string()
 }
 
+/// Writes `text` as `case.yaml` in a fresh folder beside a copy of the
+/// samples' attachments, so relative attachment paths resolve.
+fn case_dir(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("attachments")).unwrap();
+    for entry in std::fs::read_dir(root().join("samples/attachments")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            dir.path()
+                .join("attachments")
+                .join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("case.yaml"), text).unwrap();
+    dir
+}
+
 /// Reads every entry of a zip.
 fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let file = std::fs::File::open(path).expect("open zip");
@@ -115,6 +134,7 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+mod attachments;
 mod commands;
 mod findings;
 mod hostile;

@@ -28,8 +28,9 @@ fn every_sample_checks_clean_and_builds() {
         let manifest: serde_json::Value =
             serde_json::from_slice(&entries["manifest.json"]).unwrap();
         let files = manifest["files"].as_array().unwrap();
+        let attachments = manifest["attachments"].as_array().unwrap();
         assert_eq!(
-            files.len() + 1,
+            files.len() + attachments.len() + 1,
             entries.len(),
             "every PDF is in the manifest"
         );
@@ -58,6 +59,8 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
     assert_eq!(
         names,
         [
+            "attachments/hartley-nowak-assessment-plan.pdf",
+            "attachments/hartley-nowak-single-assessment.pdf",
             "cover-and-index.pdf",
             "kinship-schedule.pdf",
             "letter-before-proceedings-kerry-hartley.pdf",
@@ -79,6 +82,8 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
     assert_eq!(
         names,
         [
+            "attachments/hartley-nowak-assessment-plan.pdf",
+            "attachments/hartley-nowak-single-assessment.pdf",
             "chronology.pdf",
             "cover-and-index.pdf",
             "genogram.pdf",

@@ -96,8 +96,7 @@ fn a_long_chronology_repeats_its_header_on_every_page() {
     // The sample's own entries stay: the PLO summary points at them.
     let start = case.find("\nchronology:\n").unwrap() + 1;
     case.replace_range(start..start + "chronology:\n".len(), &extra);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let dir = case_dir(&case);
     let out = casepack(
         dir.path(),
         &["build", "case.yaml", "--meeting", "lpm", "-o", "p.zip"],
@@ -154,8 +153,12 @@ fn the_genogram_names_everyone_with_dates_and_notes_on_one_page() {
 
 #[test]
 fn twenty_five_people_over_four_generations_stay_on_one_page() {
+    // Beside the samples' attachments, which its paths name.
+    let case = case_dir(
+        &std::fs::read_to_string(root().join("tests/fixtures/large-family.yaml")).unwrap(),
+    );
     let (_dir, out, pack) = build_with(
-        &abs("tests/fixtures/large-family.yaml"),
+        &case.path().join("case.yaml").display().to_string(),
         &["--meeting", "lpm"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -198,8 +201,7 @@ fn key_evidence_that_points_nowhere_is_a_finding_at_its_line() {
     let case = std::fs::read_to_string(root().join(SAMPLE))
         .unwrap()
         .replace("      chronology: garden\n", "      chronology: gardn\n");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let dir = case_dir(&case);
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -367,7 +369,8 @@ fn assert_index_matches(pack: &BTreeMap<String, Vec<u8>>) -> usize {
     // Each row prints its page count and range on its title's line, before
     // its file name: look between the previous row's file name and this one's.
     let mut from = text.find(&squash("Pack pages")).unwrap();
-    for (n, f) in files[1..].iter().enumerate() {
+    let attachments = manifest["attachments"].as_array().unwrap();
+    for (n, f) in files[1..].iter().chain(attachments).enumerate() {
         let name = f["name"].as_str().unwrap();
         let pages = pdf_pages(&pack[name]).len();
         let last = first + pages - 1;
@@ -423,8 +426,7 @@ fn an_index_longer_than_a_page_counts_its_own_pages() {
     }
     let at = case.find("\nparents:\n").unwrap() + 1;
     case.replace_range(at..at + "parents:\n".len(), &more);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("case.yaml"), case).unwrap();
+    let dir = case_dir(&case);
     let out = casepack(
         dir.path(),
         &["build", "case.yaml", "--meeting", "lpm", "-o", "p.zip"],

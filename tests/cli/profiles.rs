@@ -112,9 +112,15 @@ fn the_same_case_gives_a_different_pack_under_another_authority() {
     let dir = sample_dir(SAMPLE, |t| {
         t.replace(
             "attachments:\n",
-            "attachments:\n  - path: attachments/hartley-nowak-assessment-plan.pdf\n    title: Panel decision\n    kind: panel-decision\n    date: 2026-10-29\n",
+            "attachments:\n  - path: attachments/panel-decision.pdf\n    title: Panel decision\n    kind: panel-decision\n    date: 2026-10-29\n",
         )
     });
+    let attachments = dir.path().join("attachments");
+    std::fs::copy(
+        attachments.join("hartley-nowak-assessment-plan.pdf"),
+        attachments.join("panel-decision.pdf"),
+    )
+    .unwrap();
     let out = casepack(
         dir.path(),
         &[

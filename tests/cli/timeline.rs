@@ -202,7 +202,7 @@ fn the_calendar_export_imports_with_stable_uids_and_the_same_dates() {
 
 #[test]
 fn a_deadline_past_the_bank_holiday_data_needs_a_holidays_file() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = case_dir("");
     let text = std::fs::read_to_string(root().join(ISSUE_SAMPLE))
         .unwrap()
         .replace("date: 2026-11-03", "date: 2030-11-19")
@@ -282,6 +282,9 @@ fn an_issue_stage_case_has_the_26_week_court_timeline_sheet() {
         names,
         [
             "advocates-agenda.pdf",
+            "attachments/brennan-draft-swet.pdf",
+            "attachments/brennan-looked-after-review.pdf",
+            "attachments/brennan-single-assessment.pdf",
             "court-timeline.pdf",
             "cover-and-index.pdf",
             "manifest.json"
