@@ -10,7 +10,7 @@ use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::documents::{self, DocumentJob, IndexEntry};
+use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
 use crate::render::{self, RenderError, RenderedDocument};
 use crate::rules::{self, Profile, SelectedMeeting};
 
@@ -225,6 +225,19 @@ pub fn render_pack(
 /// How the index lists an attached PDF: after casepack's own documents.
 fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
     let a = &checked.loaded.case.attachments[f.index];
+    IndexEntry {
+        title: a.title.clone(),
+        file_name: f.pack_name.clone(),
+        audience: crate::rules::Audience::Professionals,
+        privileged: false,
+        pages: f.pages,
+        attached: Some(attached_about(checked, f)),
+    }
+}
+
+/// "Attached: Single assessment, 30 Oct 2026, by Grace Adeyemi".
+fn attached_about(checked: &Checked, f: &AttachedFile) -> String {
+    let a = &checked.loaded.case.attachments[f.index];
     let kind = checked
         .profile
         .attachment_kind(&a.kind)
@@ -233,14 +246,74 @@ fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
     if let Some(author) = &a.author {
         about.push_str(&format!(", by {author}"));
     }
-    IndexEntry {
-        title: a.title.clone(),
-        file_name: f.pack_name.clone(),
-        audience: crate::rules::Audience::Professionals,
-        privileged: false,
-        pages: f.pages,
-        attached: Some(about),
+    about
+}
+
+/// A rendered bundle and the pages of its parts (without its cover and index).
+#[derive(Debug)]
+pub struct Bundle {
+    /// The bundle PDF.
+    pub rendered: RenderedDocument,
+    /// Pages of documents and attachments, as PD27A's limit counts them.
+    pub parts_pages: usize,
+}
+
+/// Renders the bundle from the pack's rendered documents (the pack's own
+/// cover aside: the bundle has its own) and the attachments, each placed
+/// page by page from its PDF. `None` if the profile has no `bundle` document.
+pub fn render_bundle(
+    checked: &Checked,
+    docs: &[RenderedDocument],
+) -> Result<Option<Bundle>, RenderError> {
+    let mut parts = Vec::new();
+    let mut files = Vec::new();
+    for d in docs.iter().filter(|d| d.job.id != "pack-cover") {
+        let file = format!("/parts/{:02}.pdf", files.len() + 1);
+        parts.push(BundlePart {
+            title: d.job.title.clone(),
+            document: Some(d.job.id.clone()),
+            kind: None,
+            file: file.clone(),
+            pages: d.pages,
+            date: d.job.date,
+            about: format!(
+                "Prepared by casepack from the case file, {}",
+                d.job.date.medium()
+            ),
+            privileged: d.job.privileged,
+        });
+        files.push((file, d.pdf.clone()));
     }
+    let case = &checked.loaded.case;
+    for f in &checked.attached {
+        let a = &case.attachments[f.index];
+        let file = format!("/parts/{:02}.pdf", files.len() + 1);
+        parts.push(BundlePart {
+            title: a.title.clone(),
+            document: None,
+            kind: Some(a.kind.clone()),
+            file: file.clone(),
+            pages: f.pages,
+            date: a.date,
+            about: attached_about(checked, f),
+            privileged: false,
+        });
+        files.push((file, f.bytes.clone()));
+    }
+    let Some((job, parts_pages)) = documents::bundle(
+        case,
+        &checked.schedule,
+        &checked.profile,
+        &checked.meeting,
+        &parts,
+    ) else {
+        return Ok(None);
+    };
+    let rendered = render::render_with_files(&job, &checked.profile, files)?;
+    Ok(Some(Bundle {
+        rendered,
+        parts_pages,
+    }))
 }
 
 /// Renders every document of a checked case, in pack order.

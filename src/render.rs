@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "advocates-agenda.typ",
         include_str!("../templates/advocates-agenda.typ"),
     ),
+    ("bundle.typ", include_str!("../templates/bundle.typ")),
     (
         "pack-cover.typ",
         include_str!("../templates/pack-cover.typ"),
@@ -148,6 +149,17 @@ impl std::error::Error for RenderError {}
 
 /// Compiles one document to PDF, with the profile's templates and logo.
 pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, RenderError> {
+    render_with_files(job, profile, Vec::new())
+}
+
+/// Compiles one document whose template also reads `files` (world path,
+/// bytes): the PDFs whose pages the bundle places. They are data like
+/// `/data.json`, never source.
+pub fn render_with_files(
+    job: &DocumentJob,
+    profile: &Profile,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<RenderedDocument, RenderError> {
     let fail = |messages: Vec<String>| RenderError {
         template: job.template.to_string(),
         messages,
@@ -157,8 +169,13 @@ pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, 
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
     world.overrides = profile.templates.clone();
     if let Some((ext, bytes)) = profile.letterhead.as_ref().and_then(|l| l.logo.as_ref()) {
-        world.logo =
-            file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone())));
+        world.files.extend(
+            file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone()))),
+        );
+    }
+    for (path, bytes) in files {
+        let id = file_id(&path).ok_or_else(|| fail(vec![format!("bad file path {path}")]))?;
+        world.files.push((id, Bytes::new(bytes)));
     }
     let document: PagedDocument = typst::compile(&world)
         .output
@@ -191,8 +208,8 @@ struct DocWorld {
     today: Datetime,
     /// A profile's templates, replacing built-in ones of the same name.
     overrides: BTreeMap<String, String>,
-    /// A profile's logo.
-    logo: Option<(FileId, Bytes)>,
+    /// Files besides the data: a profile's logo, the bundle's parts.
+    files: Vec<(FileId, Bytes)>,
 }
 
 fn file_id(path: &str) -> Option<FileId> {
@@ -226,7 +243,7 @@ impl DocWorld {
             data: Bytes::new(data),
             today,
             overrides: BTreeMap::new(),
-            logo: None,
+            files: Vec::new(),
         })
     }
 
@@ -270,9 +287,7 @@ impl World for DocWorld {
         if id == self.data_id {
             return Ok(self.data.clone());
         }
-        if let Some((logo, bytes)) = &self.logo
-            && *logo == id
-        {
+        if let Some((_, bytes)) = self.files.iter().find(|(f, _)| *f == id) {
             return Ok(bytes.clone());
         }
         match self.template_text(id) {

@@ -177,26 +177,53 @@ fn default_output(case: &Path) -> PathBuf {
     PathBuf::from(format!("{stem}-pack.zip"))
 }
 
-pub(super) fn build(
-    path: &Path,
-    output: Option<PathBuf>,
-    force: bool,
-    data_dir: Option<PathBuf>,
-    settings: &Settings,
-    color: bool,
-) -> ExitCode {
+/// What `build` writes, and where.
+pub(super) struct Outputs {
+    /// The pack [default: <case>-pack.zip].
+    pub pack: Option<PathBuf>,
+    /// Replace files that exist.
+    pub force: bool,
+    /// Where to write the templates' data, if anywhere.
+    pub data_dir: Option<PathBuf>,
+    /// Whether to write the bundle beside the pack.
+    pub bundle: bool,
+}
+
+/// The bundle's file: beside the pack, `x-pack.zip` → `x-bundle.pdf`.
+fn bundle_path(pack: &Path) -> PathBuf {
+    let name = pack
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("pack.zip");
+    let stem = name
+        .strip_suffix("-pack.zip")
+        .or_else(|| name.strip_suffix(".zip"))
+        .unwrap_or(name);
+    pack.with_file_name(format!("{stem}-bundle.pdf"))
+}
+
+pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: bool) -> ExitCode {
+    let Outputs {
+        pack: output,
+        force,
+        data_dir,
+        bundle,
+    } = outputs;
     let text = match read_case(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
     let dest = output.unwrap_or_else(|| default_output(path));
+    let bundle_dest = bundle.then(|| bundle_path(&dest));
     // Refuse before doing any work, as well as at the final rename.
-    if dest.exists() && !force {
-        eprintln!(
-            "error: {} already exists; use --force to replace it",
-            dest.display()
-        );
-        return ExitCode::from(EXIT_USAGE);
+    for file in std::iter::once(&dest).chain(&bundle_dest) {
+        if file.exists() && !force {
+            eprintln!(
+                "error: {} already exists; use --force to replace it",
+                file.display()
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
     }
     let (checked, findings) = pipeline::check(&text, settings);
     print_findings(&findings, path, &text, color);
@@ -226,9 +253,25 @@ pub(super) fn build(
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    // The cover's data exists only now, with the real page counts.
+    let bundled = match bundle_dest
+        .as_ref()
+        .map(|_| pipeline::render_bundle(&checked, &docs))
+    {
+        None | Some(Ok(None)) => None,
+        Some(Ok(Some(b))) => Some(b),
+        Some(Err(e)) => {
+            eprintln!(
+                "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    // The cover's and the bundle's data exist only now, with the real page counts.
+    let late: Vec<_> = std::iter::once(docs[0].job.clone())
+        .chain(bundled.iter().map(|b| b.rendered.job.clone()))
+        .collect();
     if let Some(dir) = &data_dir
-        && let Err(e) = pack::write_data(dir, &[docs[0].job.clone()])
+        && let Err(e) = pack::write_data(dir, &late)
     {
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
@@ -243,6 +286,14 @@ pub(super) fn build(
     );
     if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs, &checked.attached) {
         eprintln!("error: {e:#}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if let (Some(b), Some(file)) = (&bundled, &bundle_dest)
+        && let Err(e) = pack::write_file(file, force, &b.rendered.pdf)
+    {
+        // The pack and its bundle go together or not at all.
+        let _ = std::fs::remove_file(&dest);
+        eprintln!("error: {e:#}\n  nothing was written");
         return ExitCode::from(EXIT_USAGE);
     }
     let attached = &checked.attached;
@@ -279,6 +330,21 @@ pub(super) fn build(
     }
     for f in attached {
         eprintln!("  {:<48} {}  [attached]", f.pack_name, pages_label(f.pages));
+    }
+    if let (Some(b), Some(file)) = (&bundled, &bundle_dest) {
+        eprintln!(
+            "wrote {} ({} pages: the index, then {} pages of documents by section)",
+            file.display(),
+            b.rendered.pages,
+            b.parts_pages
+        );
+        let limit = checked.profile.bundle.page_limit;
+        if b.parts_pages > limit {
+            eprintln!(
+                "warning[bundle-over-limit]: the bundle has {} pages of documents, more than the {limit} a court bundle may hold\n  = note: source: {}\n  = help: a longer bundle needs the court's permission; leave out what the court does not need",
+                b.parts_pages, checked.profile.bundle.source
+            );
+        }
     }
     ExitCode::SUCCESS
 }

@@ -92,6 +92,11 @@ pub enum Command {
         /// Also write the data each template reads, as JSON, into this folder.
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+        /// Also write the bundle: every document and attachment in one PDF, by
+        /// section, each page numbered within its section, with a linked index
+        /// and bookmarks. Written beside the pack as <name>-bundle.pdf.
+        #[arg(long)]
+        bundle: bool,
         /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
         #[arg(long, value_name = "ID")]
         meeting: Option<String>,
@@ -237,12 +242,19 @@ pub fn run() -> ExitCode {
             output,
             force,
             data_dir,
+            bundle,
             meeting,
             when,
         } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
-                build(&case, output, force, data_dir, &settings, color)
+                let outputs = Outputs {
+                    pack: output,
+                    force,
+                    data_dir,
+                    bundle,
+                };
+                build(&case, outputs, &settings, color)
             }
             Err(code) => code,
         },
@@ -256,4 +268,4 @@ const EXIT_USAGE: u8 = 2;
 
 mod commands;
 
-use commands::{build, check, explain, profile_or_default, timeline};
+use commands::{Outputs, build, check, explain, profile_or_default, timeline};

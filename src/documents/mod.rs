@@ -5,6 +5,7 @@
 //! here, so templates only lay out what they are given.
 
 mod agreement;
+mod bundle;
 mod chronology;
 mod cover;
 pub mod genogram;
@@ -22,11 +23,14 @@ use crate::case::{Case, Date, Parent, Professional};
 use crate::deadlines::Schedule;
 pub use crate::rules::Audience;
 use crate::rules::{DocumentRule, Profile, SelectedMeeting};
+pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]
 pub struct DocumentJob {
+    /// The profile's id for the document, e.g. `plo-summary`.
+    pub id: String,
     /// The template's file name under `templates/`, e.g. `letter-before-proceedings.typ`.
     pub template: &'static str,
     /// The file name in the pack, e.g. `letter-before-proceedings-kerry-hartley.pdf`.
@@ -83,6 +87,7 @@ impl Ctx<'_> {
         data: Value,
     ) -> DocumentJob {
         DocumentJob {
+            id: self.rule.id.clone(),
             template,
             file_name,
             title,

@@ -133,6 +133,9 @@ pub struct MeetingType {
     pub source: String,
     /// What its pack must hold and who must be there.
     pub requires: Vec<Requirement>,
+    /// The bundle's sections for this meeting, if not the profile's.
+    #[serde(default)]
+    pub bundle: Option<Vec<super::BundleSection>>,
 }
 
 /// Who chairs a meeting.

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+mod bundle;
 mod due;
 mod events;
 mod evidence;
@@ -17,6 +18,7 @@ mod meetings;
 mod overlay;
 mod requirements;
 
+pub use bundle::{BundleRules, BundleSection, section_of};
 pub use due::{Direction, Due, Offset};
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use evidence::filled;
@@ -51,6 +53,8 @@ pub struct Profile {
     pub documents: Vec<DocumentRule>,
     /// Meeting types, in the order `casepack meetings` lists them.
     pub meetings: Vec<MeetingType>,
+    /// How `build --bundle` orders and numbers the bundle.
+    pub bundle: BundleRules,
     /// The council's letterhead, replacing the case's, from a profile file.
     #[serde(skip)]
     pub letterhead: Option<Letterhead>,
@@ -201,7 +205,8 @@ impl Profile {
             }
         }
         self.timeline_order()?;
-        self.check_meetings()
+        self.check_meetings()?;
+        self.check_bundle()
     }
 
     /// Every meeting's roles, documents, attachment kinds and timing steps exist.

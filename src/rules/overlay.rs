@@ -49,6 +49,9 @@ struct Overlay {
     /// Attachment kinds replaced (same id) or added, with their freshness limits.
     #[serde(default)]
     attachment_kinds: Vec<AttachmentKind>,
+    /// The bundle's sections and page limit, replacing the default's.
+    #[serde(default)]
+    bundle: Option<super::BundleRules>,
 }
 
 /// Names an authority uses.
@@ -214,6 +217,9 @@ fn apply(o: Overlay, dir: &Path) -> Result<Profile, String> {
             Some(r) => *r = role,
             None => p.roles.push(role),
         }
+    }
+    if let Some(b) = o.bundle {
+        p.bundle = b;
     }
     for kind in o.attachment_kinds {
         match p.attachment_kinds.iter_mut().find(|k| k.id == kind.id) {

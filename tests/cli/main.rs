@@ -135,6 +135,7 @@ fn stdout(o: &Output) -> String {
 }
 
 mod attachments;
+mod bundle;
 mod commands;
 mod findings;
 mod hostile;

@@ -291,6 +291,7 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
             "lpm",
             "--data-dir",
             "lpm-data",
+            "--bundle",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -300,6 +301,7 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         "chronology.json",
         "genogram.json",
         "cover-and-index.json",
+        "bundle.json",
     ] {
         snapshot(
             &root().join("templates/preview").join(name),
