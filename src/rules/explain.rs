@@ -114,5 +114,34 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
             let _ = writeln!(out, "  - {} [{}] ({})", a.item, a.id, a.source);
         }
     }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Bundle sections (`build --bundle`):");
+    for section in profile.bundle_sections(&meeting.id) {
+        let mut holds: Vec<String> = section
+            .documents
+            .iter()
+            .filter_map(|d| profile.document(d).map(|d| d.name.clone()))
+            .chain(
+                section
+                    .attachments
+                    .iter()
+                    .filter_map(|k| profile.attachment_kind(k).map(|k| k.name.clone())),
+            )
+            .collect();
+        if section.rest {
+            holds.push("everything else".into());
+        }
+        let source = section
+            .source
+            .as_deref()
+            .map_or(String::new(), |s| format!(" ({s})"));
+        let _ = writeln!(
+            out,
+            "  {} {}: {}{source}",
+            section.letter,
+            section.title,
+            holds.join(", ")
+        );
+    }
     out
 }

@@ -200,3 +200,57 @@ fn every_agenda_item_and_point_is_whole_and_cites_a_seed() {
     }
     assert!(items >= 27, "{items} agenda items");
 }
+
+#[test]
+fn bundle_sections_are_whole_and_every_document_has_one() {
+    let p = default_profile();
+    // The LPM reads in 004 §4d's order; other meetings use the profile's.
+    let lpm = p.bundle_sections("lpm");
+    assert_eq!(lpm[0].title, "The social worker's papers");
+    let sections = p.bundle_sections("cpm-one");
+    assert_eq!(sections.len(), 6);
+    assert_eq!(
+        sections[super::section_of(sections, Some("plo-summary"), None)].letter,
+        "C"
+    );
+    assert_eq!(
+        sections[super::section_of(sections, None, Some("expert-report"))].letter,
+        "E"
+    );
+    // Letters to parents, and anything a profile adds, fall to the `rest` section.
+    assert_eq!(
+        sections[super::section_of(sections, Some("letter-of-issue"), None)].letter,
+        "F"
+    );
+    assert_eq!(
+        sections[super::section_of(sections, None, Some("other"))].letter,
+        "F"
+    );
+    let no_rest = DEFAULT_YAML.replace(
+        "      title: Other documents and letters\n      rest: true\n",
+        "      title: Other documents and letters\n",
+    );
+    assert!(
+        Profile::from_yaml(&no_rest)
+            .unwrap_err()
+            .contains("exactly one bundle section must be marked `rest: true`")
+    );
+    let twice = DEFAULT_YAML.replace(
+        "      attachments: [expert-report]\n",
+        "      attachments: [expert-report, court-order]\n",
+    );
+    assert!(
+        Profile::from_yaml(&twice)
+            .unwrap_err()
+            .contains("`court-order` is in two bundle sections")
+    );
+    let unknown = DEFAULT_YAML.replace(
+        "      attachments: [expert-report]\n",
+        "      attachments: [expert-reprot]\n",
+    );
+    assert!(
+        Profile::from_yaml(&unknown)
+            .unwrap_err()
+            .contains("`expert-reprot` is not an attachment kind")
+    );
+}

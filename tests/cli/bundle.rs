@@ -134,12 +134,54 @@ fn the_bundle_is_its_parts_plus_an_index_and_every_row_points_at_its_first_page(
             });
         assert!(!name.is_empty());
     }
+    // Every index line jumps to the page it names: the link on its title
+    // and on its section pages (poppler resolves each link to its page).
+    let links = index_links(&bundle, index_pages);
+    for row in &rows {
+        for text in [row.title.as_str(), row.first_mark.as_str()] {
+            let target = links
+                .iter()
+                .find(|(t, _)| t == text || t.starts_with(&format!("{text}–")))
+                .unwrap_or_else(|| panic!("no link on {text}: {links:?}"));
+            assert_eq!(target.1, row.page, "the link on {text}");
+        }
+    }
     // An attachment's own text is still text in the bundle.
     assert!(
         pages
             .iter()
             .any(|p| p.contains("Maisie tells her teacher she puts Leo to bed"))
     );
+}
+
+/// The links on the index pages: (linked text, page it goes to).
+fn index_links(pdf: &[u8], index_pages: usize) -> Vec<(String, usize)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftohtml")
+        .args([
+            "-xml",
+            "-i",
+            "-stdout",
+            "-f",
+            "1",
+            "-l",
+            &index_pages.to_string(),
+        ])
+        .arg(&path)
+        .output()
+        .expect("pdftohtml (poppler-utils)");
+    let xml = String::from_utf8(out.stdout).unwrap();
+    xml.split("<a href=\"")
+        .skip(1)
+        .map(|a| {
+            let href = &a[..a.find('"').unwrap()];
+            let page = href.rsplit('#').next().unwrap().parse().unwrap();
+            let text = &a[a.find('>').unwrap() + 1..a.find("</a>").unwrap()];
+            (text.replace("&apos;", "'").replace("&amp;", "&"), page)
+        })
+        .collect()
 }
 
 /// One page's text laid out as printed.

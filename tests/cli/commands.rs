@@ -39,6 +39,12 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
     assert!(stdout(&out).contains(
         "  - Health, education and placement stability [health-education-placement] (002 \"Recording\")"
     ));
+    // And the bundle's sections: the LPM's own, in 004 §4d's order.
+    let out = casepack(dir.path(), &["explain", "lpm"]);
+    assert!(stdout(&out).contains(
+        "  A The social worker's papers: Social Worker's PLO Summary, Chronology, Genogram (004 §4d(i)-(iii))"
+    ), "{}", stdout(&out));
+    assert!(stdout(&out).contains("  D The meeting and letters: everything else"));
     let out = casepack(dir.path(), &["explain", "cpm-2"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("`cpm-2` is not a meeting type"));
