@@ -8,7 +8,7 @@
 //! flushed to disk, then renamed into place; an existing pack is replaced
 //! only when asked.
 
-use crate::rules::SelectedMeeting;
+use crate::rules::{PackAudience, SelectedMeeting};
 use std::fs;
 use std::io::{Seek, Write};
 use std::path::Path;
@@ -40,6 +40,8 @@ pub struct Manifest {
     pub meeting: String,
     /// Why the meeting is held.
     pub meeting_purpose: String,
+    /// Who the pack is for (`build --audience`).
+    pub audience: String,
     /// The meeting's date, when the case gives it.
     pub meeting_date: Option<String>,
     /// The LPM's date.
@@ -80,6 +82,8 @@ pub struct AttachmentEntry {
 pub struct ManifestEntry {
     /// File name within the pack.
     pub name: String,
+    /// The profile's id for the document, e.g. `plo-summary`.
+    pub document: String,
     /// The document's title.
     pub title: String,
     /// Who it is for.
@@ -103,8 +107,10 @@ pub fn manifest(
     meeting: &SelectedMeeting,
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
+    audience: PackAudience,
 ) -> Manifest {
     Manifest {
+        audience: audience.id().to_string(),
         meeting: meeting.id.clone(),
         meeting_purpose: meeting.purpose.clone(),
         meeting_date: meeting.date.map(|d| d.iso()),
@@ -118,6 +124,7 @@ pub fn manifest(
             .iter()
             .map(|d| ManifestEntry {
                 name: d.job.file_name.clone(),
+                document: d.job.id.clone(),
                 title: d.job.title.clone(),
                 audience: d.job.audience,
                 recipient: d.job.recipient.clone(),

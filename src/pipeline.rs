@@ -12,7 +12,7 @@ use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
 use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
 use crate::render::{self, RenderError, RenderedDocument};
-use crate::rules::{self, Profile, SelectedMeeting};
+use crate::rules::{self, PackAudience, Profile, SelectedMeeting};
 
 /// What a run depends on besides the case: the day it is (for what is
 /// overdue) and the working-day calendar.
@@ -30,6 +30,8 @@ pub struct Settings {
     pub profile: Option<Arc<Profile>>,
     /// The folder of the case file: a profile the case names is found from here.
     pub case_dir: PathBuf,
+    /// Who the pack is for (`--audience`).
+    pub audience: PackAudience,
 }
 
 impl Settings {
@@ -41,6 +43,7 @@ impl Settings {
             meeting: None,
             profile: None,
             case_dir: PathBuf::from("."),
+            audience: PackAudience::Panel,
         }
     }
 }
@@ -56,12 +59,16 @@ pub struct Checked {
     pub profile: Arc<Profile>,
     /// The meeting the pack is for.
     pub meeting: SelectedMeeting,
-    /// The attached PDFs, read and checked, in the case's order.
+    /// The attached PDFs for this audience, read and checked, in the case's order.
     pub attached: Vec<AttachedFile>,
+    /// Who the pack is for.
+    pub audience: PackAudience,
+    /// What the meeting's pack would hold that this audience does not get.
+    pub left_out: Vec<String>,
 }
 
 impl Checked {
-    /// The documents this case's pack holds.
+    /// The documents this case's pack holds for its audience.
     pub fn documents(&self) -> Vec<DocumentJob> {
         documents::plan(
             &self.loaded.case,
@@ -69,7 +76,54 @@ impl Checked {
             &self.profile,
             &self.meeting,
         )
+        .into_iter()
+        .filter(|j| {
+            self.profile
+                .document(&j.id)
+                .is_some_and(|r| rules::may_receive(r, self.audience))
+        })
+        .collect()
     }
+}
+
+/// What of the meeting's pack `audience` does not get: its documents and
+/// attachments, each with why.
+fn left_out(
+    checked_profile: &Profile,
+    meeting: &SelectedMeeting,
+    case: &case::Case,
+    audience: PackAudience,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let pack = checked_profile
+        .meeting(&meeting.id)
+        .map_or(&[][..], |m| &m.pack[..]);
+    for rule in pack.iter().filter_map(|d| checked_profile.document(d)) {
+        if !rules::may_receive(rule, audience) {
+            let why = if rule.privileged && !audience.may_see_privileged() {
+                "legally privileged"
+            } else {
+                "not listed for this audience"
+            };
+            out.push(format!("{} ({why})", rule.name));
+        }
+    }
+    for a in &case.attachments {
+        if !attachment_for(checked_profile, &a.kind, audience) {
+            out.push(format!(
+                "{} (attached; not listed for this audience)",
+                a.title
+            ));
+        }
+    }
+    out
+}
+
+/// Whether an attachment of `kind` may go in a pack for `audience`.
+fn attachment_for(profile: &Profile, kind: &str, audience: PackAudience) -> bool {
+    profile
+        .attachment_kind(kind)
+        .is_some_and(|k| k.audiences.contains(&audience))
 }
 
 /// Checks case text. Returns the checked case when there are no errors,
@@ -89,8 +143,16 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     };
     let profile_ref: &Profile = &profile;
     findings.extend(case::validate(&loaded.case));
-    let (attached, more) = attach::load(&loaded.case, &settings.case_dir);
+    let (mut attached, more) = attach::load(&loaded.case, &settings.case_dir);
     findings.extend(more);
+    // Every attachment is checked; only those for the audience go in.
+    attached.retain(|f| {
+        attachment_for(
+            profile_ref,
+            &loaded.case.attachments[f.index].kind,
+            settings.audience,
+        )
+    });
     let (schedule, more) = deadlines::schedule(
         &loaded.case,
         profile_ref,
@@ -111,6 +173,20 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         settings.today,
     );
     findings.extend(more);
+    if let Some(m) = &meeting {
+        // The meeting the case names, unless the command line chose another.
+        let at = if settings.meeting.is_some() {
+            ""
+        } else {
+            "meeting.type"
+        };
+        findings.extend(rules::audience_conflicts(
+            profile_ref,
+            m,
+            settings.audience,
+            at,
+        ));
+    }
     findings.extend(deadlines::data_running_out(
         &settings.calendar,
         settings.today,
@@ -120,11 +196,13 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     match (schedule, meeting) {
         (Some(schedule), Some(meeting)) if !findings.has_errors() => (
             Some(Checked {
+                left_out: left_out(&profile, &meeting, &loaded.case, settings.audience),
                 loaded,
                 schedule,
                 profile,
                 meeting,
                 attached,
+                audience: settings.audience,
             }),
             findings,
         ),
@@ -200,6 +278,7 @@ pub fn render_pack(
             &checked.meeting,
             &entries,
             cover_pages,
+            checked.audience,
         ) else {
             return Ok(docs);
         };
@@ -306,6 +385,7 @@ pub fn render_bundle(
         &checked.profile,
         &checked.meeting,
         &parts,
+        checked.audience,
     ) else {
         return Ok(None);
     };

@@ -172,9 +172,14 @@ fn pages_label(n: usize) -> String {
     format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
 }
 
-fn default_output(case: &Path) -> PathBuf {
+/// `<case>-pack.zip`, or `<case>-<audience>-pack.zip` for any audience but
+/// the panel, so a parents' pack is never mistaken for the panel's.
+fn default_output(case: &Path, audience: crate::rules::PackAudience) -> PathBuf {
     let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
-    PathBuf::from(format!("{stem}-pack.zip"))
+    match audience {
+        crate::rules::PackAudience::Panel => PathBuf::from(format!("{stem}-pack.zip")),
+        a => PathBuf::from(format!("{stem}-{}-pack.zip", a.id())),
+    }
 }
 
 /// What `build` writes, and where.
@@ -213,7 +218,7 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         Ok(t) => t,
         Err(code) => return code,
     };
-    let dest = output.unwrap_or_else(|| default_output(path));
+    let dest = output.unwrap_or_else(|| default_output(path, settings.audience));
     let bundle_dest = bundle.then(|| bundle_path(&dest));
     // Refuse before doing any work, as well as at the final rename.
     for file in std::iter::once(&dest).chain(&bundle_dest) {
@@ -234,7 +239,12 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
     if jobs.is_empty() && checked.attached.is_empty() {
         let id = &checked.meeting.id;
         eprintln!(
-            "error: the pack for the {id} would be empty: casepack writes none of its documents, and the case attaches none\n  = help: `casepack explain {id}` lists what the meeting needs"
+            "error: the {} pack for {} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document",
+            checked
+                .profile
+                .meeting(id)
+                .map_or(id.as_str(), |m| m.name.as_str()),
+            checked.audience.label()
         );
         return ExitCode::from(EXIT_FINDINGS);
     }
@@ -283,6 +293,7 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         &checked.meeting,
         &docs,
         &checked.attached,
+        checked.audience,
     );
     if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs, &checked.attached) {
         eprintln!("error: {e:#}");
@@ -330,6 +341,13 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
     }
     for f in attached {
         eprintln!("  {:<48} {}  [attached]", f.pack_name, pages_label(f.pages));
+    }
+    if !checked.left_out.is_empty() {
+        eprintln!(
+            "  not in this pack, for {}: {}",
+            checked.audience.label(),
+            checked.left_out.join("; ")
+        );
     }
     if let (Some(b), Some(file)) = (&bundled, &bundle_dest) {
         eprintln!(

@@ -42,6 +42,12 @@ pub enum Command {
         /// Check against this meeting type's requirements [default: the case's `meeting.type`, else lpm].
         #[arg(long, value_name = "ID")]
         meeting: Option<String>,
+        /// Who the pack is for: panel (the meeting's professionals; for the LPM the
+        /// panel's submission pack), parents, advocates (the parties' legal
+        /// representatives) or legal (the local authority's legal adviser).
+        /// Privileged documents never go to parents or advocates.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Panel)]
+        audience: AudienceArg,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -100,6 +106,12 @@ pub enum Command {
         /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
         #[arg(long, value_name = "ID")]
         meeting: Option<String>,
+        /// Who the pack is for: panel (the meeting's professionals; for the LPM the
+        /// panel's submission pack), parents, advocates (the parties' legal
+        /// representatives) or legal (the local authority's legal adviser).
+        /// Privileged documents never go to parents or advocates.
+        #[arg(long, value_enum, default_value_t = AudienceArg::Panel)]
+        audience: AudienceArg,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -161,6 +173,30 @@ impl When {
     }
 }
 
+/// Who a pack is for, on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AudienceArg {
+    /// The meeting's professionals; for the LPM, the panel's submission pack.
+    Panel,
+    /// The parents: letters and agreements, nothing privileged.
+    Parents,
+    /// The parties' legal representatives: nothing privileged.
+    Advocates,
+    /// The local authority's legal adviser.
+    Legal,
+}
+
+impl From<AudienceArg> for rules::PackAudience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Panel => rules::PackAudience::Panel,
+            AudienceArg::Parents => rules::PackAudience::Parents,
+            AudienceArg::Advocates => rules::PackAudience::Advocates,
+            AudienceArg::Legal => rules::PackAudience::Legal,
+        }
+    }
+}
+
 /// When to colour output.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Color {
@@ -201,10 +237,12 @@ pub fn run() -> ExitCode {
             case,
             format,
             meeting,
+            audience,
             when,
         } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
+                settings.audience = audience.into();
                 check(&case, format, &settings, color)
             }
             Err(code) => code,
@@ -244,10 +282,12 @@ pub fn run() -> ExitCode {
             data_dir,
             bundle,
             meeting,
+            audience,
             when,
         } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
+                settings.audience = audience.into();
                 let outputs = Outputs {
                     pack: output,
                     force,

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::{Ctx, DocumentJob, children_names};
 use crate::case::{Case, Date};
 use crate::deadlines::Schedule;
-use crate::rules::{Profile, SelectedMeeting, section_of};
+use crate::rules::{PackAudience, Profile, SelectedMeeting, section_of};
 
 /// One part of the bundle: a rendered document or an attached PDF.
 #[derive(Debug, Clone)]
@@ -40,6 +40,7 @@ pub fn bundle(
     profile: &Profile,
     meeting: &SelectedMeeting,
     parts: &[BundlePart],
+    audience: PackAudience,
 ) -> Option<(DocumentJob, usize)> {
     let rule = profile.document("bundle")?;
     let ctx = Ctx {
@@ -102,6 +103,7 @@ pub fn bundle(
         "date": meeting.date.map(|d| d.long()),
         "children_names": children_names(case),
         "social_worker": case.professionals.social_worker.name,
+        "pack_for": super::cover::capitalised(audience.label()),
         "parts_pages": total,
         "documents": n,
         "any_privileged": parts.iter().any(|p| p.privileged),

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Audience, Ctx, DocumentJob, children_names};
 use crate::case::Case;
 use crate::deadlines::Schedule;
-use crate::rules::{Profile, SelectedMeeting};
+use crate::rules::{PackAudience, Profile, SelectedMeeting};
 
 /// One document as the index lists it.
 #[derive(Debug, Clone)]
@@ -47,6 +47,7 @@ pub fn cover(
     meeting: &SelectedMeeting,
     entries: &[IndexEntry],
     cover_pages: usize,
+    audience: PackAudience,
 ) -> Option<DocumentJob> {
     let rule = profile.document("pack-cover")?;
     let ctx = Ctx {
@@ -91,6 +92,7 @@ pub fn cover(
         "date": meeting.date.map(|d| d.long()),
         "chair": meeting.chair,
         "social_worker": case.professionals.social_worker.name,
+        "pack_for": capitalised(audience.label()),
         "cover_pages": cover_pages,
         "total_pages": total,
         "any_privileged": entries.iter().any(|e| e.privileged),
@@ -106,7 +108,8 @@ pub fn cover(
     ))
 }
 
-fn capitalised(s: &str) -> String {
+/// `s` with its first letter upper-case.
+pub(super) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())

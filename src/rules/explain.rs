@@ -115,6 +115,26 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
         }
     }
     let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Who gets what (`build --audience`; privileged documents never go to parents or advocates, 000 §6):"
+    );
+    for audience in super::PackAudience::ALL {
+        let gets: Vec<String> = meeting
+            .pack
+            .iter()
+            .filter_map(|d| profile.document(d))
+            .filter(|d| super::may_receive(d, audience))
+            .map(|d| format!("{} [{}]", d.name, d.id))
+            .collect();
+        let gets = if gets.is_empty() {
+            "none of casepack's documents".to_string()
+        } else {
+            gets.join(", ")
+        };
+        let _ = writeln!(out, "  {}: {gets}", audience.id());
+    }
+    let _ = writeln!(out);
     let _ = writeln!(out, "Bundle sections (`build --bundle`):");
     for section in profile.bundle_sections(&meeting.id) {
         let mut holds: Vec<String> = section

@@ -40,8 +40,16 @@ pub struct AttachmentKind {
     /// One dated more than this many months before the meeting is stale.
     #[serde(default)]
     pub fresh_months: Option<u32>,
+    /// The packs it may go in (`build --audience`); by default only inside
+    /// the local authority.
+    #[serde(default = "inside_the_authority")]
+    pub audiences: Vec<super::PackAudience>,
     /// The procedure reference.
     pub source: String,
+}
+
+fn inside_the_authority() -> Vec<super::PackAudience> {
+    vec![super::PackAudience::Panel, super::PackAudience::Legal]
 }
 
 /// A document casepack writes from the case.
@@ -58,8 +66,10 @@ pub struct DocumentRule {
     /// For a timeline sheet, the timeline's id: written once it has started.
     #[serde(default)]
     pub timeline: Option<String>,
-    /// Who it is for.
+    /// Who it is addressed to.
     pub audience: Audience,
+    /// The packs it may go in (`build --audience`).
+    pub audiences: Vec<super::PackAudience>,
     /// Whether it is legally privileged (000 §6; 004 §12): marked so on
     /// every page, and never for parents or other parties.
     #[serde(default)]

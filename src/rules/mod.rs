@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+mod audience;
 mod bundle;
 mod due;
 mod events;
@@ -18,6 +19,7 @@ mod meetings;
 mod overlay;
 mod requirements;
 
+pub use audience::{PackAudience, conflicts as audience_conflicts, may_receive};
 pub use bundle::{BundleRules, BundleSection, section_of};
 pub use due::{Direction, Due, Offset};
 pub use events::{EVENTS, event_date, event_name, event_path};
@@ -206,7 +208,8 @@ impl Profile {
         }
         self.timeline_order()?;
         self.check_meetings()?;
-        self.check_bundle()
+        self.check_bundle()?;
+        self.check_audiences()
     }
 
     /// Every meeting's roles, documents, attachment kinds and timing steps exist.

@@ -254,3 +254,20 @@ fn bundle_sections_are_whole_and_every_document_has_one() {
             .contains("`expert-reprot` is not an attachment kind")
     );
 }
+
+#[test]
+fn a_profile_cannot_send_a_privileged_document_to_parents_or_advocates() {
+    for who in ["parents", "advocates"] {
+        let leaky = DEFAULT_YAML.replacen(
+            "    audiences: [panel, legal]\n",
+            &format!("    audiences: [panel, legal, {who}]\n"),
+            1,
+        );
+        let err = Profile::from_yaml(&leaky).unwrap_err();
+        assert!(
+            err.contains("document `lpm-minutes` is legally privileged and cannot be for"),
+            "{err}"
+        );
+        assert!(err.contains("000 §6"), "{err}");
+    }
+}

@@ -45,6 +45,15 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
         "  A The social worker's papers: Social Worker's PLO Summary, Chronology, Genogram (004 §4d(i)-(iii))"
     ), "{}", stdout(&out));
     assert!(stdout(&out).contains("  D The meeting and letters: everything else"));
+    // Who gets what: nothing privileged for parents or advocates.
+    assert!(
+        stdout(&out).contains("  parents: Letter of issue [letter-of-issue]\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains(
+        "  advocates: Chronology [chronology], Genogram [genogram], Letter of issue [letter-of-issue]\n"
+    ));
     let out = casepack(dir.path(), &["explain", "cpm-2"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("`cpm-2` is not a meeting type"));

@@ -135,6 +135,7 @@ fn stdout(o: &Output) -> String {
 }
 
 mod attachments;
+mod audiences;
 mod bundle;
 mod commands;
 mod findings;

@@ -1,0 +1,135 @@
+//! Who a pack is put together for (`build --audience`): the panel, the
+//! parents, the parties' advocates, or the local authority's legal adviser.
+//! Each document and each kind of attachment lists the packs it may go in
+//! (profile data); on top of that, and whatever the profile says, a
+//! legally privileged document never goes to parents or advocates (000 §6):
+//! a profile that lists one for them is refused when it loads, and a meeting
+//! that requires one cannot have a pack for them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DocumentRule, Profile, SelectedMeeting};
+use crate::diagnostics::Finding;
+
+/// A pack's audience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PackAudience {
+    /// The meeting's professionals: for the LPM, the panel's submission pack.
+    Panel,
+    /// The parents and others with parental responsibility.
+    Parents,
+    /// The parties' legal representatives.
+    Advocates,
+    /// The local authority's legal adviser.
+    Legal,
+}
+
+impl PackAudience {
+    /// Every audience, in the order the help lists them.
+    pub const ALL: [PackAudience; 4] = [
+        PackAudience::Panel,
+        PackAudience::Parents,
+        PackAudience::Advocates,
+        PackAudience::Legal,
+    ];
+
+    /// Its id on the command line and in the manifest.
+    pub fn id(self) -> &'static str {
+        match self {
+            PackAudience::Panel => "panel",
+            PackAudience::Parents => "parents",
+            PackAudience::Advocates => "advocates",
+            PackAudience::Legal => "legal",
+        }
+    }
+
+    /// The audience with `id`.
+    pub fn from_id(id: &str) -> Option<PackAudience> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// Who it is, in words, for the cover and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            PackAudience::Panel => "the meeting's professionals (panel)",
+            PackAudience::Parents => "parents",
+            PackAudience::Advocates => "the parties' legal representatives",
+            PackAudience::Legal => "the local authority's legal adviser",
+        }
+    }
+
+    /// Whether privileged documents may ever go to it: only inside the
+    /// local authority (000 §6).
+    pub fn may_see_privileged(self) -> bool {
+        matches!(self, PackAudience::Panel | PackAudience::Legal)
+    }
+}
+
+/// Whether a document may go in a pack for `audience`: listed for it, and
+/// never privileged outside the local authority.
+pub fn may_receive(rule: &DocumentRule, audience: PackAudience) -> bool {
+    rule.audiences.contains(&audience) && (!rule.privileged || audience.may_see_privileged())
+}
+
+impl Profile {
+    /// No privileged document is listed for parents or advocates.
+    pub(super) fn check_audiences(&self) -> Result<(), String> {
+        for d in &self.documents {
+            if let Some(a) = d
+                .audiences
+                .iter()
+                .find(|a| d.privileged && !a.may_see_privileged())
+            {
+                return Err(format!(
+                    "document `{}` is legally privileged and cannot be for {} (000 §6)",
+                    d.id,
+                    a.label()
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An error (at case path `at`) for each document the meeting requires that
+/// `audience` may not receive: such a pack would be missing what the meeting needs, so it is
+/// refused rather than built without it.
+pub fn conflicts(
+    profile: &Profile,
+    meeting: &SelectedMeeting,
+    audience: PackAudience,
+    at: &str,
+) -> Vec<Finding> {
+    let Some(m) = profile.meeting(&meeting.id) else {
+        return Vec::new();
+    };
+    m.requires
+        .iter()
+        .filter(|r| r.applies_to(&meeting.purpose))
+        .filter_map(|r| profile.document(r.document.as_deref()?))
+        .filter(|d| !may_receive(d, audience))
+        .map(|d| {
+            let why = if d.privileged && !audience.may_see_privileged() {
+                "it is legally privileged"
+            } else {
+                "the profile does not list it for them"
+            };
+            Finding::error(
+                "document-not-for-audience",
+                at,
+                format!(
+                    "the {} pack cannot be for {}: it must hold \"{}\", and {why}",
+                    m.name,
+                    audience.label(),
+                    d.name
+                ),
+            )
+            .help(format!(
+                "build this meeting's pack for the panel or the legal adviser (`--audience panel`); `casepack explain {}` lists what each audience gets",
+                m.id
+            ))
+            .source("000 §6")
+        })
+        .collect()
+}
