@@ -129,10 +129,12 @@ fn attachment_for(profile: &Profile, kind: &str, audience: PackAudience) -> bool
 /// Checks case text. Returns the checked case when there are no errors,
 /// and every finding (errors and warnings) either way.
 pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
-    let (loaded, mut findings) = match case::parse(text) {
+    let (mut loaded, mut findings) = match case::parse(text) {
         Ok(ok) => ok,
         Err(findings) => return (None, findings),
     };
+    // Archival PDF refuses what no font can show: replaced, and said.
+    findings.extend(case::replace_unshowable(&mut loaded, render::can_show));
     let profile = match choose_profile(&loaded, settings) {
         Ok(p) => p,
         Err(f) => {

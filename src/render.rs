@@ -15,11 +15,11 @@ use chrono::Datelike;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook, FontFamily, FontList, Lang, TextElem};
+use typst::text::{Font, FontBook, FontFamily, FontList, Lang, Region, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::documents::DocumentJob;
 use crate::rules::Profile;
@@ -108,6 +108,17 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
+/// Whether one of the embedded fonts can show `c` (spaces always can).
+/// Archival PDF refuses a character no font has, so the case's text is
+/// checked with this before anything is rendered.
+pub fn can_show(c: char) -> bool {
+    c.is_whitespace()
+        || FONTS
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
 /// Where a template finds its data in the in-memory world.
 const DATA_PATH: &str = "/data.json";
 
@@ -164,6 +175,7 @@ pub fn render_with_files(
         template: job.template.to_string(),
         messages,
     };
+    let has_files = !files.is_empty();
     let data = serde_json::to_vec_pretty(&job.data).map_err(|e| fail(vec![e.to_string()]))?;
     let mut world = DocWorld::new(job.template, data, job.date.naive())
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
@@ -184,6 +196,7 @@ pub fn render_with_files(
         ident: Smart::Custom(format!("casepack/{}", job.file_name)),
         creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(world.today)),
+        standards: standards(job, profile, !has_files).map_err(|e| fail(vec![e]))?,
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options)
@@ -197,6 +210,21 @@ pub fn render_with_files(
         pdf,
         pages,
     })
+}
+
+/// The standards a document is exported to: PDF/A-2b for archiving, and
+/// PDF/UA-1 too where its rule says `accessible`. A document that places
+/// pages of other PDFs (the bundle) stays plain PDF: typst-pdf refuses
+/// embedded pages under PDF/A and PDF/UA.
+fn standards(job: &DocumentJob, profile: &Profile, archival: bool) -> Result<PdfStandards, String> {
+    let mut list = Vec::new();
+    if archival {
+        list.push(PdfStandard::A_2b);
+        if profile.document(&job.id).is_some_and(|r| r.accessible) {
+            list.push(PdfStandard::Ua_1);
+        }
+    }
+    PdfStandards::new(&list).map_err(|e| e.message().to_string())
 }
 
 /// The in-memory world one document compiles in.
@@ -235,6 +263,11 @@ impl DocWorld {
             ]),
         );
         library.styles.set(TextElem::lang, Lang::ENGLISH);
+        // British English, so the PDF's language is en-GB for screen readers
+        // whatever the template sets.
+        library
+            .styles
+            .set(TextElem::region, "GB".parse::<Region>().ok());
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
         Some(DocWorld {
             library: LazyHash::new(library),

@@ -224,6 +224,57 @@ fn is_unprintable(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
+/// What prints in place of a character no font can show: visible, so the
+/// reader sees something is missing rather than an invisible gap.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// Replaces every character `can_show` refuses with [`REPLACEMENT`] in every
+/// string of the case, warning once per field with the characters named.
+pub fn replace_unshowable(
+    loaded: &mut LoadedCase,
+    can_show: impl Fn(char) -> bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let Ok(mut value) = serde_json::to_value(&loaded.case) else {
+        return findings;
+    };
+    walk_strings(&mut value, String::new(), &mut |path, s| {
+        let missing: Vec<char> = s.chars().filter(|c| !can_show(*c)).collect();
+        if missing.is_empty() {
+            return;
+        }
+        *s = s
+            .chars()
+            .map(|c| if can_show(c) { c } else { REPLACEMENT })
+            .collect();
+        let mut shown: Vec<String> = Vec::new();
+        for c in missing {
+            let name = format!("{c} (U+{:04X})", c as u32);
+            if !shown.contains(&name) {
+                shown.push(name);
+            }
+        }
+        findings.push(
+            Finding::warning(
+                "unsupported-characters",
+                path,
+                format!(
+                    "the documents' fonts cannot show {}; {} print as {REPLACEMENT}",
+                    shown.join(", "),
+                    if shown.len() == 1 { "it will" } else { "they will" }
+                ),
+            )
+            .help("write the words in English letters (for a name, as the person spells it in English), or attach a document in the other script"),
+        );
+    });
+    if !findings.is_empty()
+        && let Ok(case) = serde_json::from_value(value)
+    {
+        loaded.case = case;
+    }
+    findings
+}
+
 /// Visits every string in a JSON value with its YAML-style path.
 pub(crate) fn walk_strings(value: &mut Value, path: String, f: &mut impl FnMut(&str, &mut String)) {
     match value {

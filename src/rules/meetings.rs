@@ -77,6 +77,10 @@ pub struct DocumentRule {
     /// For an agenda or record: its items, in order, each with its source.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
+    /// Whether it is exported as tagged PDF/UA-1 too, for screen readers:
+    /// the letters parents read.
+    #[serde(default)]
+    pub accessible: bool,
     /// The procedure reference.
     pub source: String,
 }

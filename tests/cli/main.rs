@@ -134,6 +134,7 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+mod archival;
 mod attachments;
 mod audiences;
 mod bundle;
