@@ -11,7 +11,8 @@
 use crate::rules::{PackAudience, SelectedMeeting};
 use std::fs;
 use std::io::{Seek, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 use chrono::Datelike;
@@ -224,7 +225,46 @@ pub fn write_file(dest: &Path, force: bool, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Files this run is writing or has written but not yet committed to, and
+/// whether the run has been interrupted. Every file is created, renamed and
+/// removed under this one lock, so an interruption sees each file either on
+/// the list or not yet made, and nothing is made after it.
+struct Unfinished {
+    files: Vec<PathBuf>,
+    interrupted: bool,
+}
+
+static UNFINISHED: Mutex<Unfinished> = Mutex::new(Unfinished {
+    files: Vec::new(),
+    interrupted: false,
+});
+
+fn unfinished() -> std::sync::MutexGuard<'static, Unfinished> {
+    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// On Ctrl-C: removes every file this run has not committed to (see
+/// [`commit`]), makes sure no other is made, then ends the process while
+/// still holding the lock, so no file is made after the removal.
+pub fn interrupt_and_exit(code: i32) -> ! {
+    let mut list = unfinished();
+    list.interrupted = true;
+    for path in list.files.drain(..) {
+        let _ = fs::remove_file(path);
+    }
+    eprintln!("\ninterrupted: nothing was written");
+    std::process::exit(code)
+}
+
+/// Says the files written so far are complete: an interruption from now
+/// on leaves them in place.
+pub fn commit() {
+    unfinished().files.clear();
+}
+
 /// Writes through a temporary file beside `dest`, then renames it into place.
+/// Both the temporary file and, once renamed, `dest` stay on the list of
+/// unfinished files until [`commit`].
 fn write_atomically(
     dest: &Path,
     force: bool,
@@ -243,16 +283,40 @@ fn write_atomically(
     if !dir.is_dir() {
         bail!("the folder {} does not exist", dir.display());
     }
-    let tmp = tempfile::Builder::new()
-        .prefix(".casepack-")
-        .suffix(".part")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    // Created readable and writable by the owner only (0600 on Unix): it
+    // holds personal data.
+    let (tmp, part) = {
+        let mut list = unfinished();
+        if list.interrupted {
+            bail!("interrupted");
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".casepack-")
+            .suffix(".part")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        let part = tmp.path().to_path_buf();
+        list.files.push(part.clone());
+        (tmp, part)
+    };
     write(tmp.as_file())?;
-    let result = if force {
-        tmp.persist(dest).map(|_| ())
-    } else {
-        tmp.persist_noclobber(dest).map(|_| ())
+    let result = {
+        // Renamed under the lock, so an interruption sees either the
+        // temporary file or the finished one on the list, never neither.
+        let mut list = unfinished();
+        if list.interrupted {
+            bail!("interrupted");
+        }
+        let result = if force {
+            tmp.persist(dest).map(|_| ())
+        } else {
+            tmp.persist_noclobber(dest).map(|_| ())
+        };
+        list.files.retain(|p| *p != part);
+        if result.is_ok() {
+            list.files.push(dest.to_path_buf());
+        }
+        result
     };
     result.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {

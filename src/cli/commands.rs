@@ -162,6 +162,7 @@ pub(super) fn timeline(
             eprintln!("error: {e:#}");
             return ExitCode::from(EXIT_USAGE);
         }
+        pack::commit();
         eprintln!("wrote {}", ics.display());
     }
     ExitCode::SUCCESS
@@ -307,6 +308,8 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         eprintln!("error: {e:#}\n  nothing was written");
         return ExitCode::from(EXIT_USAGE);
     }
+    // The pack and its bundle are whole: an interruption now leaves them.
+    pack::commit();
     let attached = &checked.attached;
     let pages: usize = docs.iter().map(|d| d.pages).sum::<usize>()
         + attached.iter().map(|f| f.pages).sum::<usize>();

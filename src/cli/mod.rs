@@ -227,6 +227,8 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
     };
+    // Ctrl-C: remove what this run was writing, so nothing partial is left.
+    let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,

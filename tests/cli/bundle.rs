@@ -321,7 +321,7 @@ fn the_bundle_is_not_overwritten_without_force_and_goes_with_its_pack() {
 }
 
 /// A PDF of `n` pages, each saying its number: a long expert's report.
-fn long_pdf(n: usize) -> Vec<u8> {
+pub(super) fn long_pdf(n: usize) -> Vec<u8> {
     let mut objects: Vec<String> = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".into(),
         String::new(),

@@ -146,5 +146,6 @@ mod meetings;
 mod pack;
 mod papers;
 mod profiles;
+mod safety;
 mod schema;
 mod timeline;
