@@ -39,6 +39,17 @@ fn documents_are_pdf_a_and_letters_are_also_tagged_pdf_ua_in_british_english() {
             continue;
         }
         let (xmp, tagged, lang) = catalog_facts(bytes);
+        // The title (shown in every PDF reader's window and file lists)
+        // never names a child in full.
+        let title = &xmp[xmp.find("<dc:title>").unwrap_or(0)..];
+        let title = &title[..title.find("</dc:title>").unwrap_or(0)];
+        assert!(!title.is_empty(), "{name} has no title");
+        for child in ["Maisie Nowak", "Leo Nowak", "Ruby Brennan"] {
+            assert!(
+                !title.contains(child),
+                "{name}'s title names {child}: {title}"
+            );
+        }
         assert!(
             xmp.contains("<pdfaid:part>2</pdfaid:part>"),
             "{name} is not PDF/A-2: {xmp}"
