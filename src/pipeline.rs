@@ -86,46 +86,6 @@ impl Checked {
     }
 }
 
-/// What of the meeting's pack `audience` does not get: its documents and
-/// attachments, each with why.
-fn left_out(
-    checked_profile: &Profile,
-    meeting: &SelectedMeeting,
-    case: &case::Case,
-    audience: PackAudience,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    let pack = checked_profile
-        .meeting(&meeting.id)
-        .map_or(&[][..], |m| &m.pack[..]);
-    for rule in pack.iter().filter_map(|d| checked_profile.document(d)) {
-        if !rules::may_receive(rule, audience) {
-            let why = if rule.privileged && !audience.may_see_privileged() {
-                "legally privileged"
-            } else {
-                "not listed for this audience"
-            };
-            out.push(format!("{} ({why})", rule.name));
-        }
-    }
-    for a in &case.attachments {
-        if !attachment_for(checked_profile, &a.kind, audience) {
-            out.push(format!(
-                "{} (attached; not listed for this audience)",
-                a.title
-            ));
-        }
-    }
-    out
-}
-
-/// Whether an attachment of `kind` may go in a pack for `audience`.
-fn attachment_for(profile: &Profile, kind: &str, audience: PackAudience) -> bool {
-    profile
-        .attachment_kind(kind)
-        .is_some_and(|k| k.audiences.contains(&audience))
-}
-
 /// Checks case text. Returns the checked case when there are no errors,
 /// and every finding (errors and warnings) either way.
 pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
@@ -149,7 +109,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     findings.extend(more);
     // Every attachment is checked; only those for the audience go in.
     attached.retain(|f| {
-        attachment_for(
+        rules::attachment_for(
             profile_ref,
             &loaded.case.attachments[f.index].kind,
             settings.audience,
@@ -198,7 +158,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     match (schedule, meeting) {
         (Some(schedule), Some(meeting)) if !findings.has_errors() => (
             Some(Checked {
-                left_out: left_out(&profile, &meeting, &loaded.case, settings.audience),
+                left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
                 loaded,
                 schedule,
                 profile,

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentRule, Profile, SelectedMeeting};
+use crate::case::Case;
 use crate::diagnostics::Finding;
 
 /// A pack's audience.
@@ -69,7 +70,18 @@ impl PackAudience {
 /// Whether a document may go in a pack for `audience`: listed for it, and
 /// never privileged outside the local authority.
 pub fn may_receive(rule: &DocumentRule, audience: PackAudience) -> bool {
-    rule.audiences.contains(&audience) && (!rule.privileged || audience.may_see_privileged())
+    refusal(rule, audience).is_none()
+}
+
+/// Why a document may not go in a pack for `audience`, if it may not.
+fn refusal(rule: &DocumentRule, audience: PackAudience) -> Option<&'static str> {
+    if rule.privileged && !audience.may_see_privileged() {
+        Some("legally privileged")
+    } else if !rule.audiences.contains(&audience) {
+        Some("not listed for this audience")
+    } else {
+        None
+    }
 }
 
 impl Profile {
@@ -108,18 +120,13 @@ pub fn conflicts(
         .iter()
         .filter(|r| r.applies_to(&meeting.purpose))
         .filter_map(|r| profile.document(r.document.as_deref()?))
-        .filter(|d| !may_receive(d, audience))
-        .map(|d| {
-            let why = if d.privileged && !audience.may_see_privileged() {
-                "it is legally privileged"
-            } else {
-                "the profile does not list it for them"
-            };
+        .filter_map(|d| refusal(d, audience).map(|why| (d, why)))
+        .map(|(d, why)| {
             Finding::error(
                 "document-not-for-audience",
                 at,
                 format!(
-                    "the {} pack cannot be for {}: it must hold \"{}\", and {why}",
+                    "the {} pack cannot be for {}: it must hold \"{}\", and it is {why}",
                     m.name,
                     audience.label(),
                     d.name
@@ -132,4 +139,39 @@ pub fn conflicts(
             .source("000 §6")
         })
         .collect()
+}
+
+/// What of the meeting's pack `audience` does not get: its documents and
+/// attachments, each with why.
+pub fn left_out(
+    profile: &Profile,
+    meeting: &SelectedMeeting,
+    case: &Case,
+    audience: PackAudience,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let pack = profile
+        .meeting(&meeting.id)
+        .map_or(&[][..], |m| &m.pack[..]);
+    for rule in pack.iter().filter_map(|d| profile.document(d)) {
+        if let Some(why) = refusal(rule, audience) {
+            out.push(format!("{} ({why})", rule.name));
+        }
+    }
+    for a in &case.attachments {
+        if !attachment_for(profile, &a.kind, audience) {
+            out.push(format!(
+                "{} (attached; not listed for this audience)",
+                a.title
+            ));
+        }
+    }
+    out
+}
+
+/// Whether an attachment of `kind` may go in a pack for `audience`.
+pub fn attachment_for(profile: &Profile, kind: &str, audience: PackAudience) -> bool {
+    profile
+        .attachment_kind(kind)
+        .is_some_and(|k| k.audiences.contains(&audience))
 }

@@ -19,7 +19,9 @@ mod meetings;
 mod overlay;
 mod requirements;
 
-pub use audience::{PackAudience, conflicts as audience_conflicts, may_receive};
+pub use audience::{
+    PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,
+};
 pub use bundle::{BundleRules, BundleSection, section_of};
 pub use due::{Direction, Due, Offset};
 pub use events::{EVENTS, event_date, event_name, event_path};
