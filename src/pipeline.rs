@@ -266,10 +266,16 @@ pub fn render_pack(
 /// How the index lists an attached PDF: after casepack's own documents.
 fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
     let a = &checked.loaded.case.attachments[f.index];
+    // Who reads it, as the index says it: its kind decides.
+    let for_parents = rules::attachment_for(&checked.profile, &a.kind, PackAudience::Parents);
     IndexEntry {
         title: a.title.clone(),
         file_name: f.pack_name.clone(),
-        audience: crate::rules::Audience::Professionals,
+        audience: if for_parents {
+            crate::rules::Audience::ParentsAndProfessionals
+        } else {
+            crate::rules::Audience::Professionals
+        },
         privileged: false,
         pages: f.pages,
         attached: Some(attached_about(checked, f)),
