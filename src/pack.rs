@@ -19,7 +19,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{AesMode, CompressionMethod, DateTime, ZipWriter};
 
 use crate::attach::{AttachedFile, hex};
 use crate::case::{Case, FORMAT_VERSION};
@@ -43,6 +43,8 @@ pub struct Manifest {
     pub meeting_purpose: String,
     /// Who the pack is for (`build --audience`).
     pub audience: String,
+    /// Whether the pack's entries are AES-256 encrypted (`build --encrypt`).
+    pub encrypted: bool,
     /// The meeting's date, when the case gives it.
     pub meeting_date: Option<String>,
     /// The LPM's date.
@@ -109,9 +111,11 @@ pub fn manifest(
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
     audience: PackAudience,
+    encrypted: bool,
 ) -> Manifest {
     Manifest {
         audience: audience.id().to_string(),
+        encrypted,
         meeting: meeting.id.clone(),
         meeting_purpose: meeting.purpose.clone(),
         meeting_date: meeting.date.map(|d| d.iso()),
@@ -155,13 +159,16 @@ pub fn manifest(
     }
 }
 
-/// Writes the zip into `out` (any seekable writer).
+/// Writes the zip into `out` (any seekable writer), every entry AES-256
+/// encrypted with `password` when one is given (each with a random salt, so
+/// an encrypted pack is not byte-identical from one build to the next).
 pub fn write_zip<W: Write + Seek>(
     out: W,
     case: &Case,
     manifest: &Manifest,
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
+    password: Option<&str>,
 ) -> Result<W> {
     let d = case.lpm.date.naive();
     let stamp = DateTime::from_date_and_time(
@@ -177,6 +184,10 @@ pub fn write_zip<W: Write + Seek>(
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(stamp)
         .unix_permissions(0o600);
+    let options = match password {
+        Some(p) => options.with_aes_encryption(AesMode::Aes256, p),
+        None => options,
+    };
     let mut entries: Vec<(String, Vec<u8>)> = docs
         .iter()
         .map(|d| (d.job.file_name.clone(), d.pdf.clone()))
@@ -208,9 +219,10 @@ pub fn write_pack(
     manifest: &Manifest,
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
+    password: Option<&str>,
 ) -> Result<()> {
     write_atomically(dest, force, |file| {
-        write_zip(file, case, manifest, docs, attached)?.sync_all()?;
+        write_zip(file, case, manifest, docs, attached, password)?.sync_all()?;
         Ok(())
     })
 }

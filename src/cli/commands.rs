@@ -193,6 +193,38 @@ pub(super) struct Outputs {
     pub data_dir: Option<PathBuf>,
     /// Whether to write the bundle beside the pack.
     pub bundle: bool,
+    /// Whether to encrypt the pack.
+    pub encrypt: bool,
+}
+
+/// The environment variable `--encrypt` reads the password from.
+const PASSWORD_VAR: &str = "CASEPACK_PASSWORD";
+
+/// The pack's password: from [`PASSWORD_VAR`], else asked for twice at the
+/// terminal without echo. Never from the command line, where other users
+/// and the shell's history could see it.
+fn password() -> Result<String, String> {
+    if let Ok(p) = std::env::var(PASSWORD_VAR) {
+        if p.is_empty() {
+            return Err(format!("{PASSWORD_VAR} is empty"));
+        }
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(format!(
+            "--encrypt needs a password: set {PASSWORD_VAR}, or run casepack in a terminal to be asked"
+        ));
+    }
+    let first = rpassword::prompt_password("Password for the pack: ").map_err(|e| e.to_string())?;
+    if first.is_empty() {
+        return Err("the password is empty".into());
+    }
+    let again =
+        rpassword::prompt_password("The same password again: ").map_err(|e| e.to_string())?;
+    if first != again {
+        return Err("the two passwords differ".into());
+    }
+    Ok(first)
 }
 
 /// The bundle's file: beside the pack, `x-pack.zip` → `x-bundle.pdf`.
@@ -214,6 +246,7 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         force,
         data_dir,
         bundle,
+        encrypt,
     } = outputs;
     let text = match read_case(path) {
         Ok(t) => t,
@@ -231,6 +264,13 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             return ExitCode::from(EXIT_USAGE);
         }
     }
+    let password = match encrypt.then(password).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}\n  nothing was written");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     let (checked, findings) = pipeline::check(&text, settings);
     print_findings(&findings, path, &text, color);
     let Some(checked) = checked else {
@@ -295,8 +335,17 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         &docs,
         &checked.attached,
         checked.audience,
+        password.is_some(),
     );
-    if let Err(e) = pack::write_pack(&dest, force, case, &manifest, &docs, &checked.attached) {
+    if let Err(e) = pack::write_pack(
+        &dest,
+        force,
+        case,
+        &manifest,
+        &docs,
+        &checked.attached,
+        password.as_deref(),
+    ) {
         eprintln!("error: {e:#}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -320,8 +369,13 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         n => format!(", {n} attachments"),
     };
     eprintln!(
-        "wrote {} ({} document{}{attachments} and the index, {} pages) for the {}",
+        "wrote {}{} ({} document{}{attachments} and the index, {} pages) for the {}",
         dest.display(),
+        if password.is_some() {
+            ", encrypted with AES-256,"
+        } else {
+            ""
+        },
         documents,
         if documents == 1 { "" } else { "s" },
         pages,

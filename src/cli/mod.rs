@@ -103,6 +103,11 @@ pub enum Command {
         /// and bookmarks. Written beside the pack as <name>-bundle.pdf.
         #[arg(long)]
         bundle: bool,
+        /// Encrypt the pack (AES-256 zip). The password comes from the
+        /// CASEPACK_PASSWORD environment variable or, in a terminal, a prompt;
+        /// never from the command line. File names inside stay readable.
+        #[arg(long, conflicts_with = "bundle")]
+        encrypt: bool,
         /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
         #[arg(long, value_name = "ID")]
         meeting: Option<String>,
@@ -283,6 +288,7 @@ pub fn run() -> ExitCode {
             force,
             data_dir,
             bundle,
+            encrypt,
             meeting,
             audience,
             when,
@@ -295,6 +301,7 @@ pub fn run() -> ExitCode {
                     force,
                     data_dir,
                     bundle,
+                    encrypt,
                 };
                 build(&case, outputs, &settings, color)
             }

@@ -99,3 +99,83 @@ fn a_build_interrupted_at_any_moment_leaves_all_or_nothing() {
     assert!(interrupted > 0, "no build was interrupted");
     assert_eq!(interrupted + finished, delays.len());
 }
+
+#[test]
+fn an_encrypted_pack_opens_with_its_password_and_not_without() {
+    let dir = case_dir(&std::fs::read_to_string(root().join(SAMPLE)).unwrap());
+    let run = |password: Option<&str>, extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_casepack"));
+        cmd.args([
+            "build",
+            "case.yaml",
+            "--encrypt",
+            "--force",
+            "--today",
+            TODAY,
+        ])
+        .args(extra)
+        .current_dir(dir.path())
+        .env_remove("CASEPACK_PASSWORD")
+        .stdin(std::process::Stdio::null());
+        if let Some(p) = password {
+            cmd.env("CASEPACK_PASSWORD", p);
+        }
+        cmd.output().unwrap()
+    };
+    // No password and no terminal to ask at: refused, nothing written.
+    let out = run(None, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--encrypt needs a password: set CASEPACK_PASSWORD"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(outputs(dir.path()).is_empty());
+    // The bundle would sit beside the pack unprotected.
+    let out = run(Some("x"), &["--bundle"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot be used with"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(Some("correct horse battery staple"), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("wrote case-pack.zip, encrypted with AES-256,"));
+    let file = std::fs::File::open(dir.path().join("case-pack.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    // Without the password, or with a wrong one, nothing can be read.
+    assert!(zip.by_name("manifest.json").is_err());
+    assert!(zip.by_name_decrypt("manifest.json", b"wrong").is_err());
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(
+        &mut zip
+            .by_name_decrypt("manifest.json", b"correct horse battery staple")
+            .unwrap(),
+        &mut manifest,
+    )
+    .unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(manifest["encrypted"], true);
+    assert!(
+        !manifest.to_string().contains("correct horse"),
+        "the password is in the manifest"
+    );
+    let mut letter = Vec::new();
+    std::io::Read::read_to_end(
+        &mut zip
+            .by_name_decrypt(
+                "letter-before-proceedings-kerry-hartley.pdf",
+                b"correct horse battery staple",
+            )
+            .unwrap(),
+        &mut letter,
+    )
+    .unwrap();
+    assert!(pdf_text(&letter).contains("Kerry"));
+    // The zip's bytes hold neither the password nor the letter's text.
+    let raw = std::fs::read(dir.path().join("case-pack.zip")).unwrap();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(!raw.contains("correct horse") && !raw.contains("%PDF"));
+}
