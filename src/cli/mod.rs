@@ -315,6 +315,8 @@ const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage and I/O problems.
 const EXIT_USAGE: u8 = 2;
 
+mod build;
 mod commands;
 
-use commands::{Outputs, build, check, explain, profile_or_default, timeline};
+use build::{Outputs, build};
+use commands::{check, explain, profile_or_default, timeline};
