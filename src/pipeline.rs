@@ -105,6 +105,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     };
     let profile_ref: &Profile = &profile;
     findings.extend(case::validate(&loaded.case));
+    findings.extend(case::withhold::check(&loaded.case));
     let (mut attached, more) = attach::load(&loaded.case, &settings.case_dir);
     findings.extend(more);
     // Every attachment is checked; only those for the audience go in.
@@ -156,18 +157,42 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     findings.extend(outcome_note(&loaded));
     findings.locate(&loaded.index);
     match (schedule, meeting) {
-        (Some(schedule), Some(meeting)) if !findings.has_errors() => (
-            Some(Checked {
-                left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
-                loaded,
-                schedule,
-                profile,
-                meeting,
-                attached,
-                audience: settings.audience,
-            }),
-            findings,
-        ),
+        (Some(schedule), Some(meeting)) if !findings.has_errors() => {
+            // Everything after this reads the case as this audience may see
+            // it, the meeting's attendees and chair included.
+            let audience = settings.audience;
+            let mut meeting = meeting;
+            if loaded
+                .case
+                .withhold
+                .iter()
+                .any(|w| audience.withholds(w.from))
+            {
+                loaded.case = case::withhold::redact(&loaded.case, |from| audience.withholds(from));
+                let started: Vec<&str> = schedule.timelines.iter().map(|t| t.id.as_str()).collect();
+                if let (Some(m), _) = rules::check_meeting(
+                    &loaded.case,
+                    &profile,
+                    &started,
+                    settings.meeting.as_deref(),
+                    settings.today,
+                ) {
+                    meeting = m;
+                }
+            }
+            (
+                Some(Checked {
+                    left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
+                    loaded,
+                    schedule,
+                    profile,
+                    meeting,
+                    attached,
+                    audience: settings.audience,
+                }),
+                findings,
+            )
+        }
         _ => (None, findings),
     }
 }

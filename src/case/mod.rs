@@ -15,6 +15,7 @@ mod types;
 mod validate;
 
 pub use family::generation_count;
+pub mod withhold;
 pub use load::{LoadedCase, REPLACEMENT, parse, replace_unshowable};
 pub use locate::{LocationIndex, Position};
 pub use lpm::*;

@@ -87,6 +87,9 @@ pub struct Case {
     /// Documents written elsewhere, attached as PDFs.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// Fields kept from some readers: printed as "[withheld]" in their packs.
+    #[serde(default)]
+    pub withhold: Vec<super::withhold::Withhold>,
     /// Whether the letters must say that, if the children cannot live safely
     /// with family, the plan could be adoption (001 "Letter before Proceedings").
     #[serde(default)]

@@ -149,3 +149,4 @@ mod profiles;
 mod safety;
 mod schema;
 mod timeline;
+mod withhold;
