@@ -23,6 +23,9 @@ const NOT_FREE_TEXT: &[&str] = &[
     "delivered",
     "review_date",
     "purpose",
+    // `withhold`: a path into the case and who it is kept from.
+    "field",
+    "from",
     "outcome",
     "decision",
     "type",

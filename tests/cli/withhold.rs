@@ -4,13 +4,15 @@
 
 use super::*;
 
-/// The sample with Tomasz Nowak's address kept from the parents and Kerry
-/// Hartley's solicitor's firm from everyone outside the authority.
+/// The sample (which keeps Tomasz Nowak's address from the parents) with
+/// Kerry Hartley's solicitor's firm kept from everyone outside the authority too.
 fn withholding() -> tempfile::TempDir {
-    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap().replace(
-        "\nattachments:\n",
-        "\nwithhold:\n  - { field: \"parents[1].address\", from: parents }\n  - { field: \"parents[0].solicitor.firm\", from: outside-authority }\n\nattachments:\n",
-    );
+    let text = std::fs::read_to_string(root().join(SAMPLE))
+        .unwrap()
+        .replace(
+            "\nwithhold:\n",
+            "\nwithhold:\n  - { field: \"parents[0].solicitor.firm\", from: outside-authority }\n",
+        );
     case_dir(&text)
 }
 
@@ -83,8 +85,8 @@ fn withholding_a_field_that_holds_nothing_is_an_error_at_its_line() {
     let text = std::fs::read_to_string(root().join(SAMPLE))
         .unwrap()
         .replace(
-            "\nattachments:\n",
-            "\nwithhold:\n  - field: parents[2].address\n    from: parents\n\nattachments:\n",
+            "\nwithhold:\n",
+            "\nwithhold:\n  - field: parents[2].address\n    from: parents\n",
         );
     let dir = case_dir(&text);
     let out = casepack(dir.path(), &["check", "case.yaml"]);
