@@ -20,5 +20,6 @@ pub mod diagnostics;
 pub mod documents;
 pub mod pack;
 pub mod pipeline;
+pub mod plain;
 pub mod render;
 pub mod rules;

@@ -1,0 +1,114 @@
+//! Tests of the readability measures against reference scores.
+
+use super::measure::{Counts, sentences, syllables, words};
+
+/// The reference passages, as `score.py` reads them: name and text.
+fn passages() -> Vec<(String, String)> {
+    let text = include_str!("../../tests/data/readability/passages.txt");
+    let mut out = Vec::new();
+    let mut current: Option<(String, Vec<&str>)> = None;
+    for line in text.lines().chain(std::iter::once("")) {
+        if let Some(name) = line.strip_prefix("## ") {
+            current = Some((name.trim().to_string(), Vec::new()));
+        } else if line.trim().is_empty() {
+            if let Some((name, lines)) = current.take()
+                && !lines.is_empty()
+            {
+                out.push((name, lines.join(" ")));
+            }
+        } else if let Some((_, lines)) = &mut current {
+            lines.push(line.trim());
+        }
+    }
+    out
+}
+
+/// Reading Ease within 3 points and grade within 1 of Python textstat's,
+/// on every reference passage (tests/data/readability/score.py).
+#[test]
+fn measures_agree_with_textstat_on_every_reference_passage() {
+    let reference: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/data/readability/reference.json")).unwrap();
+    let reference = reference["passages"].as_array().unwrap();
+    let passages = passages();
+    assert!(passages.len() >= 20, "{} passages", passages.len());
+    assert_eq!(passages.len(), reference.len(), "run score.py again");
+    let mut misses = Vec::new();
+    for ((name, text), r) in passages.iter().zip(reference) {
+        assert_eq!(name, r["name"].as_str().unwrap());
+        let c = Counts::of([text.as_str()]);
+        let (ease, grade) = (c.reading_ease(), c.grade());
+        let (r_ease, r_grade) = (
+            r["reading_ease"].as_f64().unwrap(),
+            r["grade"].as_f64().unwrap(),
+        );
+        eprintln!(
+            "{name:28} ease {ease:6.1} ({r_ease:6.1})  grade {grade:5.1} ({r_grade:5.1})  words {} ({})  sentences {} ({})  syllables {} ({})",
+            c.words, r["words"], c.sentences, r["sentences"], c.syllables, r["syllables"]
+        );
+        if (ease - r_ease).abs() > 3.0 || (grade - r_grade).abs() > 1.0 {
+            misses.push(name.clone());
+        }
+    }
+    assert!(misses.is_empty(), "outside tolerance: {misses:?}");
+}
+
+#[test]
+fn sentences_end_at_stops_but_not_abbreviations() {
+    let text = "We met Mr. Nowak on 3 May. He said (e.g. at home) it was fine! Was it? \"Yes.\" Then 2.5 hours";
+    let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    assert_eq!(
+        got,
+        [
+            "We met Mr. Nowak on 3 May.",
+            "He said (e.g. at home) it was fine!",
+            "Was it?",
+            "\"Yes.\"",
+            "Then 2.5 hours",
+        ]
+    );
+}
+
+#[test]
+fn words_keep_hyphens_and_apostrophes_inside() {
+    let got: Vec<&str> = words("Kerry's pre-proceedings plan — 'agreed' (2026).")
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(
+        got,
+        ["Kerry's", "pre-proceedings", "plan", "agreed", "2026"]
+    );
+}
+
+#[test]
+fn syllables_by_rule() {
+    for (word, n) in [
+        ("the", 1),
+        ("make", 1),
+        ("table", 2),
+        ("worked", 1),
+        ("wanted", 2),
+        ("changes", 2),
+        ("times", 1),
+        ("statement", 2),
+        ("careful", 2),
+        ("safeguarding", 3),
+        ("media", 3),
+        ("actual", 3),
+        ("social", 2),
+        ("violence", 3),
+        ("nation", 2),
+        ("serious", 3),
+        ("being", 2),
+        ("going", 2),
+        ("quality", 3),
+        ("language", 2),
+        ("people", 2),
+        ("centre", 2),
+        ("pre-proceedings", 4),
+        ("PDF", 3),
+        ("family", 3),
+    ] {
+        assert_eq!(syllables(word), n, "{word}");
+    }
+}
