@@ -78,11 +78,22 @@ fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The text of a PDF, one string per page.
 fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    pdftotext(pdf, &[])
+}
+
+/// The text of a PDF in the order it was written, not laid out: a table
+/// cell's lines stay together even when its neighbours have fewer.
+fn pdf_text_raw(pdf: &[u8]) -> String {
+    pdftotext(pdf, &["-raw"]).join("\n")
+}
+
+fn pdftotext(pdf: &[u8], args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
+        .args(args)
         .arg(&path)
         .arg("-")
         .output()
@@ -145,6 +156,7 @@ mod letters;
 mod meetings;
 mod pack;
 mod papers;
+mod plain;
 mod profiles;
 mod safety;
 mod schema;
