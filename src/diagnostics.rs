@@ -137,6 +137,15 @@ pub struct Findings {
     items: Vec<Finding>,
 }
 
+impl IntoIterator for Findings {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
 impl Findings {
     /// No findings.
     pub fn new() -> Self {

@@ -6,8 +6,9 @@
 //! requirements and timescales) → [`calendar`] and [`deadlines`] (working
 //! days, dated steps) → [`documents`] (which documents, for whom, with what
 //! data) → [`render`] (Typst to PDF, in memory) → [`pack`] (zip and
-//! manifest). [`attach`] reads the PDFs a case attaches, from the case's
-//! folder. [`pipeline`] runs them; [`cli`] is the command line. Only the
+//! manifest). [`plain`] reads every letter to a parent as laid out, measures
+//! it and looks for jargon before anything is written. [`attach`] reads the
+//! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`cli`] is the command line. Only the
 //! command line, [`attach`], [`pack`] and the reading of a profile the case
 //! names touch the file system.
 

@@ -163,6 +163,14 @@ pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, 
     render_with_files(job, profile, Vec::new())
 }
 
+/// Lays one document out without making a PDF: what the plain-language
+/// check reads, as printed.
+pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<PagedDocument, RenderError> {
+    let (_, document) = compile(job, profile, Vec::new())?;
+    comemo::evict(10);
+    Ok(document)
+}
+
 /// Compiles one document whose template also reads `files` (world path,
 /// bytes): the PDFs whose pages the bundle places. They are data like
 /// `/data.json`, never source.
@@ -176,6 +184,37 @@ pub fn render_with_files(
         messages,
     };
     let has_files = !files.is_empty();
+    let (today, document) = compile(job, profile, files)?;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("casepack/{}", job.file_name)),
+        creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(today)),
+        standards: standards(job, profile, !has_files).map_err(|e| fail(vec![e]))?,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
+    let pages = document.pages().len();
+    // Typst memoises across compilations; without eviction a long batch grows
+    // by about 1.5 MB per document.
+    comemo::evict(10);
+    Ok(RenderedDocument {
+        job: job.clone(),
+        pdf,
+        pages,
+    })
+}
+
+/// Lays out `job` in its world: the profile's templates and logo, and `files`.
+fn compile(
+    job: &DocumentJob,
+    profile: &Profile,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<(Datetime, PagedDocument), RenderError> {
+    let fail = |messages: Vec<String>| RenderError {
+        template: job.template.to_string(),
+        messages,
+    };
     let data = serde_json::to_vec_pretty(&job.data).map_err(|e| fail(vec![e.to_string()]))?;
     let mut world = DocWorld::new(job.template, data, job.date.naive())
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
@@ -192,24 +231,7 @@ pub fn render_with_files(
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
-    let options = PdfOptions {
-        ident: Smart::Custom(format!("casepack/{}", job.file_name)),
-        creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Some(Timestamp::new_utc(world.today)),
-        standards: standards(job, profile, !has_files).map_err(|e| fail(vec![e]))?,
-        ..PdfOptions::default()
-    };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
-    let pages = document.pages().len();
-    // Typst memoises across compilations; without eviction a long batch grows
-    // by about 1.5 MB per document.
-    comemo::evict(10);
-    Ok(RenderedDocument {
-        job: job.clone(),
-        pdf,
-        pages,
-    })
+    Ok((world.today, document))
 }
 
 /// The standards a document is exported to: PDF/A-2b for archiving, and

@@ -113,12 +113,31 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let (checked, findings) = pipeline::check(&text, settings);
-    print_findings(&findings, path, &text, color);
+    let (checked, mut findings) = pipeline::check(&text, settings);
     let Some(checked) = checked else {
+        print_findings(&findings, path, &text, color);
         return ExitCode::from(EXIT_FINDINGS);
     };
-    let jobs = checked.documents();
+    let mut jobs = checked.documents();
+    // Letters are read as printed before anything is written; under
+    // --strict a miss stops the build.
+    match crate::plain::check(&checked, &jobs, &text, settings.strict) {
+        Ok((report, more)) => {
+            findings.extend(more);
+            crate::plain::add_words(&report, &checked, &mut jobs);
+        }
+        Err(e) => {
+            eprintln!(
+                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    print_findings(&findings, path, &text, color);
+    if findings.has_errors() {
+        eprintln!("  nothing was written");
+        return ExitCode::from(EXIT_FINDINGS);
+    }
     if jobs.is_empty() && checked.attached.is_empty() {
         let id = &checked.meeting.id;
         eprintln!(

@@ -60,10 +60,29 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
         Ok(t) => t,
         Err(code) => return code,
     };
-    let (_, findings) = pipeline::check(&text, settings);
+    let (checked, mut findings) = pipeline::check(&text, settings);
+    // Letters are read as printed only once the case itself is sound.
+    let mut plain = None;
+    if let Some(checked) = &checked {
+        match crate::plain::check(checked, &checked.documents(), &text, settings.strict) {
+            Ok((report, more)) => {
+                findings.extend(more);
+                plain = Some(report);
+            }
+            Err(e) => {
+                eprintln!(
+                    "error: internal: {e}\n  please report this with the case's shape (not its contents)"
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+    }
     match format {
         Format::Human => {
             print_findings(&findings, path, &text, color);
+            if let Some(report) = &plain {
+                eprint!("{}", crate::plain::print(report));
+            }
             if findings.is_empty() {
                 eprintln!("{}: no findings", path.display());
             }
@@ -74,6 +93,7 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
                 "errors": findings.count(crate::diagnostics::Severity::Error),
                 "warnings": findings.count(crate::diagnostics::Severity::Warning),
                 "findings": findings.sorted().iter().map(|f| f.to_json()).collect::<Vec<_>>(),
+                "plain_language": plain.as_ref().map(crate::plain::to_json),
             });
             println!(
                 "{}",

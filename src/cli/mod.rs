@@ -48,6 +48,10 @@ pub enum Command {
         /// Privileged documents never go to parents or advocates.
         #[arg(long, value_enum, default_value_t = AudienceArg::Panel)]
         audience: AudienceArg,
+        /// Make plain-language misses in letters to parents errors: a
+        /// Reading Ease or sentence length off target, or jargon.
+        #[arg(long)]
+        strict: bool,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -117,6 +121,10 @@ pub enum Command {
         /// Privileged documents never go to parents or advocates.
         #[arg(long, value_enum, default_value_t = AudienceArg::Panel)]
         audience: AudienceArg,
+        /// Make plain-language misses in letters to parents errors: a
+        /// Reading Ease or sentence length off target, or jargon.
+        #[arg(long)]
+        strict: bool,
         /// The day and calendar deadlines are judged by.
         #[command(flatten)]
         when: When,
@@ -245,11 +253,13 @@ pub fn run() -> ExitCode {
             format,
             meeting,
             audience,
+            strict,
             when,
         } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
                 settings.audience = audience.into();
+                settings.strict = strict;
                 check(&case, format, &settings, color)
             }
             Err(code) => code,
@@ -291,11 +301,13 @@ pub fn run() -> ExitCode {
             encrypt,
             meeting,
             audience,
+            strict,
             when,
         } => match when.settings_for(&case) {
             Ok(mut settings) => {
                 settings.meeting = meeting;
                 settings.audience = audience.into();
+                settings.strict = strict;
                 let outputs = Outputs {
                     pack: output,
                     force,

@@ -1,6 +1,291 @@
-//! Plain language: measures and checks the letters parents read.
+//! Plain language: every letter to a parent (a document whose `audience` is
+//! `parent`) is laid out, read back as printed, measured and searched for
+//! the profile's glossary terms, before anything is written. What misses a
+//! target, or uses a term the glossary says to avoid, becomes a finding
+//! that points at the case field the words came from; `--strict` makes
+//! those findings errors. Terms a letter may need are collected for its
+//! "Words we use" box.
 
+pub mod glossary;
 pub mod measure;
+pub mod printed;
+mod report;
+mod source;
+pub mod syllables;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostics::{Finding, Findings, Severity};
+use crate::documents::{Audience, DocumentJob};
+use crate::pipeline::Checked;
+use crate::render::{self, RenderError};
+use crate::rules::Targets;
+use glossary::Glossary;
+use measure::Counts;
+use printed::Kind;
+pub use report::{print, to_json};
+
+/// What the check found in one letter.
+#[derive(Debug, Clone)]
+pub struct LetterReport {
+    /// The profile's document id, e.g. `letter-before-proceedings`.
+    pub document: String,
+    /// The letter's title, e.g. "Letter before proceedings to Kerry Hartley".
+    pub title: String,
+    /// Its file name in the pack.
+    pub file_name: String,
+    /// Its counts, from which the measures are made.
+    pub counts: Counts,
+    /// Glossary terms it uses that its "Words we use" box explains, in order of first use.
+    pub explained: Vec<String>,
+    /// Glossary terms it uses that the glossary says to avoid.
+    pub jargon: Vec<String>,
+}
+
+impl LetterReport {
+    /// Whether it meets every target and uses no term to avoid.
+    pub fn passes(&self, t: &Targets) -> bool {
+        self.misses(t).is_empty()
+            && self.jargon.is_empty()
+            && self.counts.longest_sentence <= t.longest_sentence
+    }
+
+    /// The targets it misses, as (finding code, what was measured, the target).
+    pub fn misses(&self, t: &Targets) -> Vec<(&'static str, String, String)> {
+        let c = &self.counts;
+        let mut out = Vec::new();
+        if c.reading_ease() < t.reading_ease {
+            out.push((
+                "reading-ease",
+                format!("Reading Ease is {:.0}", c.reading_ease()),
+                format!("at least {}", t.reading_ease),
+            ));
+        }
+        if c.average_sentence() > t.average_sentence {
+            out.push((
+                "average-sentence",
+                format!("sentences average {:.1} words", c.average_sentence()),
+                format!("at most {}", t.average_sentence),
+            ));
+        }
+        out
+    }
+}
+
+/// Every letter's report, with the targets they were held to.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The profile's targets.
+    pub targets: Targets,
+    /// One per letter, in pack order.
+    pub letters: Vec<LetterReport>,
+}
+
+/// The letters among `jobs`: documents addressed to one parent.
+fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
+    checked
+        .profile
+        .document(&job.id)
+        .is_some_and(|r| r.audience == Audience::Parent)
+}
+
+/// Lays out and checks every letter to a parent among `jobs`. `source` is
+/// the case file's text, for the line and column of each finding.
+pub fn check(
+    checked: &Checked,
+    jobs: &[DocumentJob],
+    source: &str,
+    strict: bool,
+) -> Result<(Report, Findings), RenderError> {
+    let rules = &checked.profile.plain_language;
+    let glossary = Glossary::new(&rules.glossary);
+    let fields = source::case_fields(&checked.loaded.case);
+    let severity = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut letters = Vec::new();
+    // Findings by (code, path, what): the same words in two parents'
+    // letters are one finding naming both.
+    let mut found: BTreeMap<(&'static str, String, String), Pending> = BTreeMap::new();
+    for job in jobs.iter().filter(|j| is_letter(checked, j)) {
+        let document = render::layout(job, &checked.profile)?;
+        let units = printed::units(&document);
+        let counts = Counts::of(
+            units
+                .iter()
+                .filter(|u| u.kind == Kind::Prose)
+                .map(|u| u.text.as_str()),
+        );
+        let mut explained = Vec::new();
+        let mut jargon = Vec::new();
+        for unit in units
+            .iter()
+            .filter(|u| matches!(u.kind, Kind::Prose | Kind::Heading))
+        {
+            let spans = source::spans(&unit.text, &fields);
+            for hit in glossary.find(&unit.text) {
+                let term = glossary.term(hit.term);
+                let list = if term.instead.is_some() {
+                    &mut jargon
+                } else {
+                    &mut explained
+                };
+                if !list.contains(&term.term) {
+                    list.push(term.term.clone());
+                }
+                let Some(instead) = &term.instead else {
+                    continue;
+                };
+                let written = &unit.text[hit.range.clone()];
+                let field = source::field_at(&spans, hit.range.clone());
+                let (path, message) = match field {
+                    Some(f) => (
+                        fields[f].path.clone(),
+                        format!("\"{written}\" is jargon most parents will not know"),
+                    ),
+                    None => (
+                        String::new(),
+                        format!(
+                            "\"{written}\" is in the wording of template `{}`: jargon most parents will not know",
+                            job.template
+                        ),
+                    ),
+                };
+                let entry = found
+                    .entry(("jargon", path.clone(), term.term.to_lowercase()))
+                    .or_insert_with(|| Pending {
+                        message,
+                        help: format!(
+                            "write \"{instead}\" instead ({}: {})",
+                            term.term, term.means
+                        ),
+                        position: field.and_then(|_| {
+                            source::position_of(source, &checked.loaded.index, &path, written)
+                        }),
+                        letters: Vec::new(),
+                    });
+                entry.add(&job.title);
+            }
+            if unit.kind != Kind::Prose {
+                continue;
+            }
+            for range in measure::sentences(&unit.text) {
+                let n = measure::words(&unit.text[range.clone()]).count();
+                if n <= rules.targets.longest_sentence {
+                    continue;
+                }
+                let sentence = &unit.text[range.clone()];
+                let field = source::field_overlapping(&spans, range);
+                let path = field.map_or(String::new(), |f| fields[f].path.clone());
+                let start: String = sentence
+                    .split_whitespace()
+                    .take(8)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let entry = found
+                    .entry(("long-sentence", path.clone(), start.clone()))
+                    .or_insert_with(|| Pending {
+                        message: match field {
+                            Some(_) => format!("a sentence of {n} words: \"{start} …\""),
+                            None => format!(
+                                "a sentence of {n} words in the wording of template `{}`: \"{start} …\"",
+                                job.template
+                            ),
+                        },
+                        help: format!(
+                            "split it into shorter sentences: no sentence over {} words, {} on average",
+                            rules.targets.longest_sentence, rules.targets.average_sentence
+                        ),
+                        position: field.and_then(|_| {
+                            source::position_of(source, &checked.loaded.index, &path, &start)
+                        }),
+                        letters: Vec::new(),
+                    });
+                entry.add(&job.title);
+            }
+        }
+        let letter = LetterReport {
+            document: job.id.clone(),
+            title: job.title.clone(),
+            file_name: job.file_name.clone(),
+            counts,
+            explained,
+            jargon,
+        };
+        for (code, measured, target) in letter.misses(&rules.targets) {
+            found
+                .entry((code, String::new(), job.file_name.clone()))
+                .or_insert_with(|| Pending {
+                    message: format!("{measured} in {}; the target is {target}", job.title),
+                    help: "shorter sentences and everyday words in the case's text for this letter bring it up to target".into(),
+                    position: None,
+                    letters: Vec::new(),
+                });
+        }
+        letters.push(letter);
+    }
+    let mut findings = Findings::default();
+    for ((code, path, _), p) in found {
+        let mut message = p.message;
+        if !p.letters.is_empty() {
+            message.push_str(&format!(" (in {})", p.letters.join("; ")));
+        }
+        let mut f = Finding::warning(code, path, message)
+            .help(p.help)
+            .source(rules.source.clone());
+        f.severity = severity;
+        f.position = p.position;
+        findings.push(f);
+    }
+    findings.locate(&checked.loaded.index);
+    Ok((
+        Report {
+            targets: rules.targets,
+            letters,
+        },
+        findings,
+    ))
+}
+
+/// A finding being gathered across letters.
+struct Pending {
+    message: String,
+    help: String,
+    position: Option<crate::case::Position>,
+    letters: Vec<String>,
+}
+
+impl Pending {
+    fn add(&mut self, letter: &str) {
+        if !self.letters.iter().any(|l| l == letter) {
+            self.letters.push(letter.to_string());
+        }
+    }
+}
+
+/// Gives each letter among `jobs` its "Words we use": every glossary term
+/// it uses that may be needed, with what it means, as `words` in its data.
+pub fn add_words(report: &Report, checked: &Checked, jobs: &mut [DocumentJob]) {
+    let glossary = &checked.profile.plain_language.glossary;
+    for job in jobs.iter_mut() {
+        let Some(letter) = report.letters.iter().find(|l| l.file_name == job.file_name) else {
+            continue;
+        };
+        let words: Vec<Value> = letter
+            .explained
+            .iter()
+            .filter_map(|t| glossary.iter().find(|g| &g.term == t))
+            .map(|g| serde_json::json!({ "term": g.term, "means": g.means }))
+            .collect();
+        if let Value::Object(data) = &mut job.data {
+            data.insert("words".into(), Value::Array(words));
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests;

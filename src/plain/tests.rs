@@ -1,6 +1,7 @@
 //! Tests of the readability measures against reference scores.
 
-use super::measure::{Counts, sentences, syllables, words};
+use super::measure::{Counts, sentences, words};
+use super::syllables::syllables;
 
 /// The reference passages, as `score.py` reads them: name and text.
 fn passages() -> Vec<(String, String)> {
@@ -110,5 +111,61 @@ fn syllables_by_rule() {
         ("family", 3),
     ] {
         assert_eq!(syllables(word), n, "{word}");
+    }
+}
+
+#[test]
+fn glossary_finds_whole_terms_plurals_capitals_and_the_longest_overlap() {
+    let rules = &crate::rules::default_profile().plain_language;
+    let g = super::glossary::Glossary::new(&rules.glossary);
+    let found = |text: &str| -> Vec<String> {
+        g.find(text)
+            .into_iter()
+            .map(|h| text[h.range].to_string())
+            .collect()
+    };
+    assert_eq!(
+        found("Two viability assessments were done."),
+        ["viability assessments"]
+    );
+    assert_eq!(
+        found("Under s20 and then Section  20."),
+        ["s20", "Section  20"]
+    );
+    // Capitals only for terms written in capitals: not the surname Iro.
+    assert_eq!(found("Ms Iro met the IRO."), ["IRO"]);
+    // The longer term wins: one hit for "interim care order".
+    assert_eq!(
+        found("We asked for an interim care order."),
+        ["interim care order"]
+    );
+    // Not inside a word, nor inside an email address.
+    assert!(found("Thresholds of doors; safeguarding.team@council.example").len() == 1);
+    assert_eq!(found("kinship carers' views"), ["kinship carers"]);
+}
+
+/// What the "Words we use" box prints is itself plain: every meaning the
+/// default glossary gives reads at Reading Ease 60 or more, in sentences of
+/// 20 words or fewer, and uses no term the glossary says to avoid.
+#[test]
+fn the_default_glossary_explains_in_plain_words() {
+    let rules = &crate::rules::default_profile().plain_language;
+    assert!(rules.glossary.len() >= 20);
+    let g = super::glossary::Glossary::new(&rules.glossary);
+    let all: Vec<&str> = rules.glossary.iter().map(|t| t.means.as_str()).collect();
+    let c = Counts::of(all.iter().copied());
+    assert!(c.reading_ease() >= 60.0, "{}", c.reading_ease());
+    for t in &rules.glossary {
+        let c = Counts::of([t.means.as_str()]);
+        assert!(c.longest_sentence <= 20, "{}: {}", t.term, t.means);
+        for hit in g.find(&t.means) {
+            let used = g.term(hit.term);
+            assert!(
+                used.instead.is_none(),
+                "{} explains with {}",
+                t.term,
+                used.term
+            );
+        }
     }
 }

@@ -52,6 +52,9 @@ struct Overlay {
     /// The bundle's sections and page limit, replacing the default's.
     #[serde(default)]
     bundle: Option<super::BundleRules>,
+    /// Plain-language targets changed, glossary terms added or replaced.
+    #[serde(default)]
+    plain_language: Option<super::plain::PlainChange>,
 }
 
 /// Names an authority uses.
@@ -217,6 +220,9 @@ fn apply(o: Overlay, dir: &Path) -> Result<Profile, String> {
             Some(r) => *r = role,
             None => p.roles.push(role),
         }
+    }
+    if let Some(c) = o.plain_language {
+        p.plain_language.change(c.targets, c.glossary);
     }
     if let Some(b) = o.bundle {
         p.bundle = b;

@@ -2,16 +2,20 @@
 //! to rendered documents (`build`). Apart from rendering, it reads only the
 //! case's attachments and a profile the case names.
 
+mod rendering;
+
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use rendering::{Bundle, render_all, render_bundle, render_pack};
 
 use crate::attach::{self, AttachedFile};
 use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
-use crate::render::{self, RenderError, RenderedDocument};
+use crate::documents::{self, DocumentJob};
+use crate::render;
 use crate::rules::{self, PackAudience, Profile, SelectedMeeting};
 
 /// What a run depends on besides the case: the day it is (for what is
@@ -32,6 +36,8 @@ pub struct Settings {
     pub case_dir: PathBuf,
     /// Who the pack is for (`--audience`).
     pub audience: PackAudience,
+    /// Whether a letter missing a plain-language target is an error (`--strict`).
+    pub strict: bool,
 }
 
 impl Settings {
@@ -44,6 +50,7 @@ impl Settings {
             profile: None,
             case_dir: PathBuf::from("."),
             audience: PackAudience::Panel,
+            strict: false,
         }
     }
 }
@@ -143,6 +150,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         } else {
             "meeting.type"
         };
+        findings.extend(rules::support_at_meeting(&loaded.case, profile_ref, m));
         findings.extend(rules::audience_conflicts(
             profile_ref,
             m,
@@ -231,168 +239,4 @@ fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
     Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
         "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
     ))
-}
-
-/// Renders the pack: every document, then the cover and index from their
-/// real page counts, which goes first. The cover is rendered again until
-/// its own page count is the one its index assumed.
-pub fn render_pack(
-    checked: &Checked,
-    jobs: &[DocumentJob],
-) -> Result<Vec<RenderedDocument>, RenderError> {
-    let docs = render_all(jobs, &checked.profile)?;
-    let entries: Vec<IndexEntry> = docs
-        .iter()
-        .map(|d| IndexEntry {
-            title: d.job.title.clone(),
-            file_name: d.job.file_name.clone(),
-            audience: d.job.audience,
-            privileged: d.job.privileged,
-            pages: d.pages,
-            attached: None,
-        })
-        .chain(checked.attached.iter().map(|f| attached_entry(checked, f)))
-        .collect();
-    let case = &checked.loaded.case;
-    let mut cover_pages = 1;
-    let mut cover = None;
-    let mut settled = false;
-    for _ in 0..4 {
-        let Some(job) = crate::documents::cover(
-            case,
-            &checked.schedule,
-            &checked.profile,
-            &checked.meeting,
-            &entries,
-            cover_pages,
-            checked.audience,
-        ) else {
-            return Ok(docs);
-        };
-        let rendered = render::render(&job, &checked.profile)?;
-        settled = rendered.pages == cover_pages;
-        cover_pages = rendered.pages;
-        cover = Some(rendered);
-        if settled {
-            break;
-        }
-    }
-    if !settled {
-        // An index whose page ranges are out by its own length is worse
-        // than no pack.
-        return Err(RenderError {
-            template: "pack-cover.typ".into(),
-            messages: vec!["the index's own page count did not settle".into()],
-        });
-    }
-    Ok(cover.into_iter().chain(docs).collect())
-}
-
-/// How the index lists an attached PDF: after casepack's own documents.
-fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
-    let a = &checked.loaded.case.attachments[f.index];
-    // Who reads it, as the index says it: its kind decides.
-    let for_parents = rules::attachment_for(&checked.profile, &a.kind, PackAudience::Parents);
-    IndexEntry {
-        title: a.title.clone(),
-        file_name: f.pack_name.clone(),
-        audience: if for_parents {
-            crate::rules::Audience::ParentsAndProfessionals
-        } else {
-            crate::rules::Audience::Professionals
-        },
-        privileged: false,
-        pages: f.pages,
-        attached: Some(attached_about(checked, f)),
-    }
-}
-
-/// "Attached: Single assessment, 30 Oct 2026, by Grace Adeyemi".
-fn attached_about(checked: &Checked, f: &AttachedFile) -> String {
-    let a = &checked.loaded.case.attachments[f.index];
-    let kind = checked
-        .profile
-        .attachment_kind(&a.kind)
-        .map_or(a.kind.as_str(), |k| k.name.as_str());
-    let mut about = format!("Attached: {kind}, {}", a.date.medium());
-    if let Some(author) = &a.author {
-        about.push_str(&format!(", by {author}"));
-    }
-    about
-}
-
-/// A rendered bundle and the pages of its parts (without its cover and index).
-#[derive(Debug)]
-pub struct Bundle {
-    /// The bundle PDF.
-    pub rendered: RenderedDocument,
-    /// Pages of documents and attachments, as PD27A's limit counts them.
-    pub parts_pages: usize,
-}
-
-/// Renders the bundle from the pack's rendered documents (the pack's own
-/// cover aside: the bundle has its own) and the attachments, each placed
-/// page by page from its PDF. `None` if the profile has no `bundle` document.
-pub fn render_bundle(
-    checked: &Checked,
-    docs: &[RenderedDocument],
-) -> Result<Option<Bundle>, RenderError> {
-    let mut parts = Vec::new();
-    let mut files = Vec::new();
-    for d in docs.iter().filter(|d| d.job.id != "pack-cover") {
-        let file = format!("/parts/{:02}.pdf", files.len() + 1);
-        parts.push(BundlePart {
-            title: d.job.title.clone(),
-            document: Some(d.job.id.clone()),
-            kind: None,
-            file: file.clone(),
-            pages: d.pages,
-            date: d.job.date,
-            about: format!(
-                "Prepared by casepack from the case file, {}",
-                d.job.date.medium()
-            ),
-            privileged: d.job.privileged,
-        });
-        files.push((file, d.pdf.clone()));
-    }
-    let case = &checked.loaded.case;
-    for f in &checked.attached {
-        let a = &case.attachments[f.index];
-        let file = format!("/parts/{:02}.pdf", files.len() + 1);
-        parts.push(BundlePart {
-            title: a.title.clone(),
-            document: None,
-            kind: Some(a.kind.clone()),
-            file: file.clone(),
-            pages: f.pages,
-            date: a.date,
-            about: attached_about(checked, f),
-            privileged: false,
-        });
-        files.push((file, f.bytes.clone()));
-    }
-    let Some((job, parts_pages)) = documents::bundle(
-        case,
-        &checked.schedule,
-        &checked.profile,
-        &checked.meeting,
-        &parts,
-        checked.audience,
-    ) else {
-        return Ok(None);
-    };
-    let rendered = render::render_with_files(&job, &checked.profile, files)?;
-    Ok(Some(Bundle {
-        rendered,
-        parts_pages,
-    }))
-}
-
-/// Renders every document of a checked case, in pack order.
-pub fn render_all(
-    jobs: &[DocumentJob],
-    profile: &Profile,
-) -> Result<Vec<RenderedDocument>, RenderError> {
-    jobs.iter().map(|j| render::render(j, profile)).collect()
 }

@@ -1,0 +1,136 @@
+//! The checks every profile passes at load, the embedded default as much
+//! as an authority's: timescales that count from real steps, meetings and
+//! documents that name real roles, documents and kinds.
+
+use super::*;
+
+impl Profile {
+    pub(crate) fn check(&self) -> Result<(), String> {
+        self.plain_language.check()?;
+        let mut seen: Vec<&str> = Vec::new();
+        for t in &self.timelines {
+            if t.starts.is_empty() {
+                return Err(format!("{}: `starts` lists nothing", t.id));
+            }
+            let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
+            for step in &t.steps {
+                let (anchor, _, _) = step
+                    .due
+                    .resolve()
+                    .map_err(|e| format!("{}/{}: {e}", t.id, step.id))?;
+                if anchor != "start" && !ids.contains(&anchor) {
+                    return Err(format!(
+                        "{}/{}: counts from `{anchor}`, which is neither `start` nor a step of this timeline",
+                        t.id, step.id
+                    ));
+                }
+                if let Some(field) = &step.recorded_by
+                    && event_name(field).is_none()
+                {
+                    return Err(format!(
+                        "{}/{}: `{field}` is not a case event",
+                        t.id, step.id
+                    ));
+                }
+                if seen.contains(&step.id.as_str()) {
+                    return Err(format!("{}: step id `{}` is used twice", t.id, step.id));
+                }
+                seen.push(&step.id);
+            }
+            for end in &t.ends {
+                if event_name(end).is_none() {
+                    return Err(format!(
+                        "{}: ends at `{end}`, which is not a case event",
+                        t.id
+                    ));
+                }
+            }
+            evaluation_order(&t.steps).map_err(|e| format!("{}: {e}", t.id))?;
+        }
+        for t in &self.timelines {
+            for start in &t.starts {
+                if event_name(start).is_some() {
+                    continue;
+                }
+                match self.timeline_of(start) {
+                    Some(other) if other.id != t.id => {}
+                    Some(_) => {
+                        return Err(format!("{}: starts from its own step `{start}`", t.id));
+                    }
+                    None => {
+                        return Err(format!(
+                            "{}: starts from `{start}`, which is neither a case event nor a step",
+                            t.id
+                        ));
+                    }
+                }
+            }
+        }
+        self.timeline_order()?;
+        self.check_meetings()?;
+        self.check_bundle()?;
+        self.check_audiences()
+    }
+
+    /// Every meeting's roles, documents, attachment kinds and timing steps exist.
+    fn check_meetings(&self) -> Result<(), String> {
+        let role = |id: &str, m: &str| match self.role(id) {
+            Some(_) => Ok(()),
+            None => Err(format!("{m}: `{id}` is not a role")),
+        };
+        for d in &self.documents {
+            if let Some(t) = &d.timeline
+                && !self.timelines.iter().any(|x| &x.id == t)
+            {
+                return Err(format!("document `{}`: `{t}` is not a timeline", d.id));
+            }
+            if self.documents.iter().filter(|o| o.id == d.id).count() > 1 {
+                return Err(format!("document id `{}` is used twice", d.id));
+            }
+        }
+        for m in &self.meetings {
+            let at = m.id.as_str();
+            if self.meetings.iter().filter(|o| o.id == m.id).count() > 1 {
+                return Err(format!("meeting id `{at}` is used twice"));
+            }
+            if m.purposes.is_empty() {
+                return Err(format!("{at}: `purposes` lists nothing"));
+            }
+            role(&m.chair.role, at)?;
+            for r in m.attendees.required.iter().chain(&m.attendees.optional) {
+                role(r, at)?;
+            }
+            for d in &m.pack {
+                if self.document(d).is_none() {
+                    return Err(format!("{at}: pack document `{d}` is not a document"));
+                }
+            }
+            for step in &m.timing {
+                if self.step(step).is_none() {
+                    return Err(format!("{at}: timing step `{step}` is in no timeline"));
+                }
+            }
+            for req in &m.requires {
+                let at = format!("{at}/{}", req.id);
+                for p in &req.purposes {
+                    if !m.purposes.contains(p) {
+                        return Err(format!("{at}: `{p}` is not one of the meeting's purposes"));
+                    }
+                }
+                match req.check().map_err(|e| format!("{at}: {e}"))? {
+                    Check::Document(d) if self.document(d).is_none() => {
+                        return Err(format!("{at}: `{d}` is not a document"));
+                    }
+                    Check::Attachment(kinds) => {
+                        if let Some(k) = kinds.iter().find(|k| self.attachment_kind(k).is_none()) {
+                            return Err(format!("{at}: `{k}` is not an attachment kind"));
+                        }
+                    }
+                    Check::Attendee(r) => role(r, &at)?,
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}
