@@ -45,6 +45,11 @@ pub struct Finding {
     pub help: Option<String>,
     /// The procedure the rule comes from, e.g. `004 §9b(ii)`.
     pub source: Option<String>,
+    /// How many characters from the position to underline, when the
+    /// finding is about words inside a value (a jargon term) rather than
+    /// the whole value.
+    #[serde(skip)]
+    pub width: Option<usize>,
 }
 
 impl Finding {
@@ -58,6 +63,7 @@ impl Finding {
             message: message.into(),
             help: None,
             source: None,
+            width: None,
         }
     }
 
@@ -239,7 +245,14 @@ fn report<'a>(f: &'a Finding, file_name: &'a str, text: &'a str) -> Vec<Group<'a
     let title = level.primary_title(f.message.as_str()).id(f.code);
     let key_only = f.code == "unknown-field";
     let mut group = match f.position.and_then(|p| line_span(text, p, key_only)) {
-        Some((line_text, line_no, span)) => {
+        Some((line_text, line_no, mut span)) => {
+            if let Some(w) = f.width {
+                let end = line_text[span.start..]
+                    .char_indices()
+                    .nth(w)
+                    .map_or(line_text.len(), |(i, _)| span.start + i);
+                span.end = end.max(span.start + 1).min(line_text.len());
+            }
             let label = if f.path.is_empty() {
                 String::new()
             } else {

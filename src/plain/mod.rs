@@ -166,6 +166,7 @@ pub fn check(
                         position: field.and_then(|_| {
                             source::position_of(source, &checked.loaded.index, &path, written)
                         }),
+                        width: field.map(|_| written.chars().count()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -203,6 +204,7 @@ pub fn check(
                         position: field.and_then(|_| {
                             source::position_of(source, &checked.loaded.index, &path, &start)
                         }),
+                        width: None,
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -223,6 +225,7 @@ pub fn check(
                     message: format!("{measured} in {}; the target is {target}", job.title),
                     help: "shorter sentences and everyday words in the case's text for this letter bring it up to target".into(),
                     position: None,
+                    width: None,
                     letters: Vec::new(),
                 });
         }
@@ -239,6 +242,7 @@ pub fn check(
             .source(rules.source.clone());
         f.severity = severity;
         f.position = p.position;
+        f.width = p.width;
         findings.push(f);
     }
     findings.locate(&checked.loaded.index);
@@ -256,6 +260,8 @@ struct Pending {
     message: String,
     help: String,
     position: Option<crate::case::Position>,
+    /// Characters to underline from the position: the term's length.
+    width: Option<usize>,
     letters: Vec<String>,
 }
 

@@ -195,6 +195,12 @@ fn jargon_typed_into_the_case_is_named_where_it_was_typed_with_what_to_say() {
     // Printed like rustc, at the term.
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     let (line, column) = line_col(&text, "PLO");
+    // Only the term is underlined.
+    assert!(
+        stderr(&out).contains("^^^ `worries[2].evidence[1]`"),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stderr(&out).contains(&format!("case.yaml:{line}:{column}")),
         "{}",
