@@ -2,7 +2,7 @@
 //! as an authority's: timescales that count from real steps, meetings and
 //! documents that name real roles, documents and kinds.
 
-use super::*;
+use super::{Check, Profile, evaluation_order, event_name};
 
 impl Profile {
     pub(crate) fn check(&self) -> Result<(), String> {
