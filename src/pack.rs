@@ -22,7 +22,7 @@ use zip::write::SimpleFileOptions;
 use zip::{AesMode, CompressionMethod, DateTime, ZipWriter};
 
 use crate::attach::{AttachedFile, hex};
-use crate::case::{Case, FORMAT_VERSION};
+use crate::case::{Case, FORMAT_VERSION, PersonId};
 use crate::documents::Audience;
 use crate::render::RenderedDocument;
 
@@ -43,6 +43,8 @@ pub struct Manifest {
     pub meeting_purpose: String,
     /// Who the pack is for (`build --audience`).
     pub audience: String,
+    /// Whose own pack it is, for a parent's pack (`parents`): their id and name.
+    pub recipient: Option<ManifestRecipient>,
     /// Whether the pack's entries are AES-256 encrypted (`build --encrypt`).
     pub encrypted: bool,
     /// The meeting's date, when the case gives it.
@@ -55,6 +57,15 @@ pub struct Manifest {
     pub files: Vec<ManifestEntry>,
     /// Every attached PDF, after them, as the case lists them.
     pub attachments: Vec<AttachmentEntry>,
+}
+
+/// The one person a parent's pack is for.
+#[derive(Debug, Serialize)]
+pub struct ManifestRecipient {
+    /// Their id in the case's `people`.
+    pub id: String,
+    /// Their name.
+    pub name: String,
 }
 
 /// One attached PDF in the manifest: in the pack unchanged.
@@ -104,6 +115,7 @@ pub struct ManifestEntry {
 }
 
 /// Builds the manifest for a set of rendered documents.
+#[allow(clippy::too_many_arguments)]
 pub fn manifest(
     case: &Case,
     profile: &str,
@@ -111,10 +123,15 @@ pub fn manifest(
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
     audience: PackAudience,
+    recipient: Option<&(PersonId, String)>,
     encrypted: bool,
 ) -> Manifest {
     Manifest {
         audience: audience.id().to_string(),
+        recipient: recipient.map(|(id, name)| ManifestRecipient {
+            id: id.to_string(),
+            name: name.clone(),
+        }),
         encrypted,
         meeting: meeting.id.clone(),
         meeting_purpose: meeting.purpose.clone(),
@@ -132,7 +149,7 @@ pub fn manifest(
                 document: d.job.id.clone(),
                 title: d.job.title.clone(),
                 audience: d.job.audience,
-                recipient: d.job.recipient.clone(),
+                recipient: d.job.recipient.as_ref().map(|(_, name)| name.clone()),
                 privileged: d.job.privileged,
                 pages: d.pages,
                 bytes: d.pdf.len(),
@@ -266,6 +283,15 @@ pub fn interrupt_and_exit(code: i32) -> ! {
     }
     eprintln!("\ninterrupted: nothing was written");
     std::process::exit(code)
+}
+
+/// Removes every file this run has written and not committed to: a run
+/// that writes several files and fails part-way leaves none of them.
+pub fn abandon() {
+    let mut list = unfinished();
+    for path in list.files.drain(..) {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// Says the files written so far are complete: an interruption from now

@@ -1,10 +1,9 @@
 //! Parsing a case file: YAML text to [`Case`], or findings that say exactly
 //! where and why it could not be read.
 
-use serde_json::Value;
-
 use super::locate::{LocationIndex, Position};
 use super::model::Case;
+use super::path::walk_strings;
 use crate::diagnostics::{Finding, Findings};
 
 /// A parsed case with the text it came from, so later findings can point into it.
@@ -25,6 +24,12 @@ const KNOWN_TOP_LEVEL_HINT: &str =
 /// control characters dropped from free text.
 pub fn parse(text: &str) -> Result<(LoadedCase, Findings), Findings> {
     let index = LocationIndex::build(text);
+    if let Some(old) = older_format(text) {
+        let mut findings = Findings::new();
+        findings.push(old);
+        findings.locate(&index);
+        return Err(findings);
+    }
     let options = serde_saphyr::options! { with_snippet: false };
     let case: Case = match serde_saphyr::from_str_with_options(text, options) {
         Ok(case) => case,
@@ -35,9 +40,38 @@ pub fn parse(text: &str) -> Result<(LoadedCase, Findings), Findings> {
         }
     };
     let mut findings = Findings::new();
-    let case = strip_control_characters(case, &mut findings);
+    let case = match strip_control_characters(case, &mut findings) {
+        Ok(case) => case,
+        Err(f) => {
+            findings.push(*f);
+            findings.locate(&index);
+            return Err(findings);
+        }
+    };
     findings.locate(&index);
     Ok((LoadedCase { case, index }, findings))
+}
+
+/// A case written in an older format, said plainly with how to move it on,
+/// before its fields are read as this format's.
+fn older_format(text: &str) -> Option<Finding> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        casepack: Option<serde_json::Value>,
+    }
+    let v: Version = serde_saphyr::from_str(text).ok()?;
+    let version = v.casepack?.as_u64()?;
+    (version < u64::from(super::FORMAT_VERSION)).then(|| {
+        Finding::error(
+            "format-version",
+            "casepack",
+            format!(
+                "this file is written in case format {version}; this casepack reads format {}, where every person is written once, under `people`",
+                super::FORMAT_VERSION
+            ),
+        )
+        .help("run `casepack migrate CASE.yaml -o NEW.yaml` to write it in format 2, then check what it says to check (who holds parental responsibility for which child)")
+    })
 }
 
 fn finding_from_yaml_error(err: &serde_saphyr::Error, text: &str) -> Finding {
@@ -142,6 +176,19 @@ fn explain(message: &str, text: &str, position: Option<Position>) -> Finding {
         return Finding::error("invalid-time", "", strip_location_suffix(message))
             .help("write times as HH:MM on the 24-hour clock, e.g. 14:30");
     }
+    if message.contains("is not an id") {
+        return Finding::error("invalid-id", "", strip_location_suffix(message))
+            .help("an id is lower-case letters, digits and hyphens, starting with a letter, e.g. `kerry` or `baby-cole`");
+    }
+    if message.contains("is not a path in the case") {
+        return Finding::error("invalid-path", "", strip_location_suffix(message))
+            .help("write a path like `people[ryan].address` or `worries[0].evidence[1]`");
+    }
+    if message.contains("not a year") {
+        return Finding::error("invalid-date", "", strip_location_suffix(message)).help(
+            "write a date as YYYY-MM-DD, or only the year when the day is not known, e.g. 1995",
+        );
+    }
     if message.contains("duplicate") {
         return Finding::error("duplicate-key", "", strip_location_suffix(message))
             .help("each field may appear once; remove or merge the repeated one");
@@ -155,8 +202,8 @@ const TOP_LEVEL_FIELDS: &[&str] = &[
     "casepack",
     "reference",
     "local_authority",
+    "people",
     "children",
-    "parents",
     "professionals",
     "lpm",
     "worries",
@@ -195,19 +242,17 @@ fn expected_names(text: &str) -> Vec<String> {
 /// Removes control characters (other than line breaks and tabs) from every
 /// string in the case, warning once per field. They cannot be typeset and
 /// are almost always debris from copying text out of another system.
-fn strip_control_characters(case: Case, findings: &mut Findings) -> Case {
-    let Ok(mut value) = serde_json::to_value(&case) else {
-        return case;
-    };
+fn strip_control_characters(case: Case, findings: &mut Findings) -> Result<Case, Box<Finding>> {
+    let mut value = serde_json::to_value(&case).map_err(|e| Box::new(internal(e)))?;
     let mut changed = false;
-    walk_strings(&mut value, String::new(), &mut |path, s| {
+    walk_strings(&mut value, &mut |path, s| {
         if s.chars().any(is_unprintable) {
             *s = s.chars().filter(|c| !is_unprintable(*c)).collect();
             changed = true;
             findings.push(
                 Finding::warning(
                     "control-characters",
-                    path,
+                    path.to_string(),
                     "this text contains control characters; they were left out of the documents",
                 )
                 .help("retype the text, or paste it as plain text, to remove hidden characters"),
@@ -215,9 +260,19 @@ fn strip_control_characters(case: Case, findings: &mut Findings) -> Case {
         }
     });
     if !changed {
-        return case;
+        return Ok(case);
     }
-    serde_json::from_value(value).unwrap_or(case)
+    serde_json::from_value(value).map_err(|e| Box::new(internal(e)))
+}
+
+/// A case that cannot be copied is never used half-copied.
+fn internal(e: serde_json::Error) -> Finding {
+    Finding::error(
+        "internal",
+        "",
+        format!("casepack could not copy the case to clean its text: {e}"),
+    )
+    .help("please report this with the case's shape (not its contents)")
 }
 
 fn is_unprintable(c: char) -> bool {
@@ -235,10 +290,11 @@ pub fn replace_unshowable(
     can_show: impl Fn(char) -> bool,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let Ok(mut value) = serde_json::to_value(&loaded.case) else {
-        return findings;
+    let mut value = match serde_json::to_value(&loaded.case) {
+        Ok(v) => v,
+        Err(e) => return vec![internal(e)],
     };
-    walk_strings(&mut value, String::new(), &mut |path, s| {
+    walk_strings(&mut value, &mut |path, s| {
         let missing: Vec<char> = s.chars().filter(|c| !can_show(*c)).collect();
         if missing.is_empty() {
             return;
@@ -257,7 +313,7 @@ pub fn replace_unshowable(
         findings.push(
             Finding::warning(
                 "unsupported-characters",
-                path,
+                path.to_string(),
                 format!(
                     "the documents' fonts cannot show {}; {} print as {REPLACEMENT}",
                     shown.join(", "),
@@ -267,33 +323,11 @@ pub fn replace_unshowable(
             .help("write the words in English letters (for a name, as the person spells it in English), or attach a document in the other script"),
         );
     });
-    if !findings.is_empty()
-        && let Ok(case) = serde_json::from_value(value)
-    {
-        loaded.case = case;
+    if !findings.is_empty() {
+        match serde_json::from_value(value) {
+            Ok(case) => loaded.case = case,
+            Err(e) => findings.push(internal(e)),
+        }
     }
     findings
-}
-
-/// Visits every string in a JSON value with its YAML-style path.
-pub(crate) fn walk_strings(value: &mut Value, path: String, f: &mut impl FnMut(&str, &mut String)) {
-    match value {
-        Value::String(s) => f(&path, s),
-        Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                walk_strings(item, format!("{path}[{i}]"), f);
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk_strings(v, p, f);
-            }
-        }
-        _ => {}
-    }
 }

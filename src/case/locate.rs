@@ -1,4 +1,4 @@
-//! Where each value sits in the YAML text, by path (`parents[0].name`).
+//! Where each value sits in the YAML text, by path (`people[0].name`).
 //!
 //! serde hands us values without positions, and wrapping every field in a
 //! spanned type would clutter the model every later stage reads. Instead the
@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 
 use granit_parser::{Event, Parser};
+
+use super::path::CasePath;
 
 /// A 1-based line and column in the case file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -22,13 +24,13 @@ pub struct Position {
 /// Positions of every key and value in a YAML document, by path.
 #[derive(Debug, Default, Clone)]
 pub struct LocationIndex {
-    values: BTreeMap<String, Position>,
-    keys: BTreeMap<String, Position>,
+    values: BTreeMap<CasePath, Position>,
+    keys: BTreeMap<CasePath, Position>,
 }
 
 enum Frame {
-    Map { path: String, key: Option<String> },
-    Seq { path: String, index: usize },
+    Map { path: CasePath, key: Option<String> },
+    Seq { path: CasePath, index: usize },
 }
 
 impl LocationIndex {
@@ -50,8 +52,7 @@ impl LocationIndex {
                         key: key @ None,
                     }) = stack.last_mut()
                     {
-                        let full = join_key(path, &value);
-                        index.keys.insert(full, pos);
+                        index.keys.insert(path.key(&value), pos);
                         *key = Some(value.into_owned());
                     } else if let Some(path) = value_path(&mut stack) {
                         index.values.insert(path, pos);
@@ -81,59 +82,46 @@ impl LocationIndex {
         index
     }
 
-    /// The position of the value at `path`, or of the nearest enclosing value
-    /// that exists (a missing field points at the mapping that lacks it).
+    /// The position of the value at `path` (concrete, as findings give
+    /// it), or of the nearest enclosing value that exists (a missing field
+    /// points at the mapping that lacks it).
     pub fn value(&self, path: &str) -> Option<Position> {
-        let mut p = path;
+        let mut p = CasePath::parse(path).ok()?;
         loop {
-            if let Some(pos) = self.values.get(p) {
+            if let Some(pos) = self.values.get(&p) {
                 return Some(*pos);
             }
-            p = parent(p)?;
+            p = p.parent()?;
         }
     }
 
     /// The position of the key naming `path` (`lpm.date` → the `date:` key).
     pub fn key(&self, path: &str) -> Option<Position> {
-        self.keys.get(path).copied().or_else(|| self.value(path))
+        CasePath::parse(path)
+            .ok()
+            .and_then(|p| self.keys.get(&p).copied())
+            .or_else(|| self.value(path))
     }
 }
 
 /// Consumes the slot a value fills in the innermost container, returning its path.
-fn value_path(stack: &mut [Frame]) -> Option<String> {
+fn value_path(stack: &mut [Frame]) -> Option<CasePath> {
     match stack.last_mut() {
-        None => Some(String::new()),
-        Some(Frame::Map { path, key }) => key.take().map(|k| join_key(path, &k)),
+        None => Some(CasePath::root()),
+        Some(Frame::Map { path, key }) => key.take().map(|k| path.key(&k)),
         Some(Frame::Seq { path, index }) => {
-            let p = format!("{path}[{index}]");
+            let p = path.index(*index);
             *index += 1;
             Some(p)
         }
     }
 }
 
-fn join_key(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// `a.b[2]` → `a.b`, `a.b` → `a`, `a` → ``, `` → none.
-fn parent(path: &str) -> Option<&str> {
-    if path.is_empty() {
-        return None;
-    }
-    let cut = path.rfind(['.', '[']).unwrap_or(0);
-    Some(&path[..cut])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const YAML: &str = "reference: X1\nparents:\n  - name: Kerry\n    address:\n      - 1 Road\n      - Town\n  - name: Tom\nlpm:\n  date: 2026-11-16\n";
+    const YAML: &str = "reference: X1\npeople:\n  - name: Kerry\n    address:\n      - 1 Road\n      - Town\n  - name: Tom\nlpm:\n  date: 2026-11-16\n";
 
     #[test]
     fn values_and_keys_are_found_by_path() {
@@ -146,18 +134,18 @@ mod tests {
             })
         );
         assert_eq!(
-            idx.value("parents[0].name"),
+            idx.value("people[0].name"),
             Some(Position {
                 line: 3,
                 column: 11
             })
         );
         assert_eq!(
-            idx.value("parents[0].address[1]"),
+            idx.value("people[0].address[1]"),
             Some(Position { line: 6, column: 9 })
         );
         assert_eq!(
-            idx.value("parents[1].name"),
+            idx.value("people[1].name"),
             Some(Position {
                 line: 7,
                 column: 11
@@ -171,6 +159,6 @@ mod tests {
     fn a_missing_path_falls_back_to_its_parent() {
         let idx = LocationIndex::build(YAML);
         assert_eq!(idx.value("lpm.outcome"), idx.value("lpm"));
-        assert_eq!(idx.value("parents[1].address[0]"), idx.value("parents[1]"));
+        assert_eq!(idx.value("people[1].address[0]"), idx.value("people[1]"));
     }
 }

@@ -1,8 +1,9 @@
-//! The case format, version 1: what a social worker writes once, in YAML.
+//! The case format, version 2: what a social worker writes once, in YAML.
 //!
 //! Field names are plain English in `snake_case` so the file reads like a
 //! form. Every struct denies unknown fields: a misspelt field is a finding
-//! with a suggestion, never silently ignored.
+//! with a suggestion, never silently ignored. Every person is written once,
+//! under `people`, and named everywhere else by id.
 
 use std::collections::BTreeMap;
 
@@ -11,18 +12,20 @@ use serde::{Deserialize, Serialize};
 
 use super::lpm::{Lpm, LpmRequest, ReviewLpm};
 use super::papers::{KinshipCarer, LetterOfIssue, PloSummary, PreProceedingsEnd, Proceedings};
-use super::records::{Attachment, ChronologyEntry, FamilyMember, PackMeeting};
+use super::people::{Household, Person, PersonId, Professionals};
+use super::records::{Attachment, ChronologyEntry, PackMeeting};
 use super::types::{Date, Time};
 
 /// One family's case: everything the pre-proceedings documents are made from.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    /// The version of the case format this file is written in (currently 1).
+    /// The version of the case format this file is written in (currently 2).
     pub casepack: u32,
     /// The authority profile to use: a file path relative to the case file
     /// (`--profile` overrides it). Without it, the built-in default.
     #[serde(default)]
+    #[schemars(pattern(r"\.[yY][aA]?[mM][lL]$"))]
     pub profile: Option<String>,
     /// The meeting this pack is for (default: the LPM).
     #[serde(default)]
@@ -31,11 +34,17 @@ pub struct Case {
     pub reference: String,
     /// The council writing the documents: its name and address form the letterhead.
     pub local_authority: LocalAuthority,
-    /// The child or children the case is about.
-    pub children: Vec<Child>,
-    /// Each parent and other person with parental responsibility: one letter each.
-    pub parents: Vec<Parent>,
-    /// The professionals responsible for the case.
+    /// Everyone in the case, once each: the children, their parents and
+    /// others with parental responsibility, relatives, carers and the
+    /// professionals. Letters go to everyone with parental responsibility
+    /// for a child of the case, and to other parents the case says to write to.
+    pub people: Vec<Person>,
+    /// The children the case is about, by id.
+    pub children: Vec<PersonId>,
+    /// Who lives together: each household's members, by id.
+    #[serde(default)]
+    pub households: Vec<Household>,
+    /// The professionals responsible for the case, by id.
     pub professionals: Professionals,
     /// How the LPM came to be held: the request and its approval (004 §6).
     #[serde(default)]
@@ -78,16 +87,13 @@ pub struct Case {
     /// `casepack timeline` shows it) with the date it was done.
     #[serde(default)]
     pub done: BTreeMap<String, Date>,
-    /// The family across the generations, for the genogram (004 §4d(iii)).
-    #[serde(default)]
-    pub family: Vec<FamilyMember>,
     /// Key events in the child's life and their impact (004 §4d(ii)).
     #[serde(default)]
     pub chronology: Vec<ChronologyEntry>,
     /// Documents written elsewhere, attached as PDFs.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
-    /// Fields kept from some readers: printed as "[withheld]" in their packs.
+    /// Text kept from some readers: printed as "[withheld]" in their packs.
     #[serde(default)]
     pub withhold: Vec<super::withhold::Withhold>,
     /// Whether the letters must say that, if the children cannot live safely
@@ -127,104 +133,6 @@ pub struct LocalAuthority {
     pub email: String,
 }
 
-/// A child the case is about: born (date of birth) or unborn (expected date of delivery).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Child {
-    /// Full name; for an unborn child, e.g. "Baby Hartley (unborn)".
-    pub name: String,
-    /// Date of birth.
-    #[serde(default)]
-    pub date_of_birth: Option<Date>,
-    /// Expected date of delivery, for an unborn child.
-    #[serde(default)]
-    pub expected_date_of_delivery: Option<Date>,
-    /// Gender as recorded, if known (free text, e.g. "female").
-    #[serde(default)]
-    pub gender: Option<String>,
-}
-
-/// A parent or other person with parental responsibility.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Parent {
-    /// Full name.
-    pub name: String,
-    /// Title used in the letter's greeting (Ms, Mr, Mrs, Miss, Mx, Dr). Without
-    /// it the letter greets them by full name.
-    #[serde(default)]
-    pub title: Option<String>,
-    /// Relationship to the children, e.g. "mother" or "father of Leo".
-    pub relationship: String,
-    /// Postal address, one line per item.
-    pub address: Vec<String>,
-    /// Telephone number.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// Email address.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// Preferred language (default English).
-    #[serde(default)]
-    pub preferred_language: Option<String>,
-    /// The language of the interpreter they need at meetings, if any.
-    #[serde(default)]
-    pub interpreter: Option<String>,
-    /// Whether they need an advocate at meetings.
-    #[serde(default)]
-    pub advocate: bool,
-    /// Their solicitor, if known.
-    #[serde(default)]
-    pub solicitor: Option<Solicitor>,
-}
-
-/// A parent's solicitor.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Solicitor {
-    /// The solicitor's name.
-    pub name: String,
-    /// The firm.
-    pub firm: String,
-    /// Telephone number.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// Email address.
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-/// The professionals named in the documents.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Professionals {
-    /// The child's social worker: signs the letters and is the parents' contact.
-    pub social_worker: Professional,
-    /// The team manager: countersigns the letters and chairs pre-proceedings meetings.
-    pub team_manager: Professional,
-    /// The head of service: chairs the LPM and owns its decision (004 §7d).
-    pub head_of_service: Professional,
-    /// The local authority's legal adviser.
-    pub legal_adviser: Professional,
-}
-
-/// A professional's name and contact details.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Professional {
-    /// Full name.
-    pub name: String,
-    /// Job title, if it differs from the role's usual name.
-    #[serde(default)]
-    pub job_title: Option<String>,
-    /// Telephone number.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// Email address.
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
 /// One worry, in words the parents will understand.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -235,6 +143,10 @@ pub struct Worry {
     pub evidence: Vec<String>,
     /// What must change.
     pub must_change: String,
+    /// The children it concerns, by id (default: all of them). A parent's
+    /// letter holds only the worries about their own children.
+    #[serde(default)]
+    pub children: Vec<PersonId>,
 }
 
 /// A service offered to the family.
@@ -248,6 +160,9 @@ pub struct Support {
     /// When it starts.
     #[serde(default)]
     pub starts: Option<Date>,
+    /// The children it is for, by id (default: all of them).
+    #[serde(default)]
+    pub children: Vec<PersonId>,
 }
 
 /// The letter before proceedings as sent.
@@ -289,6 +204,9 @@ pub struct PlanItem {
     pub by: Date,
     /// How we will know it is working.
     pub measured_by: String,
+    /// The children it is for, by id (default: all of them).
+    #[serde(default)]
+    pub children: Vec<PersonId>,
 }
 
 /// A looked-after child's placement.

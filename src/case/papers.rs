@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Professional, Solicitor};
+use super::people::{PersonId, Solicitor};
 use super::types::Date;
 
 /// The Social Worker's PLO Summary (004 §4d(i)). Basic information about the
@@ -41,9 +41,11 @@ pub struct KeyEvidence {
     pub what: String,
     /// The `id` of the chronology entry it comes from.
     #[serde(default)]
+    #[schemars(pattern(r"^[A-Za-z0-9][A-Za-z0-9_-]*$"))]
     pub chronology: Option<String>,
     /// The `path` of the attached document it comes from.
     #[serde(default)]
+    #[schemars(pattern(r"^[^/\\]"))]
     pub attachment: Option<String>,
 }
 
@@ -80,13 +82,12 @@ pub struct CareOption {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KinshipCarer {
-    /// Their name.
-    pub name: String,
-    /// How they are related to the children, e.g. "Maternal grandmother".
-    pub relationship: String,
-    /// Who put them forward, e.g. "Kerry Hartley (mother)".
+    /// Who, by id in `people` (how they are related to the children comes
+    /// from the family's links, or their `relationship`).
+    pub person: PersonId,
+    /// Who put them forward, by id.
     #[serde(default)]
-    pub put_forward_by: Option<String>,
+    pub put_forward_by: Option<PersonId>,
     /// When they were put forward.
     #[serde(default)]
     pub put_forward: Option<Date>,
@@ -157,9 +158,9 @@ pub struct Proceedings {
     /// The court's case number.
     #[serde(default)]
     pub case_number: Option<String>,
-    /// The children's guardian.
+    /// The children's guardian, by id in `people`.
     #[serde(default)]
-    pub guardian: Option<Professional>,
+    pub guardian: Option<PersonId>,
     /// The children's solicitor.
     #[serde(default)]
     pub childs_solicitor: Option<Solicitor>,
@@ -199,8 +200,9 @@ pub struct Proceedings {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
-    /// The party: "local authority", "guardian", or a parent's name.
-    pub party: String,
+    /// The party: `local-authority`, `guardian` (the children, through
+    /// their guardian), or a person's id.
+    pub party: PersonId,
     /// Their position, in a sentence or two.
     pub position: String,
 }

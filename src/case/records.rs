@@ -1,6 +1,6 @@
 //! The parts of a case that meeting packs are checked against: the meeting
-//! the pack is for, the family (for the genogram), the chronology and the
-//! documents attached from elsewhere.
+//! the pack is for, the chronology and the documents attached from
+//! elsewhere.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -15,10 +15,12 @@ use super::types::{Date, Time};
 pub struct PackMeeting {
     /// The meeting type's id, as `casepack meetings` lists it (e.g. `cpm-two`).
     #[serde(rename = "type")]
+    #[schemars(pattern(r"^[a-z][a-z0-9-]*$"))]
     pub kind: String,
     /// Why it is held, one of the type's purposes (`casepack explain TYPE`);
     /// for an LPM, `lpm.purpose` is used when this is left out.
     #[serde(default)]
+    #[schemars(pattern(r"^[a-z][a-z0-9-]*$"))]
     pub purpose: Option<String>,
     /// The date of the meeting.
     #[serde(default)]
@@ -41,90 +43,13 @@ pub struct PackMeeting {
     pub record: std::collections::BTreeMap<String, String>,
 }
 
-/// A person in the child's family, for the genogram.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FamilyMember {
-    /// A short id other members refer to, e.g. `kerry`.
-    pub id: String,
-    /// Full name.
-    pub name: String,
-    /// Drawn as a square (male), circle (female) or diamond (other or unknown).
-    #[serde(default)]
-    pub gender: Gender,
-    /// Date of birth, if known.
-    #[serde(default)]
-    pub born: Option<Date>,
-    /// Date of death, for someone who has died.
-    #[serde(default)]
-    pub died: Option<Date>,
-    /// Whether they have died, when the date is not known.
-    #[serde(default)]
-    pub deceased: bool,
-    /// The ids of their parents, if in the family list.
-    #[serde(default)]
-    pub parents: Vec<String>,
-    /// Whether they are a child the case is about.
-    #[serde(default)]
-    pub subject: bool,
-    /// A short note for the genogram, e.g. "supportive" or "in prison".
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Their partners, by `id`, and how the partnership stands.
-    #[serde(default)]
-    pub partners: Vec<Partnership>,
-    /// Whether they live in the children's household (drawn inside its boundary).
-    #[serde(default)]
-    pub household: bool,
-}
-
-/// How a family member is drawn on the genogram.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Gender {
-    /// Square.
-    Male,
-    /// Circle.
-    Female,
-    /// Diamond.
-    Other,
-    /// Diamond with a question mark.
-    #[default]
-    Unknown,
-}
-
-/// A partnership between two family members, drawn as the line joining them.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Partnership {
-    /// The partner's `id`.
-    pub with: String,
-    /// How it stands.
-    #[serde(default)]
-    pub status: PartnershipStatus,
-}
-
-/// How a partnership stands, as genograms draw it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum PartnershipStatus {
-    /// Married or in a civil partnership: a solid line.
-    Married,
-    /// Living together or in a relationship: a dashed line.
-    #[default]
-    Partners,
-    /// Separated: a line with one stroke across.
-    Separated,
-    /// Divorced: a line with two strokes across.
-    Divorced,
-}
-
 /// One entry of the chronology (004 §4d(ii)).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChronologyEntry {
     /// A short name the PLO summary's key evidence can point to.
     #[serde(default)]
+    #[schemars(pattern(r"^[A-Za-z0-9][A-Za-z0-9_-]*$"))]
     pub id: Option<String>,
     /// When it happened.
     pub date: Date,
@@ -148,14 +73,21 @@ pub struct ChronologyEntry {
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The PDF, relative to the case file.
+    #[schemars(pattern(r"^[^/\\]"))]
     pub path: String,
     /// Its title, as the index lists it.
     pub title: String,
     /// What kind of document it is (`casepack explain` names the kinds each meeting needs).
+    #[schemars(pattern(r"^[a-z][a-z0-9-]*$"))]
     pub kind: String,
     /// The date it was completed or signed off.
     pub date: Date,
     /// Who wrote it.
     #[serde(default)]
     pub author: Option<String>,
+    /// Which parents' own packs it may go in (`parents`, or people by id),
+    /// when its kind is one parents may have. casepack cannot redact a PDF
+    /// written elsewhere, so without this it goes in no parent's pack.
+    #[serde(default)]
+    pub share_with: Vec<super::people::Reader>,
 }

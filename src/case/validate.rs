@@ -4,14 +4,15 @@
 //! stage's business, not this one's.
 
 use super::FORMAT_VERSION;
-use super::load::walk_strings;
+use super::family::{self, Family};
 use super::lpm::LpmOutcome;
 use super::model::Case;
+use super::path::walk_strings;
 use super::types::Date;
 use crate::diagnostics::Finding;
 
-/// Every finding that can be made from the case alone.
-pub fn validate(case: &Case) -> Vec<Finding> {
+/// Every finding that can be made from the case alone, as at `today`.
+pub fn validate(case: &Case, today: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     if case.casepack != FORMAT_VERSION {
         out.push(
@@ -28,22 +29,29 @@ pub fn validate(case: &Case) -> Vec<Finding> {
     }
     blank_text(case, &mut out);
     lists(case, &mut out);
-    children(case, &mut out);
     outcome_needs(case, &mut out);
     date_order(case, &mut out);
-    out.extend(super::family::family_links(&case.family));
+    match Family::resolve(case) {
+        Ok(f) => out.extend(family::checks(&f, today)),
+        Err(findings) => out.extend(findings),
+    }
     out.extend(super::links::links(case));
     out
 }
 
 fn blank_text(case: &Case, out: &mut Vec<Finding>) {
     let Ok(mut value) = serde_json::to_value(case) else {
+        out.push(Finding::error(
+            "internal",
+            "",
+            "casepack could not read the case back to check its text",
+        ));
         return;
     };
-    walk_strings(&mut value, String::new(), &mut |path, s| {
+    walk_strings(&mut value, &mut |path, s| {
         if s.trim().is_empty() {
             out.push(
-                Finding::error("empty-text", path, "this field is empty")
+                Finding::error("empty-text", path.to_string(), "this field is empty")
                     .help("write the text, or remove the field if it is optional"),
             );
         }
@@ -66,10 +74,10 @@ fn lists(case: &Case, out: &mut Vec<Finding>) {
         "name at least one child the case is about",
     );
     need(
-        case.parents.is_empty(),
-        "parents",
-        "the list of parents",
-        "name each parent and person with parental responsibility: each gets a letter",
+        case.people.is_empty(),
+        "people",
+        "the list of people",
+        "write each person once, with an id: the children, their parents, relatives and the professionals",
     );
     need(
         case.worries.is_empty(),
@@ -83,14 +91,6 @@ fn lists(case: &Case, out: &mut Vec<Finding>) {
         "the council's address",
         "give the address letters come from, one line per item",
     );
-    for (i, p) in case.parents.iter().enumerate() {
-        need(
-            p.address.is_empty(),
-            &format!("parents[{i}].address"),
-            "this parent's address",
-            "give the address the letter goes to, one line per item",
-        );
-    }
     for (i, w) in case.worries.iter().enumerate() {
         need(
             w.evidence.is_empty(),
@@ -98,54 +98,6 @@ fn lists(case: &Case, out: &mut Vec<Finding>) {
             "the evidence for this worry",
             "say what shows this worry is real: what was seen, by whom, when",
         );
-    }
-}
-
-fn children(case: &Case, out: &mut Vec<Finding>) {
-    for (i, c) in case.children.iter().enumerate() {
-        let path = format!("children[{i}]");
-        match (c.date_of_birth, c.expected_date_of_delivery) {
-            (None, None) => out.push(
-                Finding::error(
-                    "child-date",
-                    &path,
-                    format!(
-                        "{} has neither a date of birth nor an expected date of delivery",
-                        c.name
-                    ),
-                )
-                .help("add `date_of_birth:`, or `expected_date_of_delivery:` for an unborn child"),
-            ),
-            (Some(_), Some(_)) => out.push(
-                Finding::error(
-                    "child-date",
-                    format!("{path}.expected_date_of_delivery"),
-                    format!(
-                        "{} has both a date of birth and an expected date of delivery",
-                        c.name
-                    ),
-                )
-                .help(
-                    "once a baby is born, replace `expected_date_of_delivery` with `date_of_birth`",
-                ),
-            ),
-            (Some(dob), None) if dob > case.lpm.date => out.push(
-                Finding::error(
-                    "date-order",
-                    format!("{path}.date_of_birth"),
-                    format!(
-                        "{}'s date of birth ({}) is after the LPM ({})",
-                        c.name,
-                        dob.medium(),
-                        case.lpm.date.medium()
-                    ),
-                )
-                .help(
-                    "check the date of birth; for an unborn child use `expected_date_of_delivery`",
-                ),
-            ),
-            _ => {}
-        }
     }
 }
 

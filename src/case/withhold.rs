@@ -1,145 +1,300 @@
-//! Withheld text: a field or an address the case marks confidential (a
-//! foster carer's or a refuge's address, a new partner's name) prints as
-//! "[withheld]" in every pack for an audience that may not see it. The case
-//! itself is redacted before any document is made from it, so the text is
-//! in no document, table cell, header, file name or PDF metadata of that
-//! pack: there is nothing downstream to forget.
+//! Withheld text: a field the case marks confidential (a refuge named in a
+//! worry, a new partner's name) prints as "[withheld]" in every pack read
+//! by someone it is kept from: a person (`from: [ryan]`), every parent
+//! (`parents`), the advocates (`advocates`), or everyone outside the
+//! local authority (`outside-authority`).
+//!
+//! Only text can be withheld: a path that names a date, a fixed value, an
+//! id, a whole person or a list of records is an error at its line, because
+//! replacing it would either change what the documents say or break the
+//! case. Which fields are text is read from the case format's own JSON
+//! Schema, so it cannot drift from the model.
+
+use std::sync::LazyLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::load::walk_strings;
 use super::model::Case;
-use crate::diagnostics::Finding;
+use super::path::{CasePath, Segment};
+use super::people::{Reader, Readers};
+use crate::diagnostics::{Finding, nearest};
 
 /// What prints instead of withheld text.
 pub const WITHHELD: &str = "[withheld]";
 
-/// One field kept from some readers.
+/// Text kept from some readers.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Withhold {
-    /// The field, as a path in the case: `parents[1].address`,
-    /// `family[4].name`, `pre_proceedings_meeting.venue`. Every text in it
-    /// (every line of an address) is withheld.
-    pub field: String,
-    /// Who may not see it.
-    pub from: WithheldFrom,
+    /// The text, as a path in the case: `people[ryan].address`,
+    /// `worries[1].evidence[0]`, `people[tara].name`. Every line of an
+    /// address is withheld.
+    pub field: CasePath,
+    /// Who may not see it: `parents`, `advocates`, `outside-authority`, a
+    /// person's id, or a list of them. Text kept from a person is kept from
+    /// the advocates' pack too, which their solicitor reads.
+    pub from: Readers,
 }
 
-/// Who withheld text is kept from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum WithheldFrom {
-    /// The parents' packs.
-    Parents,
-    /// Every pack that leaves the local authority: the parents' and the advocates'.
-    OutsideAuthority,
+/// What the schema says lies at a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// Free text: may be withheld.
+    Text,
+    /// Lines of free text (an address): may be withheld, as one "[withheld]".
+    Lines,
+    /// Anything else, said in words ("a date", "a whole person").
+    Other(&'static str),
+    /// The case format has no such field.
+    Unknown,
 }
 
-/// Whether `path` (as `walk_strings` writes it) is `field` or inside it.
-fn within(path: &str, field: &str) -> bool {
-    path == field
-        || path
-            .strip_prefix(field)
-            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
-}
+/// The case format's schema, made once.
+static SCHEMA: LazyLock<Value> = LazyLock::new(super::schema);
 
-/// An error for each `withhold` entry that names no text in the case.
-pub fn check(case: &Case) -> Vec<Finding> {
-    let Ok(mut value) = serde_json::to_value(case) else {
-        return Vec::new();
-    };
-    let mut paths = Vec::new();
-    walk_strings(&mut value, String::new(), &mut |path, _| {
-        paths.push(path.to_string())
-    });
-    case.withhold
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| !paths.iter().any(|p| within(p, &w.field)))
-        .map(|(i, w)| {
-            Finding::error(
-                "withhold-nothing",
-                format!("withhold[{i}].field"),
-                format!("`{}` names no text in the case, so nothing would be withheld", w.field),
-            )
-            .help("give the path of a text field or an address, counting from 0, e.g. `parents[1].address`")
-        })
-        .collect()
-}
-
-/// The case as a pack for readers kept from `from` (those of the entries
-/// that apply) may show it: every text under each such field replaced.
-pub fn redact(case: &Case, applies: impl Fn(WithheldFrom) -> bool) -> Case {
-    let fields: Vec<&str> = case
-        .withhold
-        .iter()
-        .filter(|w| applies(w.from))
-        .map(|w| w.field.as_str())
-        .collect();
-    if fields.is_empty() {
-        return case.clone();
-    }
-    let Ok(mut value) = serde_json::to_value(case) else {
-        return case.clone();
-    };
-    walk_strings(&mut value, String::new(), &mut |path, s| {
-        if fields.iter().any(|f| within(path, f)) {
-            *s = WITHHELD.to_string();
-        }
-    });
-    // An address of several lines becomes one "[withheld]".
-    for f in &fields {
-        collapse(&mut value, f);
-    }
-    serde_json::from_value(value).unwrap_or_else(|_| case.clone())
-}
-
-/// Folds a list of "[withheld]" lines at `field` into one.
-fn collapse(value: &mut Value, field: &str) {
-    let mut node = value;
-    for part in field.split('.') {
-        let (name, indexes) = match part.find('[') {
-            Some(i) => (&part[..i], &part[i..]),
-            None => (part, ""),
-        };
-        let Some(next) = node.get_mut(name) else {
-            return;
-        };
-        node = next;
-        for index in indexes.split('[').filter(|s| !s.is_empty()) {
-            let Some(next) = index
-                .trim_end_matches(']')
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| node.get_mut(i))
-            else {
-                return;
+/// What lies at `path` in the case format.
+pub fn shape_at(path: &CasePath) -> Shape {
+    let root: &Value = &SCHEMA;
+    let mut nodes = vec![root];
+    for s in path.segments() {
+        let mut next = Vec::new();
+        for n in nodes.iter().flat_map(|n| alternatives(root, n)) {
+            let child = match s {
+                Segment::Key(k) => n
+                    .get("properties")
+                    .and_then(|p| p.get(k))
+                    .or_else(|| n.get("additionalProperties").filter(|a| a.is_object())),
+                Segment::Index(_) | Segment::Id(_) => n.get("items"),
             };
-            node = next;
+            next.extend(child);
+        }
+        if next.is_empty() {
+            return Shape::Unknown;
+        }
+        nodes = next;
+    }
+    let alts: Vec<&Value> = nodes.iter().flat_map(|n| alternatives(root, n)).collect();
+    if alts.iter().any(|a| plain_text(a)) {
+        return Shape::Text;
+    }
+    let lines = |a: &&Value| {
+        kind(a) == Some("array")
+            && a.get("items")
+                .is_some_and(|i| alternatives(root, i).iter().any(|x| plain_text(x)))
+    };
+    if alts.iter().any(lines) {
+        return Shape::Lines;
+    }
+    let is_person = matches!(path.segments(), [Segment::Key(k), Segment::Index(_) | Segment::Id(_)] if k == "people");
+    Shape::Other(if is_person {
+        "a whole person"
+    } else if alts
+        .iter()
+        .any(|a| a.get("pattern").and_then(Value::as_str) == Some(DATE_PATTERN))
+    {
+        "a date"
+    } else if alts
+        .iter()
+        .any(|a| a.get("const").is_some() || a.get("enum").is_some())
+    {
+        "one of a fixed set of values"
+    } else if alts.iter().any(|a| kind(a) == Some("boolean")) {
+        "a yes-or-no value"
+    } else if alts
+        .iter()
+        .any(|a| matches!(kind(a), Some("integer" | "number")))
+    {
+        "a number"
+    } else if alts.iter().any(|a| a.get("pattern").is_some()) {
+        "an id, a reference or a time"
+    } else if alts.iter().any(|a| kind(a) == Some("array")) {
+        "a list"
+    } else {
+        "a group of fields"
+    })
+}
+
+const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// The `type` of a schema, ignoring `null` in a list of types.
+fn kind(schema: &Value) -> Option<&str> {
+    match schema.get("type")? {
+        Value::String(s) => Some(s),
+        Value::Array(types) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null"),
+        _ => None,
+    }
+}
+
+/// A string with no pattern, fixed values or format: words a person wrote.
+fn plain_text(schema: &Value) -> bool {
+    kind(schema) == Some("string")
+        && ["pattern", "enum", "const", "format"]
+            .iter()
+            .all(|k| schema.get(k).is_none())
+}
+
+/// The schemas a value may match: `$ref`s followed, `anyOf`/`oneOf`
+/// opened, `null` left out.
+fn alternatives<'a>(root: &'a Value, schema: &'a Value) -> Vec<&'a Value> {
+    let mut out = Vec::new();
+    let mut stack = vec![schema];
+    while let Some(s) = stack.pop() {
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let target = r
+                .strip_prefix("#/")
+                .map(|p| p.split('/').try_fold(root, |n, k| n.get(k)));
+            if let Some(Some(t)) = target {
+                stack.push(t);
+            }
+            continue;
+        }
+        let mut opened = false;
+        for key in ["anyOf", "oneOf", "allOf"] {
+            if let Some(list) = s.get(key).and_then(Value::as_array) {
+                stack.extend(list.iter());
+                opened = true;
+            }
+        }
+        if !opened && kind(s).is_some() {
+            out.push(s);
         }
     }
-    if let Value::Array(lines) = node
-        && !lines.is_empty()
-        && lines.iter().all(|l| l == WITHHELD)
-    {
-        lines.truncate(1);
+    out
+}
+
+/// An error for each `withhold` entry that names no text in the case, or
+/// that is kept from someone the case does not have.
+pub fn check(case: &Case) -> Vec<Finding> {
+    let Ok(value) = serde_json::to_value(case) else {
+        return vec![Finding::error(
+            "internal",
+            "withhold",
+            "the case could not be read back to check what it withholds",
+        )];
+    };
+    let ids: Vec<&str> = case.people.iter().map(|p| p.id.as_str()).collect();
+    let mut out = Vec::new();
+    for (i, w) in case.withhold.iter().enumerate() {
+        let at = format!("withhold[{i}].field");
+        let help = "withhold a text field, e.g. `people[ryan].address`, `people[ryan].name` or `worries[0].evidence[1]`";
+        match shape_at(&w.field) {
+            Shape::Text | Shape::Lines => {
+                let held = w.field.get(&value).is_some_and(|v| !v.is_null());
+                if !held {
+                    out.push(
+                        Finding::error(
+                            "withhold-nothing",
+                            &at,
+                            format!(
+                                "`{}` names nothing in the case, so nothing would be withheld",
+                                w.field
+                            ),
+                        )
+                        .help("check the number (counting from 0) or the person's id in the path"),
+                    );
+                }
+            }
+            Shape::Other(what) => out.push(
+                Finding::error(
+                    "withhold-not-text",
+                    &at,
+                    format!(
+                        "`{}` is {what}: only text the documents print can be withheld",
+                        w.field
+                    ),
+                )
+                .help(help),
+            ),
+            Shape::Unknown => out.push(
+                Finding::error(
+                    "withhold-nothing",
+                    &at,
+                    format!(
+                        "`{}` is not a field of the case format, so nothing would be withheld",
+                        w.field
+                    ),
+                )
+                .help(help),
+            ),
+        }
+        for (j, r) in w.from.0.iter().enumerate() {
+            if let Reader::Person(id) = r
+                && !ids.contains(&id.as_str())
+            {
+                let path = if w.from.0.len() == 1 {
+                    format!("withhold[{i}].from")
+                } else {
+                    format!("withhold[{i}].from[{j}]")
+                };
+                let f = Finding::error(
+                    "unknown-person",
+                    path,
+                    format!(
+                        "`{id}` is not `parents`, `advocates`, `outside-authority` or the id of anyone in `people`"
+                    ),
+                );
+                out.push(match nearest(id.as_str(), &ids) {
+                    Some(n) => f.help(format!("did you mean `{n}`?")),
+                    None => f.help("name an audience or a person's id"),
+                });
+            }
+        }
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::within;
+    use super::*;
+
+    fn shape(p: &str) -> Shape {
+        shape_at(&CasePath::parse(p).unwrap())
+    }
 
     #[test]
-    fn a_field_holds_its_own_lines_and_nothing_beside_it() {
-        assert!(within("parents[1].address", "parents[1].address"));
-        assert!(within("parents[1].address[2]", "parents[1].address"));
-        assert!(within("parents[1].address.postcode", "parents[1].address"));
-        assert!(!within("parents[1].address_note", "parents[1].address"));
-        assert!(!within("parents[10].address", "parents[1]"));
-        assert!(within("parents[1].name", "parents[1]"));
+    fn only_text_can_be_withheld() {
+        assert_eq!(shape("people[ryan].address"), Shape::Lines);
+        assert_eq!(shape("people[ryan].address[0]"), Shape::Text);
+        assert_eq!(shape("people[3].name"), Shape::Text);
+        assert_eq!(shape("people[3].phone"), Shape::Text);
+        assert_eq!(shape("worries[0].evidence[1]"), Shape::Text);
+        assert_eq!(shape("worries[0].evidence"), Shape::Lines);
+        assert_eq!(shape("pre_proceedings_meeting.place"), Shape::Lines);
+        assert_eq!(shape("meeting.record.contact"), Shape::Text);
+        assert_eq!(shape("people[ryan].custody.prisoner_number"), Shape::Text);
+        assert_eq!(shape("people[0].born"), Shape::Other("a date"));
+        assert_eq!(shape("lpm.date"), Shape::Other("a date"));
+        assert_eq!(shape("people[ryan]"), Shape::Other("a whole person"));
+        assert_eq!(
+            shape("people[0].gender"),
+            Shape::Other("one of a fixed set of values")
+        );
+        assert_eq!(
+            shape("people[0].advocate"),
+            Shape::Other("a yes-or-no value")
+        );
+        assert_eq!(shape("worries"), Shape::Other("a list"));
+        assert_eq!(
+            shape("children[0]"),
+            Shape::Other("an id, a reference or a time")
+        );
+        assert_eq!(
+            shape("people[0].id"),
+            Shape::Other("an id, a reference or a time")
+        );
+        assert_eq!(
+            shape("attachments[0].path"),
+            Shape::Other("an id, a reference or a time")
+        );
+        assert_eq!(
+            shape("pre_proceedings_meeting.time"),
+            Shape::Other("an id, a reference or a time")
+        );
+        assert_eq!(shape("people[0].nickname"), Shape::Unknown);
     }
 }

@@ -1,5 +1,6 @@
-//! `casepack build`: check the case, render the pack (and the bundle), then
-//! write them safely, encrypted on request.
+//! `casepack build`: prepare the case's packs, render each one (and its
+//! bundle), search everything each would hold for what its reader must not
+//! see, then write them all safely, or none, encrypted on request.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -7,7 +8,9 @@ use std::process::ExitCode;
 
 use super::commands::{print_findings, read_case};
 use super::{EXIT_FINDINGS, EXIT_USAGE};
-use crate::pipeline::Settings;
+use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
+use crate::render::RenderedDocument;
+use crate::rules::PackAudience;
 use crate::{pack, pipeline};
 
 /// "1 page", "12 pages", right-aligned for the build's list.
@@ -15,19 +18,21 @@ fn pages_label(n: usize) -> String {
     format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
 }
 
-/// `<case>-pack.zip`, or `<case>-<audience>-pack.zip` for any audience but
-/// the panel, so a parents' pack is never mistaken for the panel's.
-fn default_output(case: &Path, audience: crate::rules::PackAudience) -> PathBuf {
+/// `<case>-pack.zip`; `<case>-<audience>-pack.zip` for any audience but the
+/// panel, so a parents' pack is never mistaken for the panel's; and
+/// `<case>-parents-<id>-pack.zip` for one person's own pack.
+fn default_name(case: &Path, audience: PackAudience, pack: &PlannedPack) -> String {
     let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
-    match audience {
-        crate::rules::PackAudience::Panel => PathBuf::from(format!("{stem}-pack.zip")),
-        a => PathBuf::from(format!("{stem}-{}-pack.zip", a.id())),
+    match (&pack.recipient, audience) {
+        (Some((id, _)), _) => format!("{stem}-parents-{id}-pack.zip"),
+        (None, PackAudience::Panel) => format!("{stem}-pack.zip"),
+        (None, a) => format!("{stem}-{}-pack.zip", a.id()),
     }
 }
 
 /// What `build` writes, and where.
 pub(super) struct Outputs {
-    /// The pack [default: <case>-pack.zip].
+    /// The pack, or the folder for several [default: <case>-pack.zip].
     pub pack: Option<PathBuf>,
     /// Replace files that exist.
     pub force: bool,
@@ -82,23 +87,73 @@ fn bundle_path(pack: &Path) -> PathBuf {
     pack.with_file_name(format!("{stem}-bundle.pdf"))
 }
 
+/// Where each pack goes: `-o` names the file when there is one pack, or a
+/// folder (that exists) for any number.
+fn destinations(
+    case: &Path,
+    audience: PackAudience,
+    packs: &[PlannedPack],
+    output: Option<&Path>,
+) -> Result<Vec<PathBuf>, String> {
+    match output {
+        Some(dir) if dir.is_dir() => Ok(packs
+            .iter()
+            .map(|p| dir.join(default_name(case, audience, p)))
+            .collect()),
+        Some(file) if packs.len() == 1 => Ok(vec![file.to_path_buf()]),
+        Some(file) => Err(format!(
+            "this build writes {} packs, one for each person the case writes to, each holding only what that person may see; give a folder that exists with -o (not {}), or build one with --recipient ID",
+            packs.len(),
+            file.display()
+        )),
+        None => Ok(packs
+            .iter()
+            .map(|p| PathBuf::from(default_name(case, audience, p)))
+            .collect()),
+    }
+}
+
+/// A pack rendered and ready to write.
+struct Ready<'a> {
+    plan: &'a PlannedPack,
+    dest: PathBuf,
+    docs: Vec<RenderedDocument>,
+    bundle: Option<(PathBuf, Bundle)>,
+    manifest: pack::Manifest,
+}
+
 pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: bool) -> ExitCode {
-    let Outputs {
-        pack: output,
-        force,
-        data_dir,
-        bundle,
-        encrypt,
-    } = outputs;
     let text = match read_case(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let dest = output.unwrap_or_else(|| default_output(path, settings.audience));
-    let bundle_dest = bundle.then(|| bundle_path(&dest));
+    let run = pipeline::prepare(&text, settings);
+    print_findings(&run.findings, path, &text, color);
+    let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
+        eprintln!("  nothing was written");
+        return ExitCode::from(EXIT_FINDINGS);
+    };
+    let checked = &prepared.checked;
+    let packs = &prepared.packs;
+    let dests = match destinations(path, settings.audience, packs, outputs.pack.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}\n  nothing was written");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    if outputs.encrypt && packs.len() > 1 {
+        eprintln!(
+            "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password\n  nothing was written"
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     // Refuse before doing any work, as well as at the final rename.
-    for file in std::iter::once(&dest).chain(&bundle_dest) {
-        if file.exists() && !force {
+    for file in dests
+        .iter()
+        .flat_map(|d| std::iter::once(d.clone()).chain(outputs.bundle.then(|| bundle_path(d))))
+    {
+        if file.exists() && !outputs.force {
             eprintln!(
                 "error: {} already exists; use --force to replace it",
                 file.display()
@@ -106,133 +161,187 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             return ExitCode::from(EXIT_USAGE);
         }
     }
-    let password = match encrypt.then(password).transpose() {
+    let password = match outputs.encrypt.then(password).transpose() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}\n  nothing was written");
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let (checked, mut findings) = pipeline::check(&text, settings);
-    let Some(checked) = checked else {
-        print_findings(&findings, path, &text, color);
-        return ExitCode::from(EXIT_FINDINGS);
-    };
-    let mut jobs = checked.documents();
-    // Letters are read as printed before anything is written; under
-    // --strict a miss stops the build.
-    match crate::plain::check(&checked, &jobs, &text, settings.strict) {
-        Ok((report, more)) => {
-            findings.extend(more);
-            crate::plain::add_words(&report, &checked, &mut jobs);
-        }
-        Err(e) => {
-            eprintln!(
-                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
-    }
-    print_findings(&findings, path, &text, color);
-    if findings.has_errors() {
-        eprintln!("  nothing was written");
-        return ExitCode::from(EXIT_FINDINGS);
-    }
-    if jobs.is_empty() && checked.attached.is_empty() {
+    if let Some(p) = packs
+        .iter()
+        .find(|p| p.jobs.is_empty() && p.attached.is_empty())
+    {
         let id = &checked.meeting.id;
+        let whose = match &p.recipient {
+            Some((_, name)) => name.clone(),
+            None => checked.audience.label().to_string(),
+        };
         eprintln!(
-            "error: the {} pack for {} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document",
+            "error: the {} pack for {whose} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document",
             checked
                 .profile
                 .meeting(id)
                 .map_or(id.as_str(), |m| m.name.as_str()),
-            checked.audience.label()
         );
         return ExitCode::from(EXIT_FINDINGS);
     }
-    if let Some(dir) = &data_dir
-        && let Err(e) = pack::write_data(dir, &jobs)
-    {
-        eprintln!("error: {e:#}");
-        return ExitCode::from(EXIT_USAGE);
+    // Everything is rendered and searched before anything is written.
+    let mut ready = Vec::new();
+    for (plan, dest) in packs.iter().zip(dests) {
+        match render(checked, plan, dest, outputs.bundle, password.is_some()) {
+            Ok(r) => ready.push(r),
+            Err(code) => return code,
+        }
     }
-    let docs = match pipeline::render_pack(&checked, &jobs) {
-        Ok(docs) => docs,
-        Err(e) => {
-            eprintln!(
-                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
-            );
+    if let Some(dir) = &outputs.data_dir {
+        for r in &ready {
+            let dir = match (&r.plan.recipient, ready.len()) {
+                (Some((id, _)), n) if n > 1 => dir.join(id.as_str()),
+                _ => dir.clone(),
+            };
+            let jobs: Vec<_> = r
+                .docs
+                .iter()
+                .map(|d| d.job.clone())
+                .chain(r.bundle.iter().map(|(_, b)| b.rendered.job.clone()))
+                .collect();
+            if let Err(e) = pack::write_data(&dir, &jobs) {
+                eprintln!("error: {e:#}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        }
+    }
+    for r in &ready {
+        let written = pack::write_pack(
+            &r.dest,
+            outputs.force,
+            &r.plan.view.case,
+            &r.manifest,
+            &r.docs,
+            &r.plan.attached,
+            password.as_deref(),
+        )
+        .and_then(|()| match &r.bundle {
+            Some((file, b)) => pack::write_file(file, outputs.force, &b.rendered.pdf),
+            None => Ok(()),
+        });
+        if let Err(e) = written {
+            // The packs and their bundles go together or not at all.
+            pack::abandon();
+            eprintln!("error: {e:#}\n  nothing was written");
             return ExitCode::from(EXIT_USAGE);
         }
-    };
-    let bundled = match bundle_dest
-        .as_ref()
-        .map(|_| pipeline::render_bundle(&checked, &docs))
-    {
-        None | Some(Ok(None)) => None,
-        Some(Ok(Some(b))) => Some(b),
-        Some(Err(e)) => {
-            eprintln!(
-                "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints"
-            );
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
-    // The cover's and the bundle's data exist only now, with the real page counts.
-    let late: Vec<_> = std::iter::once(docs[0].job.clone())
-        .chain(bundled.iter().map(|b| b.rendered.job.clone()))
-        .collect();
-    if let Some(dir) = &data_dir
-        && let Err(e) = pack::write_data(dir, &late)
-    {
-        eprintln!("error: {e:#}");
-        return ExitCode::from(EXIT_USAGE);
     }
-    let case = &checked.loaded.case;
-    let manifest = pack::manifest(
-        case,
-        &checked.profile.profile,
-        &checked.meeting,
-        &docs,
-        &checked.attached,
-        checked.audience,
-        password.is_some(),
-    );
-    if let Err(e) = pack::write_pack(
-        &dest,
-        force,
-        case,
-        &manifest,
-        &docs,
-        &checked.attached,
-        password.as_deref(),
-    ) {
-        eprintln!("error: {e:#}");
-        return ExitCode::from(EXIT_USAGE);
-    }
-    if let (Some(b), Some(file)) = (&bundled, &bundle_dest)
-        && let Err(e) = pack::write_file(file, force, &b.rendered.pdf)
-    {
-        // The pack and its bundle go together or not at all.
-        let _ = std::fs::remove_file(&dest);
-        eprintln!("error: {e:#}\n  nothing was written");
-        return ExitCode::from(EXIT_USAGE);
-    }
-    // The pack and its bundle are whole: an interruption now leaves them.
+    // Every pack and bundle is whole: an interruption now leaves them.
     pack::commit();
-    let attached = &checked.attached;
-    let pages: usize = docs.iter().map(|d| d.pages).sum::<usize>()
+    for r in &ready {
+        report(checked, r, password.is_some());
+    }
+    ExitCode::SUCCESS
+}
+
+/// Renders one pack, its cover and its bundle, makes its manifest, and
+/// searches all of it for what its reader must not see.
+fn render<'a>(
+    checked: &Checked,
+    plan: &'a PlannedPack,
+    dest: PathBuf,
+    bundle: bool,
+    encrypted: bool,
+) -> Result<Ready<'a>, ExitCode> {
+    let internal = |e: &dyn std::fmt::Display| {
+        eprintln!(
+            "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
+        );
+        ExitCode::from(EXIT_USAGE)
+    };
+    let docs = pipeline::render_pack(checked, plan).map_err(|e| internal(&e))?;
+    let bundled = if bundle {
+        match pipeline::render_bundle(checked, plan, &docs) {
+            Ok(b) => b.map(|b| (bundle_path(&dest), b)),
+            Err(e) => {
+                eprintln!(
+                    "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints"
+                );
+                return Err(ExitCode::from(EXIT_USAGE));
+            }
+        }
+    } else {
+        None
+    };
+    let manifest = pack::manifest(
+        &plan.view.case,
+        &checked.profile.profile,
+        &plan.meeting,
+        &docs,
+        &plan.attached,
+        checked.audience,
+        plan.recipient.as_ref(),
+        encrypted,
+    );
+    // The cover, the bundle's index and the manifest exist only now.
+    let mut leaks = Vec::new();
+    if let Some(cover) = docs.first().filter(|d| d.job.id == "pack-cover") {
+        leaks.extend(
+            plan.guard
+                .scan("the pack's cover and index", &cover.job.data),
+        );
+    }
+    if let Some((_, b)) = &bundled {
+        leaks.extend(plan.guard.scan("the bundle's index", &b.rendered.job.data));
+    }
+    match serde_json::to_value(&manifest) {
+        Ok(m) => leaks.extend(plan.guard.scan("the manifest", &m)),
+        Err(e) => return Err(internal(&e)),
+    }
+    leaks.extend(
+        plan.guard.scan_text(
+            "the pack's file name",
+            &dest
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+        ),
+    );
+    if !leaks.is_empty() {
+        for l in &leaks {
+            eprintln!(
+                "error[disclosure]: {} would be in {}",
+                l.secret.what, l.place
+            );
+        }
+        eprintln!("  nothing was written");
+        return Err(ExitCode::from(EXIT_FINDINGS));
+    }
+    Ok(Ready {
+        plan,
+        dest,
+        docs,
+        bundle: bundled,
+        manifest,
+    })
+}
+
+/// What was written, as the build prints it.
+fn report(checked: &Checked, r: &Ready, encrypted: bool) {
+    let attached = &r.plan.attached;
+    let pages: usize = r.docs.iter().map(|d| d.pages).sum::<usize>()
         + attached.iter().map(|f| f.pages).sum::<usize>();
-    let documents = jobs.len();
+    let documents = r.plan.jobs.len();
     let attachments = match attached.len() {
         0 => String::new(),
         1 => ", 1 attachment".to_string(),
         n => format!(", {n} attachments"),
     };
+    let whose = match &r.plan.recipient {
+        Some((_, name)) => format!(" ({name}'s own pack)"),
+        None => String::new(),
+    };
     eprintln!(
-        "wrote {}{} ({} document{}{attachments} and the index, {} pages) for the {}",
-        dest.display(),
-        if password.is_some() {
+        "wrote {}{}{whose} ({} document{}{attachments} and the index, {} pages) for the {}",
+        r.dest.display(),
+        if encrypted {
             ", encrypted with AES-256,"
         } else {
             ""
@@ -245,7 +354,7 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             .meeting(&checked.meeting.id)
             .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
     );
-    for d in &docs {
+    for d in &r.docs {
         let privileged = if d.job.privileged {
             "  [legally privileged]"
         } else {
@@ -260,14 +369,29 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
     for f in attached {
         eprintln!("  {:<48} {}  [attached]", f.pack_name, pages_label(f.pages));
     }
-    if !checked.left_out.is_empty() {
+    let mut left_out = checked.left_out.clone();
+    if r.plan.recipient.is_some() {
+        let held: Vec<usize> = attached.iter().map(|f| f.index).collect();
+        for f in &checked.attached {
+            let a = &checked.loaded.case.attachments[f.index];
+            if !held.contains(&f.index)
+                && crate::rules::attachment_for(&checked.profile, &a.kind, checked.audience)
+            {
+                left_out.push(format!(
+                    "{} (attached; casepack cannot redact it, so it goes only to those its `share_with` names)",
+                    a.title
+                ));
+            }
+        }
+    }
+    if !left_out.is_empty() {
         eprintln!(
             "  not in this pack, for {}: {}",
             checked.audience.label(),
-            checked.left_out.join("; ")
+            left_out.join("; ")
         );
     }
-    if let (Some(b), Some(file)) = (&bundled, &bundle_dest) {
+    if let Some((file, b)) = &r.bundle {
         eprintln!(
             "wrote {} ({} pages: the index, then {} pages of documents by section)",
             file.display(),
@@ -282,5 +406,4 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             );
         }
     }
-    ExitCode::SUCCESS
 }

@@ -1,6 +1,6 @@
-//! What `check`, `timeline`, `meetings` and `explain` do once their
-//! arguments are parsed: read the case, run the pipeline, print findings
-//! (`build` has its own file).
+//! What `check`, `timeline`, `migrate`, `meetings` and `explain` do once
+//! their arguments are parsed: read the case, run the pipeline, print
+//! findings (`build` has its own file).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -60,23 +60,10 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
         Ok(t) => t,
         Err(code) => return code,
     };
-    let (checked, mut findings) = pipeline::check(&text, settings);
-    // Letters are read as printed only once the case itself is sound.
-    let mut plain = None;
-    if let Some(checked) = &checked {
-        match crate::plain::check(checked, &checked.documents(), &text, settings.strict) {
-            Ok((report, more)) => {
-                findings.extend(more);
-                plain = Some(report);
-            }
-            Err(e) => {
-                eprintln!(
-                    "error: internal: {e}\n  please report this with the case's shape (not its contents)"
-                );
-                return ExitCode::from(EXIT_USAGE);
-            }
-        }
-    }
+    // Letters are read as printed, and every parent's pack searched for
+    // what it must not hold, once the case itself is sound.
+    let run = pipeline::prepare(&text, settings);
+    let (findings, plain) = (run.findings, run.plain);
     match format {
         Format::Human => {
             print_findings(&findings, path, &text, color);
@@ -106,6 +93,38 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
     } else {
         ExitCode::SUCCESS
     }
+}
+
+pub(super) fn migrate(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
+    let text = match read_case(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let moved = match crate::case::migrate::migrate(&text) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::from(EXIT_FINDINGS);
+        }
+    };
+    match output {
+        None => print!("{}", moved.yaml),
+        Some(out) => {
+            if let Err(e) = pack::write_file(out, force, moved.yaml.as_bytes()) {
+                eprintln!("error: {e:#}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+            pack::commit();
+            eprintln!("wrote {} (case format 2)", out.display());
+        }
+    }
+    for note in &moved.notes {
+        eprintln!("check: {note}");
+    }
+    eprintln!(
+        "then run `casepack check` on it: it says what else format 2 needs (who holds parental responsibility for each child, whether to write to each parent)"
+    );
+    ExitCode::SUCCESS
 }
 
 pub(super) fn timeline(

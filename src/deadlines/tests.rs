@@ -17,16 +17,18 @@ fn cal() -> &'static Calendar {
 /// A minimal case: the LPM on `lpm` with `outcome`, plus `extra` YAML.
 fn case(lpm: &str, outcome: &str, extra: &str) -> Case {
     let text = format!(
-        r#"casepack: 1
+        r#"casepack: 2
 reference: T/1
 local_authority: {{ name: Testshire Council, team: Team A, address: [1 Road], phone: "01632 960000", email: a@b.example }}
-children: [{{ name: Amy Test, date_of_birth: 2020-01-01 }}]
-parents: [{{ name: Pat Test, relationship: mother, address: [2 Road] }}]
-professionals:
-  social_worker: {{ name: S W }}
-  team_manager: {{ name: T M }}
-  head_of_service: {{ name: H S }}
-  legal_adviser: {{ name: L A }}
+people:
+  - {{ id: amy, name: Amy Test, born: 2020-01-01, parents: [pat] }}
+  - {{ id: pat, name: Pat Test, gender: female, parental_responsibility: [amy], address: [2 Road] }}
+  - {{ id: sw, name: S W }}
+  - {{ id: tm, name: T M }}
+  - {{ id: hs, name: H S }}
+  - {{ id: la, name: L A }}
+children: [amy]
+professionals: {{ social_worker: sw, team_manager: tm, head_of_service: hs, legal_adviser: la }}
 lpm: {{ date: {lpm}, chair: H S, purpose: consider-proceedings, outcome: {outcome} }}
 worries: [{{ worry: W, evidence: [E], must_change: C }}]
 {extra}"#

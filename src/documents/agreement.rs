@@ -1,50 +1,72 @@
 //! The pre-proceedings agreement: the written plan the parents, their
 //! solicitors and the local authority sign at the first pre-proceedings
-//! meeting (004 App. 2 weeks 1–2, "section 8" plan).
+//! meeting (004 App. 2 weeks 1–2, "section 8" plan). In a parent's own pack
+//! it is their own copy: them as the party, their children, and the
+//! worries, support and plan rows about those children.
 
 use serde_json::json;
 
-use super::{Ctx, DocumentJob, child_rows, children_names, person};
+use super::{Ctx, DocumentJob, child_rows, person};
 use crate::case::Meeting;
 
 pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
-    let (case, schedule) = (ctx.case, ctx.schedule);
+    let (case, schedule, family) = (ctx.case, ctx.schedule, ctx.family);
     let title = ctx.name();
-    let pros = &case.professionals;
+    let team = family.team();
+    let (sw, tm) = (
+        family.person(team.social_worker),
+        family.person(team.team_manager),
+    );
     let plo_review = schedule.step("plo-review").map(|s| s.due.long());
+    let parties = ctx.recipients();
     let mut signatories = Vec::new();
-    for p in &case.parents {
-        signatories.push(json!({ "name": p.name, "role": capitalise(&p.relationship) }));
-        let solicitor = p
-            .solicitor
-            .as_ref()
-            .map(|s| format!("{} ({})", s.name, s.firm));
+    for &i in &parties {
+        let p = family.person(i);
+        let role = family
+            .relationship(i, true)
+            .unwrap_or_else(|| "Parent".to_string());
+        signatories.push(json!({ "name": p.name, "role": capitalise(&role) }));
+        let solicitor = p.solicitor.as_ref().map(|s| match &s.name {
+            Some(n) => format!("{n} ({})", s.firm),
+            None => s.firm.clone(),
+        });
         signatories.push(json!({ "name": solicitor, "role": format!("Solicitor for {}", p.name) }));
     }
-    signatories.push(json!({ "name": pros.social_worker.name, "role": "Social Worker" }));
-    signatories.push(json!({ "name": pros.team_manager.name, "role": "Team Manager" }));
+    signatories.push(json!({ "name": sw.name, "role": "Social Worker" }));
+    signatories.push(json!({ "name": tm.name, "role": "Team Manager" }));
+    // The rows this copy's parties are concerned with.
+    let about =
+        |children: &[crate::case::PersonId]| parties.iter().any(|&p| ctx.about(p, children));
     let data = json!({
         "meta": ctx.meta(title, meeting.date),
         "meeting_date": meeting.date.long(),
-        "children": child_rows(case),
-        "children_names": children_names(case),
-        "parents": case.parents.iter().map(|p| json!({
-            "name": p.name,
-            "relationship": p.relationship,
-            "address": p.address.join(", "),
-            "solicitor": p.solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
-            "interpreter": p.interpreter,
-            "advocate": p.advocate,
-        })).collect::<Vec<_>>(),
-        "social_worker": person(&pros.social_worker, "Social Worker"),
-        "team_manager": person(&pros.team_manager, "Team Manager"),
-        "worries": case.worries.iter().map(|w| json!({
+        "children": child_rows(family),
+        "children_names": ctx.children_names(),
+        "parents": parties.iter().map(|&i| {
+            let p = family.person(i);
+            // Someone in custody is reached at the establishment.
+            let address = match &p.custody {
+                Some(c) => std::iter::once(c.establishment.clone()).chain(c.address.iter().cloned()).collect::<Vec<_>>().join(", "),
+                None => p.address.join(", "),
+            };
+            json!({
+                "name": p.name,
+                "relationship": family.relationship(i, false),
+                "address": (!address.is_empty()).then_some(address),
+                "solicitor": p.solicitor.as_ref().map(|s| s.described()),
+                "interpreter": p.interpreter,
+                "advocate": p.advocate,
+            })
+        }).collect::<Vec<_>>(),
+        "social_worker": person(sw, "Social Worker"),
+        "team_manager": person(tm, "Team Manager"),
+        "worries": case.worries.iter().filter(|w| about(&w.children)).map(|w| json!({
             "worry": w.worry, "evidence": w.evidence, "must_change": w.must_change,
         })).collect::<Vec<_>>(),
-        "support": case.support.iter().map(|s| json!({
+        "support": case.support.iter().filter(|s| about(&s.children)).map(|s| json!({
             "what": s.what, "who": s.who, "starts": s.starts.map(|d| d.medium()),
         })).collect::<Vec<_>>(),
-        "plan": case.plan.iter().map(|p| json!({
+        "plan": case.plan.iter().filter(|p| about(&p.children)).map(|p| json!({
             "action": p.action, "who": p.who, "by": p.by.medium(), "measured_by": p.measured_by,
         })).collect::<Vec<_>>(),
         "contingency_plan": case.contingency_plan,

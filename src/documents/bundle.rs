@@ -6,8 +6,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, children_names};
-use crate::case::{Case, Date};
+use super::{Ctx, DocumentJob};
+use crate::case::disclosure::Viewer;
+use crate::case::{Date, Family};
 use crate::deadlines::Schedule;
 use crate::rules::{PackAudience, Profile, SelectedMeeting, section_of};
 
@@ -35,21 +36,16 @@ pub struct BundlePart {
 /// The bundle's job for `parts` (in pack order), and its page count: the
 /// parts' pages, without the cover and index.
 pub fn bundle(
-    case: &Case,
+    family: &Family,
     schedule: &Schedule,
     profile: &Profile,
     meeting: &SelectedMeeting,
     parts: &[BundlePart],
     audience: PackAudience,
+    viewer: Viewer,
 ) -> Option<(DocumentJob, usize)> {
     let rule = profile.document("bundle")?;
-    let ctx = Ctx {
-        case,
-        schedule,
-        profile,
-        meeting,
-        rule,
-    };
+    let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let sections = profile.bundle_sections(&meeting.id);
     let mut held: Vec<Vec<&BundlePart>> = vec![Vec::new(); sections.len()];
     for part in parts {
@@ -101,9 +97,9 @@ pub fn bundle(
         "meta": ctx.meta(&title, date),
         "meeting": meeting_name,
         "date": meeting.date.map(|d| d.long()),
-        "children_names": children_names(case),
-        "social_worker": case.professionals.social_worker.name,
-        "pack_for": super::cover::capitalised(audience.label()),
+        "children_names": ctx.children_names(),
+        "social_worker": family.person(family.team().social_worker).name,
+        "pack_for": super::cover::pack_for(family, audience, viewer),
         "parts_pages": total,
         "documents": n,
         "any_privileged": parts.iter().any(|p| p.privileged),

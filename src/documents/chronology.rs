@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, children_names};
+use super::{Ctx, DocumentJob};
 use crate::case::{Case, ChronologyEntry};
 
 /// The chronology in date order (entries on the same day keep the order
@@ -41,7 +41,7 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
     let date = ctx.date();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
+        "children_names": ctx.children_names(),
         "as_at": date.long(),
         "period": match (first, last) {
             (Some(a), Some(b)) => format!("{} to {}", a.long(), b.long()),

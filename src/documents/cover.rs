@@ -5,8 +5,9 @@
 
 use serde_json::json;
 
-use super::{Audience, Ctx, DocumentJob, children_names};
-use crate::case::Case;
+use super::{Audience, Ctx, DocumentJob};
+use crate::case::Family;
+use crate::case::disclosure::Viewer;
 use crate::deadlines::Schedule;
 use crate::rules::{PackAudience, Profile, SelectedMeeting};
 
@@ -38,25 +39,30 @@ fn audience_label(a: Audience) -> &'static str {
     }
 }
 
+/// Who a pack is for, as its cover says it: the audience, or the one
+/// person whose own pack it is.
+pub fn pack_for(family: &Family, audience: PackAudience, viewer: Viewer) -> String {
+    match viewer {
+        Viewer::Recipient(r) => family.person(r).name.clone(),
+        _ => capitalised(audience.label()),
+    }
+}
+
 /// The cover for a pack of `entries`, which takes `cover_pages` pages
 /// itself; `None` if the profile has no `pack-cover` document.
+#[allow(clippy::too_many_arguments)]
 pub fn cover(
-    case: &Case,
+    family: &Family,
     schedule: &Schedule,
     profile: &Profile,
     meeting: &SelectedMeeting,
     entries: &[IndexEntry],
     cover_pages: usize,
     audience: PackAudience,
+    viewer: Viewer,
 ) -> Option<DocumentJob> {
     let rule = profile.document("pack-cover")?;
-    let ctx = Ctx {
-        case,
-        schedule,
-        profile,
-        meeting,
-        rule,
-    };
+    let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let meeting_type = profile.meeting(&meeting.id);
     let mut first = cover_pages + 1;
     let rows: Vec<_> = entries
@@ -86,13 +92,13 @@ pub fn cover(
     let total = cover_pages + entries.iter().map(|e| e.pages).sum::<usize>();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
+        "children_names": ctx.children_names(),
         "meeting": meeting_type.map(|m| m.name.clone()).unwrap_or_else(|| meeting.id.clone()),
         "purpose": capitalised(&meeting.purpose.replace('-', " ")),
         "date": meeting.date.map(|d| d.long()),
         "chair": meeting.chair,
-        "social_worker": case.professionals.social_worker.name,
-        "pack_for": capitalised(audience.label()),
+        "social_worker": family.person(family.team().social_worker).name,
+        "pack_for": pack_for(family, audience, viewer),
         "cover_pages": cover_pages,
         "total_pages": total,
         "any_privileged": entries.iter().any(|e| e.privileged),

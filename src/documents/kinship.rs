@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, children_names};
+use super::{Ctx, DocumentJob};
 use crate::case::KinshipAssessment;
 
 /// Where one stage stands, in words: "Completed 19 Oct 2026: positive",
@@ -38,16 +38,25 @@ fn stage_status(stage: Option<&KinshipAssessment>) -> Value {
 }
 
 pub(super) fn job(ctx: &Ctx) -> DocumentJob {
-    let case = ctx.case;
+    let (case, family) = (ctx.case, ctx.family);
+    // Ids resolve: the family was resolved from this case.
+    let who = |id: &crate::case::PersonId| family.index_of(id.as_str());
     let carers: Vec<Value> = case
         .kinship
         .iter()
         .map(|c| {
             let stage = |n: u8| stage_status(c.assessments.iter().rev().find(|a| a.stage == n));
+            let carer = who(&c.person);
+            let by = c.put_forward_by.as_ref().and_then(who).map(|i| {
+                match family.relationship(i, true) {
+                    Some(r) => format!("{} ({r})", family.person(i).name),
+                    None => family.person(i).name.clone(),
+                }
+            });
             json!({
-                "name": c.name,
-                "relationship": c.relationship,
-                "put_forward_by": c.put_forward_by,
+                "name": carer.map(|i| family.person(i).name.clone()),
+                "relationship": carer.and_then(|i| family.relationship(i, true)).map(|r| super::cover::capitalised(&r)),
+                "put_forward_by": by,
                 "put_forward": c.put_forward.map(|d| d.medium()),
                 "stages": [stage(1), stage(2), stage(3)],
             })
@@ -56,7 +65,7 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
     let date = ctx.date();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
+        "children_names": ctx.children_names(),
         "as_at": date.long(),
         "carers": carers,
     });

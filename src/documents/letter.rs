@@ -1,30 +1,27 @@
-//! The letter before proceedings, one per parent (004 §9b(ii); 001 "Letter
-//! before Proceedings"; DOMAIN "Letters to parents").
+//! The letter before proceedings, one per person the case writes to, about
+//! their own children only (004 §9b(ii); 001 "Letter before Proceedings";
+//! DOMAIN "Letters to parents").
 
 use serde_json::json;
 
 use super::notice::{letter_base, merge};
 use super::{Ctx, DocumentJob};
-use crate::case::{Date, Meeting, Parent};
+use crate::case::{Date, Meeting};
 
-pub(super) fn job(
-    ctx: &Ctx,
-    parent: &Parent,
-    date: Date,
-    meeting: &Meeting,
-    slug: &str,
-) -> DocumentJob {
+pub(super) fn job(ctx: &Ctx, to: usize, date: Date, meeting: &Meeting) -> DocumentJob {
     let case = ctx.case;
     let title = ctx.name();
+    let person = ctx.family.person(to);
+    let about = |children: &[crate::case::PersonId]| ctx.about(to, children);
     let data = merge(
-        letter_base(ctx, parent, date, title),
+        letter_base(ctx, to, date, title),
         json!({
-            "worries": case.worries.iter().map(|w| json!({
+            "worries": case.worries.iter().filter(|w| about(&w.children)).map(|w| json!({
                 "worry": w.worry,
                 "evidence": w.evidence,
                 "must_change": w.must_change,
             })).collect::<Vec<_>>(),
-            "support": case.support.iter().map(|s| json!({
+            "support": case.support.iter().filter(|s| about(&s.children)).map(|s| json!({
                 "what": s.what,
                 "who": s.who,
                 "starts": s.starts.map(|d| d.long()),
@@ -41,9 +38,9 @@ pub(super) fn job(
     );
     ctx.job(
         "letter-before-proceedings.typ",
-        format!("letter-before-proceedings-{slug}.pdf"),
-        format!("{title} to {}", parent.name),
-        Some(parent.name.clone()),
+        format!("letter-before-proceedings-{}.pdf", person.id),
+        format!("{title} to {}", person.name),
+        Some((person.id.clone(), person.name.clone())),
         date,
         data,
     )

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, child_rows, person};
+use super::{Ctx, DocumentJob, adult_rows, child_rows, person};
 use crate::case::{LpmOutcome, LpmPurpose};
 use crate::deadlines::DatedStep;
 
@@ -68,7 +68,8 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
         .meeting("lpm")
         .map_or("LPM", |m| m.short.as_str());
     let lpm = &case.lpm;
-    let pros = &case.professionals;
+    let family = ctx.family;
+    let team = family.team();
     let mut dates: Vec<Value> = lpm
         .dates_agreed
         .iter()
@@ -85,17 +86,13 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
             "chair": lpm.chair,
             "purpose": purpose_label(lpm.purpose),
         },
-        "children": child_rows(case),
-        "parents": case.parents.iter().map(|p| json!({
-            "name": p.name,
-            "relationship": p.relationship,
-            "solicitor": p.solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
-        })).collect::<Vec<_>>(),
+        "children": child_rows(family),
+        "parents": adult_rows(family),
         "professionals": [
-            person(&pros.social_worker, "Social Worker"),
-            person(&pros.team_manager, "Team Manager"),
-            person(&pros.head_of_service, "Head of Service"),
-            person(&pros.legal_adviser, "Legal Adviser"),
+            person(family.person(team.social_worker), "Social Worker"),
+            person(family.person(team.team_manager), "Team Manager"),
+            person(family.person(team.head_of_service), "Head of Service"),
+            person(family.person(team.legal_adviser), "Legal Adviser"),
         ],
         "attendees": lpm.attendees.iter().map(|a| json!({ "name": a.name, "role": a.role })).collect::<Vec<_>>(),
         "agenda": AGENDA,

@@ -19,7 +19,8 @@ mod timeline;
 
 use serde_json::{Value, json};
 
-use crate::case::{Case, Date, Parent, Professional};
+use crate::case::disclosure::Viewer;
+use crate::case::{Case, Date, Family, Person, PersonId};
 use crate::deadlines::Schedule;
 pub use crate::rules::Audience;
 use crate::rules::{DocumentRule, Profile, SelectedMeeting};
@@ -39,8 +40,8 @@ pub struct DocumentJob {
     pub title: String,
     /// Who it is for.
     pub audience: Audience,
-    /// For a letter, who it is addressed to.
-    pub recipient: Option<String>,
+    /// For a letter, who it is addressed to: their id and name.
+    pub recipient: Option<(PersonId, String)>,
     /// Whether it is legally privileged (000 §6; 004 §12).
     pub privileged: bool,
     /// The date the document carries; also its PDF creation date.
@@ -49,18 +50,78 @@ pub struct DocumentJob {
     pub data: Value,
 }
 
-/// What every document's builder reads: the case, its deadlines, the
-/// profile, the meeting the pack is for, and the document's own rule (its
-/// name, audience, privilege and agenda).
+/// What every document's builder reads: the reader's copy of the case and
+/// its people, its deadlines, the profile, the meeting the pack is for,
+/// who reads the pack, and the document's own rule (its name, audience,
+/// privilege and agenda).
 pub(crate) struct Ctx<'a> {
+    pub family: &'a Family<'a>,
     pub case: &'a Case,
     pub schedule: &'a Schedule,
     pub profile: &'a Profile,
     pub meeting: &'a SelectedMeeting,
     pub rule: &'a DocumentRule,
+    pub viewer: Viewer,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context for `rule`'s document.
+    pub fn new(
+        family: &'a Family<'a>,
+        schedule: &'a Schedule,
+        profile: &'a Profile,
+        meeting: &'a SelectedMeeting,
+        rule: &'a DocumentRule,
+        viewer: Viewer,
+    ) -> Ctx<'a> {
+        Ctx {
+            family,
+            case: family.case(),
+            schedule,
+            profile,
+            meeting,
+            rule,
+            viewer,
+        }
+    }
+
+    /// The pack's own reader, when it is one person's.
+    fn reader(&self) -> Option<usize> {
+        match self.viewer {
+            Viewer::Recipient(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The children the pack is about, named as its reader would say them.
+    fn children_names(&self) -> String {
+        self.family
+            .children_names(self.family.children(), self.reader())
+    }
+
+    /// Whether an item about `children` (all of them, when none are named)
+    /// is about one of `to`'s children.
+    fn about(&self, to: usize, children: &[PersonId]) -> bool {
+        children.is_empty()
+            || self
+                .family
+                .connected_children(to)
+                .into_iter()
+                .any(|c| children.contains(&self.family.person(c).id))
+    }
+
+    /// The people letters are written to in this pack: its reader, or
+    /// everyone the case writes to.
+    fn recipients(&self) -> Vec<usize> {
+        match self.viewer {
+            Viewer::Recipient(r) => vec![r]
+                .into_iter()
+                .filter(|&r| self.family.writes_to(r))
+                .collect(),
+            _ => self.family.recipients(),
+        }
+    }
+
     /// The document's name, as the profile calls it.
     fn name(&self) -> &str {
         &self.rule.name
@@ -82,7 +143,7 @@ impl Ctx<'_> {
         template: &'static str,
         file_name: String,
         title: String,
-        recipient: Option<String>,
+        recipient: Option<(PersonId, String)>,
         date: Date,
         data: Value,
     ) -> DocumentJob {
@@ -105,11 +166,13 @@ impl Ctx<'_> {
 /// `needs` (a timeline sheet once its timeline has started); whatever the
 /// meeting requires and cannot be written is a finding of `check`.
 pub fn plan(
-    case: &Case,
+    family: &Family,
     schedule: &Schedule,
     profile: &Profile,
     meeting: &SelectedMeeting,
+    viewer: Viewer,
 ) -> Vec<DocumentJob> {
+    let case = family.case();
     let mut jobs = Vec::new();
     let pack = profile
         .meeting(&meeting.id)
@@ -121,13 +184,7 @@ pub fn plan(
         if !rule.needs.iter().all(|n| crate::rules::filled(case, n)) {
             continue;
         }
-        let ctx = Ctx {
-            case,
-            schedule,
-            profile,
-            meeting,
-            rule,
-        };
+        let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
         if let Some(t) = &rule.timeline {
             if let Some(t) = schedule.timeline(t) {
                 jobs.push(timeline::job(&ctx, t));
@@ -142,7 +199,7 @@ pub fn plan(
     jobs
 }
 
-/// The jobs for one document: one per parent for a letter, else one.
+/// The jobs for one document: one per recipient for a letter, else one.
 fn build(ctx: &Ctx) -> Vec<DocumentJob> {
     let case = ctx.case;
     match ctx.rule.id.as_str() {
@@ -154,9 +211,10 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
             ) else {
                 return Vec::new();
             };
-            per_parent(case, |parent, slug| {
-                Some(letter::job(ctx, parent, letter.date, meeting, slug))
-            })
+            ctx.recipients()
+                .into_iter()
+                .map(|r| letter::job(ctx, r, letter.date, meeting))
+                .collect()
         }
         "pre-proceedings-agreement" => case
             .pre_proceedings_meeting
@@ -168,8 +226,16 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
         "genogram" => vec![genogram::job(ctx)],
         "kinship-schedule" => vec![kinship::job(ctx)],
         "advocates-agenda" => papers::advocates(ctx).into_iter().collect(),
-        "letter-of-issue" => per_parent(case, |p, slug| notice::issue(ctx, p, slug)),
-        "letter-ending-pre-proceedings" => per_parent(case, |p, slug| notice::ending(ctx, p, slug)),
+        "letter-of-issue" => ctx
+            .recipients()
+            .into_iter()
+            .filter_map(|r| notice::issue(ctx, r))
+            .collect(),
+        "letter-ending-pre-proceedings" => ctx
+            .recipients()
+            .into_iter()
+            .filter_map(|r| notice::ending(ctx, r))
+            .collect(),
         // Any other document with an agenda is a meeting's agenda and
         // record (the care planning meetings', or one a profile adds).
         _ if !ctx.rule.agenda.is_empty() => vec![papers::care_planning(ctx)],
@@ -177,24 +243,6 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
         // reports it as missing when a meeting requires it.
         _ => Vec::new(),
     }
-}
-
-/// One job per parent, each with a file-name slug of its own.
-fn per_parent(
-    case: &Case,
-    mut f: impl FnMut(&Parent, &str) -> Option<DocumentJob>,
-) -> Vec<DocumentJob> {
-    let mut used: Vec<String> = Vec::new();
-    let mut jobs = Vec::new();
-    for parent in &case.parents {
-        let mut slug = slug(&parent.name);
-        if used.contains(&slug) {
-            slug = format!("{slug}-{}", used.len() + 1);
-        }
-        used.push(slug.clone());
-        jobs.extend(f(parent, &slug));
-    }
-    jobs
 }
 
 /// Fields whose text must survive copying out of the PDF unchanged.
@@ -271,29 +319,11 @@ fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Dat
     })
 }
 
-/// The first names of the children, joined as a person would say them:
-/// "Maisie", "Maisie and Leo", "Maisie, Leo and Ruby".
-pub fn children_names(case: &Case) -> String {
-    let names: Vec<String> = case.children.iter().map(|c| first_name(&c.name)).collect();
-    join_and(&names)
-}
-
-/// Joins items as in prose: "a", "a and b", "a, b and c".
-pub fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn first_name(name: &str) -> String {
-    name.split_whitespace().next().unwrap_or(name).to_string()
-}
+pub use crate::case::join_and;
 
 /// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
 /// title is recorded (a guess at a title would be worse than none).
-fn salutation(parent: &Parent) -> String {
+fn salutation(parent: &Person) -> String {
     match &parent.title {
         Some(title) => {
             let surname = parent
@@ -307,14 +337,14 @@ fn salutation(parent: &Parent) -> String {
     }
 }
 
-fn addressee(parent: &Parent) -> String {
+fn addressee(parent: &Person) -> String {
     match &parent.title {
         Some(title) => format!("{title} {}", parent.name),
         None => parent.name.clone(),
     }
 }
 
-fn person(p: &Professional, role: &str) -> Value {
+fn person(p: &Person, role: &str) -> Value {
     json!({
         "name": p.name,
         "role": p.job_title.clone().unwrap_or_else(|| role.to_string()),
@@ -324,37 +354,62 @@ fn person(p: &Professional, role: &str) -> Value {
 }
 
 /// A child's line in a table: name and date of birth (or expected delivery).
-fn child_rows(case: &Case) -> Value {
-    case.children
+fn child_rows(family: &Family) -> Value {
+    family
+        .children()
         .iter()
-        .map(|c| {
-            let born = match (c.date_of_birth, c.expected_date_of_delivery) {
+        .map(|&c| {
+            let c = family.person(c);
+            let born = match (c.born, c.expected) {
                 (Some(d), _) => format!("Born {}", d.medium()),
                 (None, Some(d)) => format!("Unborn: expected {}", d.medium()),
                 (None, None) => String::new(),
             };
-            json!({ "name": c.name, "born": born, "gender": c.gender })
+            let gender = match c.gender {
+                crate::case::Gender::Female => Some("Female"),
+                crate::case::Gender::Male => Some("Male"),
+                crate::case::Gender::Other => Some("Other"),
+                crate::case::Gender::Unknown => None,
+            };
+            json!({ "name": c.name, "born": born, "gender": gender })
         })
         .collect()
 }
 
-/// A file-name-safe form of a name: "Kerry O'Neill" → "kerry-oneill".
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out: String = out.trim_matches('-').chars().take(40).collect();
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "parent".to_string()
-    } else {
-        out
-    }
+/// The parents and others with parental responsibility, as the
+/// professionals' papers list them: name, relationship, solicitor, needs.
+fn adult_rows(family: &Family) -> Vec<Value> {
+    family
+        .adults()
+        .into_iter()
+        .map(|i| {
+            let p = family.person(i);
+            let mut needs = Vec::new();
+            if let Some(l) = &p.interpreter {
+                needs.push(format!("Interpreter ({l})"));
+            }
+            if p.advocate {
+                needs.push("Advocate".to_string());
+            }
+            if let Some(c) = &p.custody {
+                needs.push(format!(
+                    "In custody at {}{}",
+                    c.establishment,
+                    if c.video_link {
+                        "; takes part by video link"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            json!({
+                "name": p.name,
+                "relationship": family.relationship(i, false),
+                "solicitor": p.solicitor.as_ref().map(|s| s.described()),
+                "needs": needs,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -362,7 +417,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_join_as_in_speech() {
+    fn names_join_as_in_speech_here_too() {
         let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(join_and(&v(&["Maisie"])), "Maisie");
         assert_eq!(join_and(&v(&["Maisie", "Leo"])), "Maisie and Leo");
@@ -370,15 +425,6 @@ mod tests {
             join_and(&v(&["Maisie", "Leo", "Ruby"])),
             "Maisie, Leo and Ruby"
         );
-    }
-
-    #[test]
-    fn slugs_are_safe_file_names() {
-        assert_eq!(slug("Kerry O'Neill"), "kerry-oneill");
-        assert_eq!(slug("  Tomasz  Nowak "), "tomasz-nowak");
-        assert_eq!(slug("../../etc"), "etc");
-        assert_eq!(slug("محمد"), "parent");
-        assert_eq!(slug(&"x".repeat(300)).len(), 40);
     }
 
     #[test]

@@ -5,14 +5,18 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, addressee, children_names, person, salutation};
-use crate::case::{Date, Parent};
+use super::{Ctx, DocumentJob, addressee, person, salutation};
+use crate::case::Date;
+use crate::case::people::Delivery;
 
-/// What every letter to a parent carries: who it is to, the greeting, the
-/// children, the help the parent has or may ask for, and who signs it.
-pub(super) fn letter_base(ctx: &Ctx, parent: &Parent, date: Date, title: &str) -> Value {
-    let case = ctx.case;
-    let pros = &case.professionals;
+/// What every letter to a parent carries: who it is to and where it goes
+/// (the establishment, for someone in custody), the greeting, their own
+/// children, the help they have or may ask for, and who signs it.
+pub(super) fn letter_base(ctx: &Ctx, to: usize, date: Date, title: &str) -> Value {
+    let family = ctx.family;
+    let parent = family.person(to);
+    let team = family.team();
+    let children = family.connected_children(to);
     let mut offer = Vec::new();
     if parent.interpreter.is_none() {
         offer.push("an interpreter");
@@ -20,19 +24,44 @@ pub(super) fn letter_base(ctx: &Ctx, parent: &Parent, date: Date, title: &str) -
     if !parent.advocate {
         offer.push("an advocate");
     }
+    // A letter to someone in custody goes to the establishment, with their
+    // prisoner number under their name.
+    let (name_lines, address, delivery) = match &parent.custody {
+        Some(c) => {
+            let mut lines = vec![addressee(parent)];
+            lines.extend(
+                c.prisoner_number
+                    .iter()
+                    .map(|n| format!("Prisoner number {n}")),
+            );
+            let mut address = vec![c.establishment.clone()];
+            address.extend(c.address.iter().cloned());
+            let delivery = match c.letters {
+                Delivery::Post => "By post",
+                Delivery::ByHand => "By hand",
+            };
+            (lines, address, Some(delivery))
+        }
+        None => (vec![addressee(parent)], parent.address.clone(), None),
+    };
     json!({
         "meta": ctx.meta(title, date),
-        "recipient": { "name": addressee(parent), "address": parent.address },
+        "recipient": { "name": addressee(parent), "lines": name_lines, "address": address },
+        "delivery": delivery,
         "salutation": salutation(parent),
         "date": date.long(),
-        "children": children_names(case),
-        "children_plural": case.children.len() > 1,
+        "children": family.children_names(&children, Some(to)),
+        "children_plural": children.len() > 1,
+        "custody": parent.custody.as_ref().map(|c| json!({
+            "establishment": c.establishment,
+            "video_link": c.video_link,
+        })),
         "interpreter": parent.interpreter,
         "advocate": parent.advocate,
         "offer_help": (!offer.is_empty()).then(|| offer.join(" or ")),
         "solicitor": parent.solicitor.as_ref().map(|s| json!({ "name": s.name, "firm": s.firm })),
-        "social_worker": person(&pros.social_worker, "Social Worker"),
-        "team_manager": person(&pros.team_manager, "Team Manager"),
+        "social_worker": person(family.person(team.social_worker), "Social Worker"),
+        "team_manager": person(family.person(team.team_manager), "Team Manager"),
     })
 }
 
@@ -45,8 +74,9 @@ pub(super) fn merge(mut base: Value, extra: Value) -> Value {
 }
 
 /// The letter of issue to one parent.
-pub(super) fn issue(ctx: &Ctx, parent: &Parent, slug: &str) -> Option<DocumentJob> {
+pub(super) fn issue(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
     let case = ctx.case;
+    let parent = ctx.family.person(to);
     let letter = case.letter_of_issue.as_ref()?;
     let proceedings = case.proceedings.as_ref();
     // Said as done only if done by the letter's date; otherwise the date
@@ -62,10 +92,10 @@ pub(super) fn issue(ctx: &Ctx, parent: &Parent, slug: &str) -> Option<DocumentJo
     let hearing_target = ctx.schedule.step("case-management-hearing").map(|s| s.due);
     let title = ctx.name();
     let data = merge(
-        letter_base(ctx, parent, letter.date, title),
+        letter_base(ctx, to, letter.date, title),
         json!({
             "why": letter.why,
-            "worries": case.worries.iter().map(|w| w.worry.clone()).collect::<Vec<_>>(),
+            "worries": case.worries.iter().filter(|w| ctx.about(to, &w.children)).map(|w| w.worry.clone()).collect::<Vec<_>>(),
             "issued": issued.map(|d| d.long()),
             "issue_by": issue_by.map(|d| d.long()),
             "court": proceedings.and_then(|p| p.court.clone()),
@@ -76,20 +106,21 @@ pub(super) fn issue(ctx: &Ctx, parent: &Parent, slug: &str) -> Option<DocumentJo
     );
     Some(ctx.job(
         "letter-of-issue.typ",
-        format!("letter-of-issue-{slug}.pdf"),
+        format!("letter-of-issue-{}.pdf", parent.id),
         format!("{title} to {}", parent.name),
-        Some(parent.name.clone()),
+        Some((parent.id.clone(), parent.name.clone())),
         letter.date,
         data,
     ))
 }
 
 /// The letter ending pre-proceedings to one parent.
-pub(super) fn ending(ctx: &Ctx, parent: &Parent, slug: &str) -> Option<DocumentJob> {
+pub(super) fn ending(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
     let end = ctx.case.pre_proceedings_end.as_ref()?;
+    let parent = ctx.family.person(to);
     let title = ctx.name();
     let data = merge(
-        letter_base(ctx, parent, end.date, title),
+        letter_base(ctx, to, end.date, title),
         json!({
             "progress": end.progress,
             "continues": end.continues,
@@ -98,9 +129,9 @@ pub(super) fn ending(ctx: &Ctx, parent: &Parent, slug: &str) -> Option<DocumentJ
     );
     Some(ctx.job(
         "letter-ending-pre-proceedings.typ",
-        format!("letter-ending-pre-proceedings-{slug}.pdf"),
+        format!("letter-ending-pre-proceedings-{}.pdf", parent.id),
         format!("{title} to {}", parent.name),
-        Some(parent.name.clone()),
+        Some((parent.id.clone(), parent.name.clone())),
         end.date,
         data,
     ))

@@ -6,8 +6,8 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, child_rows, children_names};
-use crate::case::Date;
+use super::{Ctx, DocumentJob, child_rows};
+use crate::case::{Date, Party};
 
 /// The agenda items, each with its points, its source and any notes the
 /// case prepared for it under `meeting.record`.
@@ -47,8 +47,8 @@ pub(super) fn care_planning(ctx: &Ctx) -> DocumentJob {
     let date = ctx.date();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
-        "children": child_rows(case),
+        "children_names": ctx.children_names(),
+        "children": child_rows(ctx.family),
         "meeting": meeting(ctx),
         "placed": case.looked_after.as_ref().map(|l| l.placed.long()),
         "agenda": items(ctx),
@@ -63,44 +63,56 @@ pub(super) fn care_planning(ctx: &Ctx) -> DocumentJob {
     )
 }
 
-/// Whether `party` (as the case writes it) is the one described by `words`.
-fn is(party: &str, words: &[&str]) -> bool {
-    let p = party.to_lowercase();
-    words.iter().any(|w| p.contains(w))
-}
-
 /// The advocates' meeting agenda: parties and representatives, positions,
 /// experts, disclosure, a contested ICO, the draft order, the next hearing.
 pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
-    let case = ctx.case;
+    let (case, family) = (ctx.case, ctx.family);
     let p = case.proceedings.as_ref()?;
-    let position = |f: &dyn Fn(&str) -> bool| {
+    // Positions name their party by id; `check` refuses one that names no one.
+    let position = |party: Party| {
         p.positions
             .iter()
-            .filter(|x| f(&x.party))
+            .filter(|x| family.party(&x.party) == Some(party))
             .map(|x| x.position.clone())
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let team = family.team();
     let mut parties = vec![json!({
         "party": format!("The local authority ({})", case.local_authority.name),
-        "representative": case.professionals.legal_adviser.name,
-        "position": position(&|x| is(x, &["local authority", "council"])),
+        "representative": family.person(team.legal_adviser).name,
+        "position": position(Party::LocalAuthority),
     })];
-    for parent in &case.parents {
+    // The parents and others with parental responsibility, then anyone
+    // else the case gives a position for (an intervener).
+    let mut people = family.adults();
+    for x in &p.positions {
+        if let Some(Party::Person(i)) = family.party(&x.party)
+            && !people.contains(&i)
+        {
+            people.push(i);
+        }
+    }
+    for i in people {
+        let person = family.person(i);
+        let party = match family.relationship(i, false) {
+            Some(r) => format!("{} ({r})", person.name),
+            None => person.name.clone(),
+        };
         parties.push(json!({
-            "party": format!("{} ({})", parent.name, parent.relationship),
-            "representative": parent.solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
-            "position": position(&|x| x.eq_ignore_ascii_case(&parent.name)),
+            "party": party,
+            "representative": person.solicitor.as_ref().map(|s| s.described()),
+            "position": position(Party::Person(i)),
         }));
     }
+    let children = ctx.children_names();
     parties.push(json!({
-        "party": match &p.guardian {
-            Some(g) => format!("{} (through the children's guardian, {})", children_names(case), g.name),
-            None => format!("{} (through the children's guardian)", children_names(case)),
+        "party": match team.guardian {
+            Some(g) => format!("{children} (through the children's guardian, {})", family.person(g).name),
+            None => format!("{children} (through the children's guardian)"),
         },
-        "representative": p.childs_solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
-        "position": position(&|x| is(x, &["guardian", "child"])),
+        "representative": p.childs_solicitor.as_ref().map(|s| s.described()),
+        "position": position(Party::Children),
     }));
     let step_due = |id: &str| ctx.schedule.step(id).map(|s| s.due);
     let hearing = |listed: Option<Date>, id: &str| {
@@ -114,7 +126,7 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         .unwrap_or(case.lpm.date);
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
+        "children_names": ctx.children_names(),
         "meeting": meeting(ctx),
         "court": p.court,
         "case_number": p.case_number,
@@ -142,16 +154,4 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         date,
         data,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is;
-
-    #[test]
-    fn parties_are_recognised_by_the_words_the_case_uses() {
-        assert!(is("Local Authority", &["local authority"]));
-        assert!(is("The children's guardian", &["guardian", "child"]));
-        assert!(!is("Shannon Brennan", &["guardian", "child"]));
-    }
 }

@@ -6,8 +6,8 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, child_rows, children_names, chronology, person};
-use crate::case::{Case, KeyEvidence, Parent};
+use super::{Ctx, DocumentJob, adult_rows, child_rows, chronology, person};
+use crate::case::{Case, KeyEvidence};
 
 /// Where the panel finds a piece of evidence: "Chronology 4 (14 Aug 2026)",
 /// "Single assessment (3 Sep 2026), attached".
@@ -33,7 +33,8 @@ fn where_shown(case: &Case, ev: &KeyEvidence) -> Vec<String> {
 pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
     let case = ctx.case;
     let s = case.plo_summary.as_ref()?;
-    let pros = &case.professionals;
+    let family = ctx.family;
+    let team = family.team();
     let request = case.lpm_request.as_ref();
     let legal_status = case.looked_after.as_ref().map(|l| {
         if l.section_20 {
@@ -53,18 +54,13 @@ pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
     let date = ctx.date();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
-        "children_names": children_names(case),
-        "children": child_rows(case),
+        "children_names": ctx.children_names(),
+        "children": child_rows(family),
         "legal_status": legal_status,
-        "parents": case.parents.iter().map(|p| json!({
-            "name": p.name,
-            "relationship": p.relationship,
-            "solicitor": p.solicitor.as_ref().map(|s| format!("{}, {}", s.name, s.firm)),
-            "needs": needs(p),
-        })).collect::<Vec<_>>(),
-        "household": case.family.iter().filter(|m| m.household).map(|m| m.name.clone()).collect::<Vec<_>>(),
-        "social_worker": person(&pros.social_worker, "Social Worker"),
-        "team_manager": person(&pros.team_manager, "Team Manager"),
+        "parents": adult_rows(family),
+        "household": family.childrens_households().into_iter().map(|i| family.person(i).name.clone()).collect::<Vec<_>>(),
+        "social_worker": person(family.person(team.social_worker), "Social Worker"),
+        "team_manager": person(family.person(team.team_manager), "Team Manager"),
         "harm": s.harm,
         "evidence": evidence,
         "interventions": s.interventions.iter().map(|i| json!({
@@ -78,7 +74,7 @@ pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
         "decision": {
             "rationale": request.and_then(|r| r.rationale.clone()),
             "approved": request.and_then(|r| r.approved).map(|d| d.long()),
-            "by": pros.team_manager.name,
+            "by": family.person(team.team_manager).name,
         },
     });
     Some(ctx.job(
@@ -89,16 +85,4 @@ pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
         date,
         data,
     ))
-}
-
-/// What a parent needs to take part: an interpreter, an advocate.
-fn needs(p: &Parent) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(l) = &p.interpreter {
-        out.push(format!("Interpreter ({l})"));
-    }
-    if p.advocate {
-        out.push("Advocate".to_string());
-    }
-    out
 }

@@ -5,11 +5,10 @@
 
 use serde_json::json;
 
-use super::{Ctx, DocumentJob, children_names};
+use super::{Ctx, DocumentJob};
 use crate::deadlines::DatedTimeline;
 
 pub(super) fn job(ctx: &Ctx, timeline: &DatedTimeline) -> DocumentJob {
-    let case = ctx.case;
     let title = timeline.title.clone();
     // By date, as it is worked through; steps due the same day keep the
     // procedure's order.
@@ -42,7 +41,7 @@ pub(super) fn job(ctx: &Ctx, timeline: &DatedTimeline) -> DocumentJob {
         "start_name": timeline.start_name,
         "start_date": timeline.start.long(),
         "ended": ended,
-        "children_names": children_names(case),
+        "children_names": ctx.children_names(),
         "source": timeline.source,
         "steps": steps,
     });

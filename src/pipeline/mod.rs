@@ -1,12 +1,16 @@
-//! Runs the stages in order: from case text to findings (`check`), and on
-//! to rendered documents (`build`). Apart from rendering, it reads only the
-//! case's attachments and a profile the case names.
+//! Runs the stages in order: from case text to findings (`check`), to the
+//! packs to write with their documents planned ([`prepare`]), and on to
+//! rendered documents (`build`). Apart from rendering, it reads only the
+//! case's attachments and a profile the case names. Every front end (the
+//! command line, a local page) calls these and gets typed results back.
 
+mod packs;
 mod rendering;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use packs::{PlannedPack, Prepared, Run, prepare};
 pub use rendering::{Bundle, render_all, render_bundle, render_pack};
 
 use crate::attach::{self, AttachedFile};
@@ -14,7 +18,6 @@ use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::documents::{self, DocumentJob};
 use crate::render;
 use crate::rules::{self, PackAudience, Profile, SelectedMeeting};
 
@@ -36,6 +39,8 @@ pub struct Settings {
     pub case_dir: PathBuf,
     /// Who the pack is for (`--audience`).
     pub audience: PackAudience,
+    /// For the parents' packs, only this person's (`--recipient`).
+    pub recipient: Option<String>,
     /// Whether a letter missing a plain-language target is an error (`--strict`).
     pub strict: bool,
 }
@@ -50,6 +55,7 @@ impl Settings {
             profile: None,
             case_dir: PathBuf::from("."),
             audience: PackAudience::Panel,
+            recipient: None,
             strict: false,
         }
     }
@@ -58,7 +64,7 @@ impl Settings {
 /// A case that passed every check, with its dated schedule.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    /// The parsed case and where its values sit.
+    /// The parsed case, as written, and where its values sit.
     pub loaded: LoadedCase,
     /// Every dated step its LPM outcome calls for.
     pub schedule: Schedule,
@@ -66,31 +72,12 @@ pub struct Checked {
     pub profile: Arc<Profile>,
     /// The meeting the pack is for.
     pub meeting: SelectedMeeting,
-    /// The attached PDFs for this audience, read and checked, in the case's order.
+    /// Every attached PDF, read and checked, in the case's order.
     pub attached: Vec<AttachedFile>,
     /// Who the pack is for.
     pub audience: PackAudience,
     /// What the meeting's pack would hold that this audience does not get.
     pub left_out: Vec<String>,
-}
-
-impl Checked {
-    /// The documents this case's pack holds for its audience.
-    pub fn documents(&self) -> Vec<DocumentJob> {
-        documents::plan(
-            &self.loaded.case,
-            &self.schedule,
-            &self.profile,
-            &self.meeting,
-        )
-        .into_iter()
-        .filter(|j| {
-            self.profile
-                .document(&j.id)
-                .is_some_and(|r| rules::may_receive(r, self.audience))
-        })
-        .collect()
-    }
 }
 
 /// Checks case text. Returns the checked case when there are no errors,
@@ -111,18 +98,10 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         }
     };
     let profile_ref: &Profile = &profile;
-    findings.extend(case::validate(&loaded.case));
+    findings.extend(case::validate(&loaded.case, settings.today));
     findings.extend(case::withhold::check(&loaded.case));
-    let (mut attached, more) = attach::load(&loaded.case, &settings.case_dir);
+    let (attached, more) = attach::load(&loaded.case, &settings.case_dir);
     findings.extend(more);
-    // Every attachment is checked; only those for the audience go in.
-    attached.retain(|f| {
-        rules::attachment_for(
-            profile_ref,
-            &loaded.case.attachments[f.index].kind,
-            settings.audience,
-        )
-    });
     let (schedule, more) = deadlines::schedule(
         &loaded.case,
         profile_ref,
@@ -165,42 +144,18 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     findings.extend(outcome_note(&loaded));
     findings.locate(&loaded.index);
     match (schedule, meeting) {
-        (Some(schedule), Some(meeting)) if !findings.has_errors() => {
-            // Everything after this reads the case as this audience may see
-            // it, the meeting's attendees and chair included.
-            let audience = settings.audience;
-            let mut meeting = meeting;
-            if loaded
-                .case
-                .withhold
-                .iter()
-                .any(|w| audience.withholds(w.from))
-            {
-                loaded.case = case::withhold::redact(&loaded.case, |from| audience.withholds(from));
-                let started: Vec<&str> = schedule.timelines.iter().map(|t| t.id.as_str()).collect();
-                if let (Some(m), _) = rules::check_meeting(
-                    &loaded.case,
-                    &profile,
-                    &started,
-                    settings.meeting.as_deref(),
-                    settings.today,
-                ) {
-                    meeting = m;
-                }
-            }
-            (
-                Some(Checked {
-                    left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
-                    loaded,
-                    schedule,
-                    profile,
-                    meeting,
-                    attached,
-                    audience: settings.audience,
-                }),
-                findings,
-            )
-        }
+        (Some(schedule), Some(meeting)) if !findings.has_errors() => (
+            Some(Checked {
+                left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
+                loaded,
+                schedule,
+                profile,
+                meeting,
+                attached,
+                audience: settings.audience,
+            }),
+            findings,
+        ),
         _ => (None, findings),
     }
 }

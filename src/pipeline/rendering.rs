@@ -1,20 +1,31 @@
 //! The rendering end of the pipeline: a checked case's documents to PDF,
 //! the pack's cover and index from their real page counts, and the bundle.
 
-use super::Checked;
+use super::{Checked, PlannedPack};
 use crate::attach::AttachedFile;
+use crate::case::Family;
 use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
 use crate::render::{self, RenderError, RenderedDocument};
 use crate::rules::{self, PackAudience, Profile};
+
+/// The people of a pack's copy of the case. It held together when the pack
+/// was planned; if it no longer does, nothing is rendered.
+fn family_of(pack: &PlannedPack) -> Result<Family<'_>, RenderError> {
+    Family::resolve(&pack.view.case).map_err(|_| RenderError {
+        template: "pack-cover.typ".into(),
+        messages: vec!["the pack's copy of the case no longer holds together".into()],
+    })
+}
 
 /// Renders the pack: every document, then the cover and index from their
 /// real page counts, which goes first. The cover is rendered again until
 /// its own page count is the one its index assumed.
 pub fn render_pack(
     checked: &Checked,
-    jobs: &[DocumentJob],
+    pack: &PlannedPack,
 ) -> Result<Vec<RenderedDocument>, RenderError> {
-    let docs = render_all(jobs, &checked.profile)?;
+    let family = family_of(pack)?;
+    let docs = render_all(&pack.jobs, &checked.profile)?;
     let entries: Vec<IndexEntry> = docs
         .iter()
         .map(|d| IndexEntry {
@@ -25,21 +36,25 @@ pub fn render_pack(
             pages: d.pages,
             attached: None,
         })
-        .chain(checked.attached.iter().map(|f| attached_entry(checked, f)))
+        .chain(
+            pack.attached
+                .iter()
+                .map(|f| attached_entry(checked, pack, f)),
+        )
         .collect();
-    let case = &checked.loaded.case;
     let mut cover_pages = 1;
     let mut cover = None;
     let mut settled = false;
     for _ in 0..4 {
         let Some(job) = crate::documents::cover(
-            case,
+            &family,
             &checked.schedule,
             &checked.profile,
-            &checked.meeting,
+            &pack.meeting,
             &entries,
             cover_pages,
             checked.audience,
+            pack.view.viewer,
         ) else {
             return Ok(docs);
         };
@@ -63,8 +78,8 @@ pub fn render_pack(
 }
 
 /// How the index lists an attached PDF: after casepack's own documents.
-fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
-    let a = &checked.loaded.case.attachments[f.index];
+fn attached_entry(checked: &Checked, pack: &PlannedPack, f: &AttachedFile) -> IndexEntry {
+    let a = &pack.view.case.attachments[f.index];
     // Who reads it, as the index says it: its kind decides.
     let for_parents = rules::attachment_for(&checked.profile, &a.kind, PackAudience::Parents);
     IndexEntry {
@@ -77,13 +92,13 @@ fn attached_entry(checked: &Checked, f: &AttachedFile) -> IndexEntry {
         },
         privileged: false,
         pages: f.pages,
-        attached: Some(attached_about(checked, f)),
+        attached: Some(attached_about(checked, pack, f)),
     }
 }
 
 /// "Attached: Single assessment, 30 Oct 2026, by Grace Adeyemi".
-fn attached_about(checked: &Checked, f: &AttachedFile) -> String {
-    let a = &checked.loaded.case.attachments[f.index];
+fn attached_about(checked: &Checked, pack: &PlannedPack, f: &AttachedFile) -> String {
+    let a = &pack.view.case.attachments[f.index];
     let kind = checked
         .profile
         .attachment_kind(&a.kind)
@@ -109,8 +124,10 @@ pub struct Bundle {
 /// page by page from its PDF. `None` if the profile has no `bundle` document.
 pub fn render_bundle(
     checked: &Checked,
+    pack: &PlannedPack,
     docs: &[RenderedDocument],
 ) -> Result<Option<Bundle>, RenderError> {
+    let family = family_of(pack)?;
     let mut parts = Vec::new();
     let mut files = Vec::new();
     for d in docs.iter().filter(|d| d.job.id != "pack-cover") {
@@ -130,8 +147,8 @@ pub fn render_bundle(
         });
         files.push((file, d.pdf.clone()));
     }
-    let case = &checked.loaded.case;
-    for f in &checked.attached {
+    let case = &pack.view.case;
+    for f in &pack.attached {
         let a = &case.attachments[f.index];
         let file = format!("/parts/{:02}.pdf", files.len() + 1);
         parts.push(BundlePart {
@@ -141,18 +158,19 @@ pub fn render_bundle(
             file: file.clone(),
             pages: f.pages,
             date: a.date,
-            about: attached_about(checked, f),
+            about: attached_about(checked, pack, f),
             privileged: false,
         });
         files.push((file, f.bytes.clone()));
     }
     let Some((job, parts_pages)) = documents::bundle(
-        case,
+        &family,
         &checked.schedule,
         &checked.profile,
-        &checked.meeting,
+        &pack.meeting,
         &parts,
         checked.audience,
+        pack.view.viewer,
     ) else {
         return Ok(None);
     };

@@ -4,9 +4,8 @@
 
 use std::ops::Range;
 
-use serde_json::Value;
-
 use super::printed::normalise;
+use crate::case::path::walk_strings;
 use crate::case::{Case, LocationIndex, Position};
 
 /// One text field of the case: its YAML path and its text, normalised as
@@ -24,39 +23,20 @@ pub struct Field {
 /// jargon or long sentences come from.
 pub fn case_fields(case: &Case) -> Vec<Field> {
     let mut out = Vec::new();
-    if let Ok(value) = serde_json::to_value(case) {
-        walk(&value, String::new(), &mut out);
+    if let Ok(mut value) = serde_json::to_value(case) {
+        walk_strings(&mut value, &mut |path, s| {
+            let text = normalise(s);
+            if text.split(' ').count() >= 2 {
+                out.push(Field {
+                    path: path.to_string(),
+                    text,
+                });
+            }
+        });
     }
     // Longest first, so a field inside another's text loses to it.
     out.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
     out
-}
-
-fn walk(value: &Value, path: String, out: &mut Vec<Field>) {
-    match value {
-        Value::String(s) => {
-            let text = normalise(s);
-            if text.split(' ').count() >= 2 {
-                out.push(Field { path, text });
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                walk(v, format!("{path}[{i}]"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, v) in map {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                walk(v, p, out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Where each field's text appears in a unit of printed text: (range, field).

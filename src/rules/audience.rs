@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{DocumentRule, Profile, SelectedMeeting};
 use crate::case::Case;
-use crate::case::withhold::WithheldFrom;
 use crate::diagnostics::Finding;
 
 /// A pack's audience.
@@ -58,15 +57,6 @@ impl PackAudience {
             PackAudience::Parents => "parents",
             PackAudience::Advocates => "the parties' legal representatives",
             PackAudience::Legal => "the local authority's legal adviser",
-        }
-    }
-
-    /// Whether text the case withholds `from` these readers is withheld
-    /// from this audience.
-    pub fn withholds(self, from: WithheldFrom) -> bool {
-        match from {
-            WithheldFrom::Parents => self == PackAudience::Parents,
-            WithheldFrom::OutsideAuthority => !self.may_see_privileged(),
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::Profile;
 use super::requirements::lower_first;
-use crate::case::{Case, Date, FamilyMember, generation_count};
+use crate::case::{Case, CasePath, Date, Family};
 
 pub(super) fn document(
     case: &Case,
@@ -34,11 +34,11 @@ pub(super) fn document(
             }
         });
     }
-    let missing: Vec<&str> = doc
+    let missing: Vec<String> = doc
         .needs
         .iter()
-        .map(String::as_str)
         .filter(|p| !filled(case, p))
+        .map(ToString::to_string)
         .collect();
     let first = missing.first()?;
     Some((
@@ -113,14 +113,17 @@ pub(super) fn chronology(case: &Case, months: u32, on: Date) -> Option<(String, 
     })
 }
 
-pub(super) fn genogram(family: &[FamilyMember], generations: u32) -> Option<(String, String)> {
-    if family.is_empty() {
-        return Some(("family".into(), "the case lists no family".into()));
+pub(super) fn genogram(family: &Family, generations: u32) -> Option<(String, String)> {
+    if family.kin().len() <= family.children().len() {
+        return Some((
+            "people".into(),
+            "the case lists no family beyond the children".into(),
+        ));
     }
-    let have = generation_count(family);
+    let have = family.generations();
     (have < generations).then(|| {
         (
-            "family".into(),
+            "people".into(),
             format!(
                 "the family listed spans {have} generation{}, not {generations}",
                 if have == 1 { "" } else { "s" }
@@ -129,23 +132,20 @@ pub(super) fn genogram(family: &[FamilyMember], generations: u32) -> Option<(Str
     })
 }
 
-/// Whether a case field (dotted YAML path) holds something: not missing,
-/// not null, not an empty text or list.
-pub fn filled(case: &Case, path: &str) -> bool {
-    let Ok(mut value) = serde_json::to_value(case) else {
+/// Whether a case field holds something: not missing, not null, not an
+/// empty text or list.
+pub fn filled(case: &Case, path: &CasePath) -> bool {
+    let Ok(value) = serde_json::to_value(case) else {
         return false;
     };
-    for part in path.split('.') {
-        match value.get_mut(part) {
-            Some(v) => value = v.take(),
-            None => return false,
-        }
-    }
-    match &value {
-        serde_json::Value::Null => false,
-        serde_json::Value::String(s) => !s.trim().is_empty(),
-        serde_json::Value::Array(a) => !a.is_empty(),
-        serde_json::Value::Object(o) => !o.is_empty(),
-        _ => true,
+    match path.get(&value) {
+        None => false,
+        Some(value) => match value {
+            serde_json::Value::Null => false,
+            serde_json::Value::String(s) => !s.trim().is_empty(),
+            serde_json::Value::Array(a) => !a.is_empty(),
+            serde_json::Value::Object(o) => !o.is_empty(),
+            _ => true,
+        },
     }
 }

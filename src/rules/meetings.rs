@@ -60,9 +60,9 @@ pub struct DocumentRule {
     pub id: String,
     /// What the document is called (terminology a profile may change).
     pub name: String,
-    /// Case fields (YAML paths) that must be filled in to write it.
+    /// Case fields (paths in the case) that must be filled in to write it.
     #[serde(default)]
-    pub needs: Vec<String>,
+    pub needs: Vec<crate::case::CasePath>,
     /// For a timeline sheet, the timeline's id: written once it has started.
     #[serde(default)]
     pub timeline: Option<String>,
@@ -201,7 +201,7 @@ pub struct Requirement {
     pub attendee: Option<String>,
     /// A case field that must be filled in.
     #[serde(default)]
-    pub field: Option<String>,
+    pub field: Option<crate::case::CasePath>,
     /// Applies only to meetings held for one of these purposes (all, if empty).
     #[serde(default)]
     pub purposes: Vec<String>,
@@ -241,7 +241,7 @@ pub enum Check<'a> {
     /// An attendee in this role.
     Attendee(&'a str),
     /// A filled-in case field.
-    Field(&'a str),
+    Field(&'a crate::case::CasePath),
 }
 
 impl Requirement {

@@ -4,7 +4,7 @@
 
 use super::evidence::{attachment, chronology, document, filled, genogram};
 use super::{Check, MeetingType, Profile, Requirement, Role};
-use crate::case::{Attendee, Case, Date};
+use crate::case::{Attendee, Case, Date, Family};
 use crate::diagnostics::{Finding, Severity, nearest};
 
 /// The meeting a pack is for, resolved from the case and the command line:
@@ -81,6 +81,10 @@ pub fn check_meeting(
         return (None, findings);
     }
     let on = selected.date.unwrap_or(today);
+    // Ids that name no one are `validate`'s findings; attendees are then
+    // recognised by the words of their role alone.
+    let family = Family::resolve(case).ok();
+    let family = family.as_ref();
     let mut attendees_noted = false;
     for req in meeting
         .requires
@@ -91,7 +95,7 @@ pub fn check_meeting(
         let found = match check {
             Check::Document(d) => document(case, profile, started, d),
             Check::Attachment(kinds) => attachment(case, profile, kinds, on),
-            Check::Genogram(n) => genogram(&case.family, n),
+            Check::Genogram(n) => family.and_then(|f| genogram(f, n)),
             Check::Chronology(months) => chronology(case, months, on),
             Check::Field(path) => (!filled(case, path))
                 .then(|| (path.to_string(), format!("`{path}` is not filled in"))),
@@ -104,7 +108,7 @@ pub fn check_meeting(
                     None
                 } else {
                     let role = profile.role(role).expect("roles are checked at load");
-                    (!selected.attendees.iter().any(|a| fills(case, role, a))).then(|| {
+                    (!selected.attendees.iter().any(|a| fills(family, role, a))).then(|| {
                         (
                             attendees_path(meeting, own),
                             format!("no one at the meeting is {}", lower_first(&role.name)),
@@ -129,7 +133,7 @@ pub fn check_meeting(
             .attendees
             .iter()
             .find(|a| same_name(&a.name, chair));
-        if !fills(case, role, listed.unwrap_or(&as_attendee)) {
+        if !fills(family, role, listed.unwrap_or(&as_attendee)) {
             findings.push(
                 Finding::warning(
                     "chair",
@@ -316,25 +320,26 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// Whether an attendee fills a role: by the named professional, by being a
 /// parent, or by a word of the role in theirs.
-fn fills(case: &Case, role: &Role, attendee: &Attendee) -> bool {
-    let p = &case.professionals;
-    let professional = match role.professional.as_deref() {
-        Some("social_worker") => Some(&p.social_worker.name),
-        Some("team_manager") => Some(&p.team_manager.name),
-        Some("head_of_service") => Some(&p.head_of_service.name),
-        Some("legal_adviser") => Some(&p.legal_adviser.name),
-        _ => None,
-    };
-    if professional.is_some_and(|n| same_name(n, &attendee.name)) {
-        return true;
-    }
-    if role.parents
-        && case
-            .parents
-            .iter()
-            .any(|p| same_name(&p.name, &attendee.name))
-    {
-        return true;
+fn fills(family: Option<&Family>, role: &Role, attendee: &Attendee) -> bool {
+    if let Some(f) = family {
+        let t = f.team();
+        let professional = match role.professional.as_deref() {
+            Some("social_worker") => Some(t.social_worker),
+            Some("team_manager") => Some(t.team_manager),
+            Some("head_of_service") => Some(t.head_of_service),
+            Some("legal_adviser") => Some(t.legal_adviser),
+            _ => None,
+        };
+        if professional.is_some_and(|i| same_name(&f.person(i).name, &attendee.name)) {
+            return true;
+        }
+        if role.parents
+            && f.adults()
+                .into_iter()
+                .any(|i| same_name(&f.person(i).name, &attendee.name))
+        {
+            return true;
+        }
     }
     let words = |s: &str| {
         let cleaned: String = s

@@ -2,10 +2,12 @@
 //! interpreter or an advocate, a meeting parents attend (its type lists the
 //! `parents` role) should have one among its attendees. The letters tell
 //! the parent one will be there, so a meeting without one is worth a
-//! warning before the letter goes out.
+//! warning before the letter goes out. And two people the case marks as
+//! having domestic abuse between them should not be asked to the same
+//! meeting without a plan to keep them apart.
 
 use super::{Profile, SelectedMeeting};
-use crate::case::Case;
+use crate::case::{Case, Family};
 use crate::diagnostics::Finding;
 
 /// Warnings for each parent whose interpreter or advocate the meeting does
@@ -27,8 +29,13 @@ pub fn support_at_meeting(
         .iter()
         .map(|x| x.role.to_lowercase())
         .collect();
-    let mut out = Vec::new();
-    for (i, p) in case.parents.iter().enumerate() {
+    // Ids that name no one are `validate`'s findings.
+    let Ok(family) = Family::resolve(case) else {
+        return Vec::new();
+    };
+    let mut out = abuse_at_meeting(&family, meeting, &kind.short);
+    for i in family.adults() {
+        let p = family.person(i);
         if let Some(language) = &p.interpreter {
             let lang = language.to_lowercase();
             let booked = roles.iter().any(|r| {
@@ -39,7 +46,7 @@ pub fn support_at_meeting(
                 out.push(
                     Finding::warning(
                         "interpreter-not-booked",
-                        format!("parents[{i}].interpreter"),
+                        format!("people[{i}].interpreter"),
                         format!(
                             "{} needs a {language} interpreter, but the {} lists none among its attendees",
                             p.name, kind.short
@@ -57,7 +64,7 @@ pub fn support_at_meeting(
             out.push(
                 Finding::warning(
                     "advocate-not-booked",
-                    format!("parents[{i}].advocate"),
+                    format!("people[{i}].advocate"),
                     format!(
                         "{} needs an advocate, but the {} lists none among its attendees",
                         p.name, kind.short
@@ -72,6 +79,35 @@ pub fn support_at_meeting(
         }
     }
     out
+}
+
+/// A warning for each pair with domestic abuse between them who are both
+/// among the meeting's attendees.
+fn abuse_at_meeting(family: &Family, meeting: &SelectedMeeting, short: &str) -> Vec<Finding> {
+    let attending = |i: usize| {
+        let name = family.person(i).name.trim().to_lowercase();
+        meeting
+            .attendees
+            .iter()
+            .any(|a| a.name.trim().to_lowercase() == name)
+    };
+    family
+        .links()
+        .iter()
+        .filter(|l| l.domestic_abuse && attending(l.a) && attending(l.b))
+        .map(|l| {
+            let (a, b) = (family.person(l.a), family.person(l.b));
+            Finding::warning(
+                "abuse-at-meeting",
+                "meeting.attendees",
+                format!(
+                    "{} and {} are both asked to the {short}, and the case marks domestic abuse between them",
+                    a.name, b.name
+                ),
+            )
+            .help("hold separate meetings, or plan separate rooms, arrivals and departures; never share one's address or contact details with the other")
+        })
+        .collect()
 }
 
 /// Whether an interpreter's role names a language, and not `lang`: "Polish

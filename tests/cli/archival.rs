@@ -106,7 +106,7 @@ fn text_no_font_can_show_is_replaced_and_warned_about_not_a_failed_export() {
     );
     assert!(err.contains("--> case.yaml:"), "{err}");
     let pack = unzip(&dir.path().join("case-pack.zip"));
-    let letter = pdf_text(&pack["letter-before-proceedings-kerry-hartley.pdf"]);
+    let letter = pdf_text(&pack["letter-before-proceedings-kerry.pdf"]);
     assert!(letter.contains("�� � Maisie told her teacher"), "{letter}");
     assert!(!letter.contains('漢'));
 }

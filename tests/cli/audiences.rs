@@ -33,6 +33,19 @@ fn declared(dir: &Path, meeting: &str, audience: &str) -> Vec<String> {
         .collect()
 }
 
+/// The id of the first person in a case with parental responsibility.
+fn first_recipient(text: &str) -> String {
+    let case: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+    case["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p.get("parental_responsibility").is_some())
+        .and_then(|p| p["id"].as_str())
+        .unwrap()
+        .to_string()
+}
+
 #[test]
 fn every_meeting_and_audience_gets_only_its_documents_and_nothing_privileged_outside() {
     let mut refused = Vec::new();
@@ -49,6 +62,11 @@ fn every_meeting_and_audience_gets_only_its_documents_and_nothing_privileged_out
                 audience,
             ];
             build.extend(&args);
+            // A parents' build writes one pack per parent: this takes the first's.
+            let first = first_recipient(&text);
+            if audience == "parents" {
+                build.extend(["--recipient", first.as_str()]);
+            }
             let out = casepack(dir.path(), &build);
             let err = stderr(&out);
             let pack = dir.path().join("pack.zip");
@@ -110,32 +128,55 @@ fn every_meeting_and_audience_gets_only_its_documents_and_nothing_privileged_out
 }
 
 #[test]
-fn a_parents_pack_is_named_for_them_and_says_who_it_is_for() {
+fn each_parents_pack_is_named_for_them_and_says_who_it_is_for() {
     let dir = case_dir(&std::fs::read_to_string(root().join(SAMPLE)).unwrap());
     let out = casepack(dir.path(), &["build", "case.yaml", "--audience", "parents"]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("wrote case-parents-pack.zip"), "{err}");
+    assert!(
+        err.contains("wrote case-parents-kerry-pack.zip (Kerry Hartley's own pack)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("wrote case-parents-tomasz-pack.zip (Tomasz Nowak's own pack)"),
+        "{err}"
+    );
     // What the meeting's pack holds that parents do not get is said, not hidden.
     assert!(
         err.contains("not in this pack, for parents: Schedule of kinship carers (not listed for this audience); Pre-proceedings timeline (not listed for this audience); Single assessment (attached; not listed for this audience)"),
         "{err}"
     );
-    let entries = unzip(&dir.path().join("case-parents-pack.zip"));
-    let names: Vec<&str> = entries.keys().map(String::as_str).collect();
-    assert_eq!(
-        names,
-        [
-            "attachments/hartley-nowak-assessment-plan.pdf",
-            "cover-and-index.pdf",
-            "letter-before-proceedings-kerry-hartley.pdf",
-            "letter-before-proceedings-tomasz-nowak.pdf",
-            "manifest.json",
-            "pre-proceedings-agreement.pdf",
-        ]
-    );
-    let cover = pdf_text(&entries["cover-and-index.pdf"]);
-    assert!(squash(&cover).contains("PackforParents"), "{cover}");
+    for (id, name) in [("kerry", "Kerry Hartley"), ("tomasz", "Tomasz Nowak")] {
+        let entries = unzip(&dir.path().join(format!("case-parents-{id}-pack.zip")));
+        let names: Vec<&str> = entries.keys().map(String::as_str).collect();
+        let letter = format!("letter-before-proceedings-{id}.pdf");
+        assert_eq!(
+            names,
+            [
+                "attachments/hartley-nowak-assessment-plan.pdf",
+                "cover-and-index.pdf",
+                letter.as_str(),
+                "manifest.json",
+                "pre-proceedings-agreement.pdf",
+            ]
+        );
+        let cover = pdf_text(&entries["cover-and-index.pdf"]);
+        assert!(
+            squash(&cover).contains(&format!("Packfor{}", squash(name))),
+            "{cover}"
+        );
+        // Their own copy of the agreement: them, not the other parent.
+        let agreement = pdf_text(&entries["pre-proceedings-agreement.pdf"]);
+        let other = if id == "kerry" {
+            "Tomasz Nowak"
+        } else {
+            "Kerry Hartley"
+        };
+        assert!(
+            agreement.contains(name) && !agreement.contains(other),
+            "{agreement}"
+        );
+    }
 }
 
 #[test]

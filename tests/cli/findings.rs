@@ -30,7 +30,7 @@ fn check_reports_findings_as_json_on_request() {
         ]
     );
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["line"], 73);
+    assert_eq!(f["line"], 142);
     assert_eq!(f["column"], 3);
     assert_eq!(f["help"], "did you mean `date`?");
     // A requirement's finding carries its source.
@@ -56,25 +56,25 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "invalid-yaml",
         "error[invalid-yaml]",
         "expected string scalar",
-        "invalid-yaml.yaml:16:10",
+        "invalid-yaml.yaml:18:10",
     ),
     (
         "misspelt-field",
         "error[unknown-field]",
         "`dte` is not a field here",
-        "misspelt-field.yaml:73:3",
+        "misspelt-field.yaml:142:3",
     ),
     (
         "misspelt-field",
         "help: did you mean `date`?",
         "",
-        "misspelt-field.yaml:73:3",
+        "misspelt-field.yaml:142:3",
     ),
     (
         "unknown-outcome",
         "error[unknown-value]",
         "did you mean `initiate-pre-proceedings`?",
-        "unknown-outcome.yaml:77:12",
+        "unknown-outcome.yaml:146:12",
     ),
     (
         "missing-reference",
@@ -86,37 +86,37 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "impossible-date",
         "error[invalid-date]",
         "`2019-02-30` is not a real date: February 2019 has 28 days",
-        "impossible-date.yaml:21:20",
+        "impossible-date.yaml:27:11",
     ),
     (
         "meeting-before-lpm",
         "error[date-order]",
         "the pre-proceedings meeting (12 November 2026) is before the LPM",
-        "meeting-before-lpm.yaml:126:9",
+        "meeting-before-lpm.yaml:195:9",
     ),
     (
         "letter-after-meeting",
         "error[date-order]",
         "is before the date on the letter (27 November 2026)",
-        "letter-after-meeting.yaml:123:9",
+        "letter-after-meeting.yaml:192:9",
     ),
     (
         "hearing-before-issue",
         "error[date-order]",
         "the case management hearing (10 November 2026) is before the issue of proceedings (13 November 2026)",
-        "hearing-before-issue.yaml:96:28",
+        "hearing-before-issue.yaml:149:28",
     ),
     (
         "no-worries",
         "error[empty-list]",
         "the list of worries is empty",
-        "no-worries.yaml:90:10",
+        "no-worries.yaml:159:10",
     ),
     (
         "out-of-range",
         "error[calendar-range]",
         "there is no bank-holiday data for England and Wales in 2031: the England and Wales data covers 2018 to 2030",
-        "out-of-range.yaml:73:9",
+        "out-of-range.yaml:135:13",
     ),
 ];
 

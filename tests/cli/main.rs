@@ -150,6 +150,7 @@ mod attachments;
 mod audiences;
 mod bundle;
 mod commands;
+mod disclosure;
 mod findings;
 mod hostile;
 mod letters;

@@ -107,8 +107,8 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
             sample(SAMPLE),
             vec![],
             vec![
-                "letter-before-proceedings-kerry-hartley.pdf",
-                "letter-before-proceedings-tomasz-nowak.pdf",
+                "letter-before-proceedings-kerry.pdf",
+                "letter-before-proceedings-tomasz.pdf",
                 "pre-proceedings-agreement.pdf",
                 "kinship-schedule.pdf",
                 "pre-proceedings-timeline.pdf",

@@ -63,8 +63,8 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
             "attachments/hartley-nowak-single-assessment.pdf",
             "cover-and-index.pdf",
             "kinship-schedule.pdf",
-            "letter-before-proceedings-kerry-hartley.pdf",
-            "letter-before-proceedings-tomasz-nowak.pdf",
+            "letter-before-proceedings-kerry.pdf",
+            "letter-before-proceedings-tomasz.pdf",
             "manifest.json",
             "pre-proceedings-agreement.pdf",
             "pre-proceedings-timeline.pdf",
@@ -97,8 +97,8 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
 #[test]
 fn the_letters_say_what_the_case_says_and_what_the_procedure_requires() {
     let (_dir, _, entries) = build(&abs(SAMPLE));
-    let kerry = pdf_text(&entries["letter-before-proceedings-kerry-hartley.pdf"]);
-    let tomasz = pdf_text(&entries["letter-before-proceedings-tomasz-nowak.pdf"]);
+    let kerry = pdf_text(&entries["letter-before-proceedings-kerry.pdf"]);
+    let tomasz = pdf_text(&entries["letter-before-proceedings-tomasz.pdf"]);
     for (text, who) in [(&kerry, "Ms Kerry Hartley"), (&tomasz, "Mr Tomasz Nowak")] {
         let flat = squash(text);
         for phrase in [
@@ -263,7 +263,7 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         // One letter stands for both; the LPM pack's cover is the preview.
         if (name.starts_with("letter-before-proceedings-")
-            && name != "letter-before-proceedings-kerry-hartley.json")
+            && name != "letter-before-proceedings-kerry.json")
             || name == "cover-and-index.json"
         {
             continue;

@@ -305,9 +305,7 @@ fn the_words_we_use_box_explains_each_unavoidable_term_the_letter_uses() {
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pack = unzip(&dir.path().join("p.zip"));
-    let letter = squash(&pdf_text_raw(
-        &pack["letter-before-proceedings-kerry-hartley.pdf"],
-    ));
+    let letter = squash(&pdf_text_raw(&pack["letter-before-proceedings-kerry.pdf"]));
     let box_at = letter.find(&squash("Words we use")).expect("the box");
     let contact_at = letter.find(&squash("Who to contact")).unwrap();
     let in_box = &letter[box_at..contact_at];
@@ -335,9 +333,7 @@ fn the_words_we_use_box_explains_each_unavoidable_term_the_letter_uses() {
     assert!(!in_box.contains(&squash("Special guardianship order")));
     // The unchanged sample's letter has no interim care order to explain.
     let (_, _, sample) = build(&abs(SAMPLE));
-    let plain = squash(&pdf_text(
-        &sample["letter-before-proceedings-kerry-hartley.pdf"],
-    ));
+    let plain = squash(&pdf_text(&sample["letter-before-proceedings-kerry.pdf"]));
     assert!(plain.contains(&squash("Words we use")));
     assert!(!plain.contains(&squash("Interim care order")));
 }
@@ -364,7 +360,7 @@ fn a_parent_who_needs_an_interpreter_or_advocate_is_told_and_check_warns_if_none
     assert_eq!(code, Some(0));
     let f = findings(&v, "interpreter-not-booked");
     assert_eq!(f.len(), 1, "{v}");
-    assert_eq!(f[0]["path"], "parents[1].interpreter");
+    assert_eq!(f[0]["path"], "people[3].interpreter");
     assert_eq!(
         f[0]["line"].as_u64().unwrap() as usize,
         line_col(&text, "interpreter: Polish").0
@@ -377,14 +373,12 @@ fn a_parent_who_needs_an_interpreter_or_advocate_is_told_and_check_warns_if_none
     );
     let f = findings(&v, "advocate-not-booked");
     assert_eq!(f.len(), 1, "{v}");
-    assert_eq!(f[0]["path"], "parents[0].advocate");
+    assert_eq!(f[0]["path"], "people[2].advocate");
     // The letters say who will be there and how to ask.
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pack = unzip(&dir.path().join("p.zip"));
-    let tomasz = squash(&pdf_text(
-        &pack["letter-before-proceedings-tomasz-nowak.pdf"],
-    ));
+    let tomasz = squash(&pdf_text(&pack["letter-before-proceedings-tomasz.pdf"]));
     for said in [
         "An interpreter who speaks Polish will be at the meeting for you.",
         "If you need an interpreter at any other time, or in another language, tell Grace Adeyemi on 01632 960 118 and we will arrange one.",
@@ -392,9 +386,7 @@ fn a_parent_who_needs_an_interpreter_or_advocate_is_told_and_check_warns_if_none
     ] {
         assert!(tomasz.contains(&squash(said)), "{said}");
     }
-    let kerry = squash(&pdf_text(
-        &pack["letter-before-proceedings-kerry-hartley.pdf"],
-    ));
+    let kerry = squash(&pdf_text(&pack["letter-before-proceedings-kerry.pdf"]));
     for said in [
         "An advocate will be at the meeting to support you.",
         "If you want your advocate with you at any other time, tell Grace Adeyemi on 01632 960 118.",

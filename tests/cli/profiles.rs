@@ -184,8 +184,8 @@ fn freshness_limits_come_from_the_profile() {
 fn a_profile_named_in_the_case_is_read_from_beside_it() {
     let dir = sample_dir(SAMPLE, |t| {
         t.replace(
-            "casepack: 1\n",
-            "casepack: 1\nprofile: profiles/legal-gateway-7-days.yaml\n",
+            "casepack: 2\n",
+            "casepack: 2\nprofile: profiles/legal-gateway-7-days.yaml\n",
         )
     });
     let out = casepack(dir.path(), &["check", "case.yaml"]);
@@ -212,8 +212,8 @@ fn a_profile_named_in_the_case_is_read_from_beside_it() {
     // A profile that is not there is a finding at the line that names it.
     let dir = sample_dir(SAMPLE, |t| {
         t.replace(
-            "casepack: 1\n",
-            "casepack: 1\nprofile: profiles/nowhere.yaml\n",
+            "casepack: 2\n",
+            "casepack: 2\nprofile: profiles/nowhere.yaml\n",
         )
     });
     let out = casepack(dir.path(), &["check", "case.yaml"]);

@@ -166,7 +166,7 @@ fn an_encrypted_pack_opens_with_its_password_and_not_without() {
     std::io::Read::read_to_end(
         &mut zip
             .by_name_decrypt(
-                "letter-before-proceedings-kerry-hartley.pdf",
+                "letter-before-proceedings-kerry.pdf",
                 b"correct horse battery staple",
             )
             .unwrap(),

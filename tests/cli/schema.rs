@@ -92,3 +92,88 @@ fn the_schema_rejects_the_fixtures_whose_shape_is_wrong_and_only_those() {
         }
     }
 }
+
+/// Every case file the repository holds, samples and fixtures (the bad
+/// ones aside: they are broken on purpose).
+fn every_case_file() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["samples", "tests/fixtures", "tests/fixtures/families"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs a validator the way a user would; `.ci/run` installs both.
+fn validator(program: &str, args: &[String]) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} must be installed to run this test (`.ci/run` installs it: npm install -g ajv-cli@5.0.0; pip install check-jsonschema==0.39.0): {e}")
+        })
+}
+
+#[test]
+fn strict_validators_accept_the_schema_and_every_case_file() {
+    let files = every_case_file();
+    assert!(files.len() >= 6, "{files:?}");
+    let rel: Vec<String> = files
+        .iter()
+        .map(|f| f.strip_prefix(root()).unwrap().display().to_string())
+        .collect();
+    // ajv in strict mode refuses unknown keywords and formats (uint32…).
+    // Its YAML reader follows YAML 1.1 and turns `2026-11-16` into a
+    // timestamp; editors and casepack read YAML 1.2, where it is a string.
+    // So ajv is given each case as YAML 1.2 reads it, written out as JSON.
+    let json_dir = tempfile::tempdir().unwrap();
+    let mut args: Vec<String> = ["validate", "--spec=draft7", "--strict=true", "-s"]
+        .map(String::from)
+        .to_vec();
+    args.push(root().join(SCHEMA_FILE).display().to_string());
+    for (i, f) in files.iter().enumerate() {
+        let json = json_dir.path().join(format!("{i:02}.json"));
+        std::fs::write(&json, serde_json::to_vec(&as_json(f)).unwrap()).unwrap();
+        args.push("-d".into());
+        args.push(json.display().to_string());
+    }
+    let out = validator("ajv", &args);
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(out.status.success(), "ajv: {said}");
+    assert_eq!(said.matches(" valid").count(), rel.len(), "{said}");
+    let mut args: Vec<String> = vec!["--schemafile".into(), SCHEMA_FILE.into()];
+    args.extend(rel.iter().cloned());
+    let out = validator("check-jsonschema", &args);
+    assert!(
+        out.status.success(),
+        "check-jsonschema: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    // And they are not vacuous: a misspelt field fails both.
+    let misspelt = json_dir.path().join("misspelt.json");
+    let bad_case = as_json(&root().join("tests/fixtures/bad/misspelt-field.yaml"));
+    std::fs::write(&misspelt, serde_json::to_vec(&bad_case).unwrap()).unwrap();
+    let bad = vec![
+        "validate".into(),
+        "--spec=draft7".into(),
+        "--strict=true".into(),
+        "-s".into(),
+        SCHEMA_FILE.into(),
+        "-d".into(),
+        misspelt.display().to_string(),
+    ];
+    assert!(!validator("ajv", &bad).status.success());
+    let bad = vec![
+        "--schemafile".into(),
+        SCHEMA_FILE.into(),
+        "tests/fixtures/bad/misspelt-field.yaml".into(),
+    ];
+    assert!(!validator("check-jsonschema", &bad).status.success());
+}

@@ -9,9 +9,10 @@
 
 use std::collections::BTreeMap;
 
+use super::FamilyMember;
 use super::rows::{Kin, place};
 pub use super::shapes::{Layout, Line, Node, Rect};
-use crate::case::{FamilyMember, Gender, PartnershipStatus};
+use crate::case::{Gender, PartnershipStatus};
 
 /// How wide and tall the drawing may be, in millimetres (A4 landscape
 /// inside the margins, less the title and the key).

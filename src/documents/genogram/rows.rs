@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::case::{FamilyMember, PartnershipStatus};
+use super::FamilyMember;
+use crate::case::PartnershipStatus;
 
 /// The family's links, by index into `family`.
 pub(super) struct Kin {

@@ -5,7 +5,8 @@
 
 use super::dates;
 use super::layout::{Layout, Line, MAX_HEIGHT, MAX_WIDTH, Rect, layout};
-use crate::case::{Date, FamilyMember, Gender, Partnership, PartnershipStatus};
+use super::{FamilyMember, Partnership};
+use crate::case::{Date, Gender, PartnershipStatus};
 
 fn person(id: &str, gender: Gender, born: &str, parents: &[&str]) -> FamilyMember {
     FamilyMember {

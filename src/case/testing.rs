@@ -1,0 +1,28 @@
+//! A small fictional case for unit tests: the council, four professionals
+//! and an LPM around whatever people, children and extra fields a test gives.
+
+use super::model::Case;
+
+/// A case with `people` (YAML list items, indented two spaces), the
+/// `children` ids and `extra` top-level YAML.
+pub fn case(people: &str, children: &[&str], extra: &str) -> Case {
+    let text = format!(
+        "casepack: 2
+reference: T/1
+local_authority: {{ name: Testshire Council, team: Team 1, address: [Civic Centre, 1 High Street, Testtown, TT1 1AA], phone: 01632 960 000, email: team@testshire.example }}
+people:
+{people}
+  - {{ id: sw, name: Sam Worker, phone: 01632 960 001 }}
+  - {{ id: tm, name: Tess Manager, phone: 01632 960 002 }}
+  - {{ id: hos, name: Hal Service }}
+  - {{ id: la, name: Lee Adviser }}
+children: [{}]
+professionals: {{ social_worker: sw, team_manager: tm, head_of_service: hos, legal_adviser: la }}
+lpm: {{ date: 2026-11-16, chair: Hal Service, purpose: consider-proceedings }}
+worries:
+  - {{ worry: The children are not safe., evidence: [It was seen.], must_change: They are kept safe. }}
+{extra}",
+        children.join(", ")
+    );
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("test case: {e}\n{text}"))
+}

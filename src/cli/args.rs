@@ -1,0 +1,270 @@
+//! The command line's arguments: every subcommand and flag, with the doc
+//! comment on each as its `--help` text.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use super::EXIT_USAGE;
+use crate::case::Date;
+use crate::pipeline::Settings;
+use crate::rules;
+
+/// Meeting packs and letters for children's social care under the Public Law Outline.
+///
+/// Write the case once, as YAML; casepack checks it, computes every deadline
+/// in working days, and renders the documents to PDF in a zip pack.
+#[derive(Debug, Parser)]
+#[command(name = "casepack", version, max_term_width = 100)]
+pub struct Cli {
+    /// When to colour the findings.
+    #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
+    pub color: Color,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a case file and print what is missing, wrong, late or overdue.
+    Check {
+        /// The case file (YAML).
+        case: PathBuf,
+        /// How to print the findings.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Check against this meeting type's requirements [default: the case's `meeting.type`, else lpm].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// Who the pack is for.
+        #[command(flatten)]
+        readers: Readers,
+        /// Make plain-language misses in letters to parents errors: a
+        /// Reading Ease or sentence length off target, or jargon.
+        #[arg(long)]
+        strict: bool,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
+    },
+    /// Print every deadline of a case with its status; export a calendar.
+    Timeline {
+        /// The case file (YAML).
+        case: PathBuf,
+        /// How to print the timeline.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Also write the deadlines as an iCalendar (.ics) file, one all-day event each.
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// Replace the .ics file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
+    },
+    /// Print the JSON Schema (draft-07) of the case format, for editors.
+    Schema,
+    /// Rewrite a case written in format 1 in format 2 (every person once, under `people`).
+    Migrate {
+        /// The format 1 case file (YAML).
+        case: PathBuf,
+        /// Write the format 2 case here [default: print it].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the meeting types, one a line, id first.
+    Meetings {
+        /// List them as this authority profile (YAML) names them.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
+    },
+    /// Print what a meeting type requires: chair, attendees, the pack, timescales, with sources.
+    Explain {
+        /// The meeting type's id, as `casepack meetings` lists it.
+        meeting: String,
+        /// Explain it as this authority profile (YAML) requires it.
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
+    },
+    /// Check a case file and build its pack: PDFs and a manifest in one zip.
+    Build {
+        /// The case file (YAML).
+        case: PathBuf,
+        /// Where to write the pack [default: <case file name>-pack.zip in the
+        /// current folder]. When the build writes several packs (one per parent),
+        /// a folder to write them into.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Also write the data each template reads, as JSON, into this folder.
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// Also write the bundle: every document and attachment in one PDF, by
+        /// section, each page numbered within its section, with a linked index
+        /// and bookmarks. Written beside the pack as <name>-bundle.pdf.
+        #[arg(long)]
+        bundle: bool,
+        /// Encrypt the pack (AES-256 zip). The password comes from the
+        /// CASEPACK_PASSWORD environment variable or, in a terminal, a prompt;
+        /// never from the command line. File names inside stay readable.
+        #[arg(long, conflicts_with = "bundle")]
+        encrypt: bool,
+        /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// Who the pack is for.
+        #[command(flatten)]
+        readers: Readers,
+        /// Make plain-language misses in letters to parents errors: a
+        /// Reading Ease or sentence length off target, or jargon.
+        #[arg(long)]
+        strict: bool,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
+    },
+}
+
+/// The day and the calendar deadlines are judged against.
+#[derive(Debug, Clone, clap::Args)]
+pub struct When {
+    /// Judge what is due, due soon or overdue as at this date (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub today: Option<Date>,
+    /// Bank holidays from a file in GOV.UK's format (https://www.gov.uk/bank-holidays.json):
+    /// its years replace casepack's own and may extend them.
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
+    /// The authority profile (YAML) to use instead of the one the case names or the built-in default.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+impl When {
+    fn settings(&self) -> Result<Settings, ExitCode> {
+        let today = self
+            .today
+            .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
+        let mut settings = Settings::new(today);
+        if let Some(path) = &self.holidays {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                ExitCode::from(EXIT_USAGE)
+            })?;
+            settings.calendar = settings
+                .calendar
+                .updated_from_govuk_json(&text)
+                .map_err(|e| {
+                    eprintln!("error: {}: {e}", path.display());
+                    ExitCode::from(EXIT_USAGE)
+                })?;
+        }
+        if let Some(path) = &self.profile {
+            let profile = crate::rules::load_profile(path).map_err(|e| {
+                eprintln!("error: {e}");
+                ExitCode::from(EXIT_USAGE)
+            })?;
+            settings.profile = Some(std::sync::Arc::new(profile));
+        }
+        Ok(settings)
+    }
+
+    /// The settings for the case file at `case`.
+    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
+        let mut settings = self.settings()?;
+        settings.case_dir = case
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        Ok(settings)
+    }
+}
+
+/// Who the pack or packs are for.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Readers {
+    /// Who the pack is for: panel (the meeting's professionals; for the LPM the
+    /// panel's submission pack), parents (one pack per person the case writes
+    /// to, each holding only their own letters and what they may see),
+    /// advocates (the parties' legal representatives) or legal (the local
+    /// authority's legal adviser). Privileged documents never go to parents
+    /// or advocates [default: panel; parents with --recipient].
+    #[arg(long, value_enum)]
+    pub audience: Option<AudienceArg>,
+    /// Only this person's own pack: their id in `people`. Implies --audience parents.
+    #[arg(long, value_name = "ID")]
+    pub recipient: Option<String>,
+}
+
+impl Readers {
+    /// Puts the audience and recipient into `settings`, or says why they do not go together.
+    pub(super) fn apply(&self, settings: &mut Settings) -> Result<(), ExitCode> {
+        settings.audience = match (self.audience, &self.recipient) {
+            (None, None) => rules::PackAudience::Panel,
+            (None, Some(_)) | (Some(AudienceArg::Parents), _) => rules::PackAudience::Parents,
+            (Some(a), None) => a.into(),
+            (Some(_), Some(_)) => {
+                eprintln!(
+                    "error: --recipient names one parent's own pack; it goes with --audience parents only"
+                );
+                return Err(ExitCode::from(EXIT_USAGE));
+            }
+        };
+        settings.recipient = self.recipient.clone();
+        Ok(())
+    }
+}
+
+/// Who a pack is for, on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AudienceArg {
+    /// The meeting's professionals; for the LPM, the panel's submission pack.
+    Panel,
+    /// The parents: letters and agreements, nothing privileged.
+    Parents,
+    /// The parties' legal representatives: nothing privileged.
+    Advocates,
+    /// The local authority's legal adviser.
+    Legal,
+}
+
+impl From<AudienceArg> for rules::PackAudience {
+    fn from(a: AudienceArg) -> Self {
+        match a {
+            AudienceArg::Panel => rules::PackAudience::Panel,
+            AudienceArg::Parents => rules::PackAudience::Parents,
+            AudienceArg::Advocates => rules::PackAudience::Advocates,
+            AudienceArg::Legal => rules::PackAudience::Legal,
+        }
+    }
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Color {
+    /// When printing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How `check` prints findings.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Like rustc: file:line:column, the line, a caret, help.
+    Human,
+    /// One JSON document with every finding.
+    Json,
+}

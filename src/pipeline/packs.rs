@@ -1,0 +1,356 @@
+//! From a checked case to the packs to write: one for the panel, the legal
+//! adviser or the advocates, or one for each person the case writes to.
+//! Each pack is planned from its reader's own copy of the case, and every
+//! string it would hold is searched for what that copy left out. Every
+//! parent's pack is checked this way whoever the build is for, because the
+//! letters in the panel's pack are the ones the parents will be sent.
+
+use std::collections::BTreeMap;
+
+use super::{Checked, Settings, check};
+use crate::attach::AttachedFile;
+use crate::case::disclosure::guard::{Guard, Leak, written_at};
+use crate::case::disclosure::{self, SecretKind, View, Viewer};
+use crate::case::{Family, PersonId, people::Reader};
+use crate::diagnostics::{Finding, Findings, nearest};
+use crate::documents::{self, DocumentJob};
+use crate::plain::Report;
+use crate::rules::{self, PackAudience, SelectedMeeting};
+
+/// One pack to write, planned.
+#[derive(Debug, Clone)]
+pub struct PlannedPack {
+    /// The reader's copy of the case.
+    pub view: View,
+    /// The meeting, as the reader's copy names it.
+    pub meeting: SelectedMeeting,
+    /// Its documents, in pack order.
+    pub jobs: Vec<DocumentJob>,
+    /// The attached PDFs it holds.
+    pub attached: Vec<AttachedFile>,
+    /// Whose own pack it is, for a parent's pack: their id and name.
+    pub recipient: Option<(PersonId, String)>,
+    /// What to look for in anything written for it.
+    pub guard: Guard,
+}
+
+/// A checked case with its packs planned.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The case as written, checked.
+    pub checked: Checked,
+    /// The packs to write.
+    pub packs: Vec<PlannedPack>,
+}
+
+/// Everything a run found, and what it prepared when the case could be.
+#[derive(Debug)]
+pub struct Run {
+    /// Every finding, errors and warnings.
+    pub findings: Findings,
+    /// How the letters to parents read, once they could be laid out.
+    pub plain: Option<Report>,
+    /// The packs, once the case checks; a build still writes nothing while
+    /// `findings` has errors.
+    pub prepared: Option<Prepared>,
+}
+
+/// Checks `text`, plans the packs `settings` asks for, checks every
+/// parent's pack for what it would disclose, and reads the letters as they
+/// will print.
+pub fn prepare(text: &str, settings: &Settings) -> Run {
+    let (checked, mut findings) = check(text, settings);
+    let Some(checked) = checked else {
+        return Run {
+            findings,
+            plain: None,
+            prepared: None,
+        };
+    };
+    let family = match Family::resolve(&checked.loaded.case) {
+        Ok(f) => f,
+        Err(more) => {
+            findings.extend(more);
+            findings.locate(&checked.loaded.index);
+            return Run {
+                findings,
+                plain: None,
+                prepared: None,
+            };
+        }
+    };
+    let mut parents = Vec::new();
+    for r in family.recipients() {
+        match plan(
+            &checked,
+            &family,
+            Viewer::Recipient(r),
+            PackAudience::Parents,
+            settings,
+        ) {
+            Ok((pack, leaks)) => {
+                findings.extend(leak_findings(&checked, &pack.view, &leaks));
+                parents.push(pack);
+            }
+            Err(f) => findings.push(*f),
+        }
+    }
+    let packs = match settings.audience {
+        PackAudience::Parents => choose_recipients(parents, &family, settings, &mut findings),
+        audience => {
+            let viewer = if audience.may_see_privileged() {
+                Viewer::Authority
+            } else {
+                Viewer::Advocates
+            };
+            match plan(&checked, &family, viewer, audience, settings) {
+                Ok((pack, leaks)) => {
+                    findings.extend(leak_findings(&checked, &pack.view, &leaks));
+                    vec![pack]
+                }
+                Err(f) => {
+                    findings.push(*f);
+                    Vec::new()
+                }
+            }
+        }
+    };
+    findings.locate(&checked.loaded.index);
+    let mut packs = packs;
+    let jobs: Vec<DocumentJob> = packs.iter().flat_map(|p| p.jobs.iter().cloned()).collect();
+    let plain = match crate::plain::check(&checked, &jobs, text, settings.strict) {
+        Ok((report, more)) => {
+            findings.extend(more);
+            for p in &mut packs {
+                crate::plain::add_words(&report, &checked, &mut p.jobs);
+            }
+            Some(report)
+        }
+        Err(e) => {
+            findings.push(
+                Finding::error(
+                    "internal",
+                    "",
+                    format!("a letter could not be laid out: {e}"),
+                )
+                .help("please report this with the case's shape (not its contents)"),
+            );
+            None
+        }
+    };
+    Run {
+        findings,
+        plain,
+        prepared: Some(Prepared { checked, packs }),
+    }
+}
+
+/// The parents' packs to write: all of them, or the one `--recipient` names.
+fn choose_recipients(
+    mut packs: Vec<PlannedPack>,
+    family: &Family,
+    settings: &Settings,
+    findings: &mut Findings,
+) -> Vec<PlannedPack> {
+    let ids: Vec<String> = packs
+        .iter()
+        .filter_map(|p| p.recipient.as_ref().map(|(id, _)| id.to_string()))
+        .collect();
+    if ids.is_empty() {
+        findings.push(
+            Finding::error("no-recipients", "people", "the case writes to no one, so there is no parent's pack to build")
+                .help("letters go to everyone with parental responsibility for a child of the case, and to parents given `letters: true`"),
+        );
+        return Vec::new();
+    }
+    let Some(wanted) = &settings.recipient else {
+        return packs;
+    };
+    if ids.contains(wanted) {
+        packs.retain(|p| {
+            p.recipient
+                .as_ref()
+                .is_some_and(|(id, _)| id.as_str() == wanted)
+        });
+        return packs;
+    }
+    let why = match family.index_of(wanted) {
+        Some(i) => format!(
+            "{} is in the case, but the case does not write to them",
+            family.person(i).name
+        ),
+        None => format!("`{wanted}` is not the id of anyone in `people`"),
+    };
+    let help = match nearest(wanted, &ids) {
+        Some(n) => format!("did you mean `{n}`? The case writes to: {}", ids.join(", ")),
+        None => format!("the case writes to: {}", ids.join(", ")),
+    };
+    findings.push(Finding::error("unknown-recipient", "", why).help(help));
+    Vec::new()
+}
+
+/// Plans one reader's pack: their copy of the case, its documents and
+/// attachments, and what of it leaks.
+fn plan(
+    checked: &Checked,
+    family: &Family,
+    viewer: Viewer,
+    audience: PackAudience,
+    settings: &Settings,
+) -> Result<(PlannedPack, Vec<Leak>), Box<Finding>> {
+    let refused = |why: String| {
+        Box::new(Finding::error(
+            "redaction",
+            "",
+            format!("{}'s pack could not be made safe to send: {why}", reader(family, viewer)),
+        )
+        .help("nothing is written while this stands; please report it with the case's shape (not its contents)"))
+    };
+    let view = disclosure::view(family, viewer).map_err(|e| refused(e.0))?;
+    let copy = Family::resolve(&view.case)
+        .map_err(|_| refused("its copy of the case does not hold together".into()))?;
+    let started: Vec<&str> = checked
+        .schedule
+        .timelines
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let (meeting, _) = rules::check_meeting(
+        &view.case,
+        &checked.profile,
+        &started,
+        settings.meeting.as_deref(),
+        settings.today,
+    );
+    let meeting = meeting
+        .ok_or_else(|| refused("the meeting could not be read from its copy of the case".into()))?;
+    let jobs: Vec<DocumentJob> =
+        documents::plan(&copy, &checked.schedule, &checked.profile, &meeting, viewer)
+            .into_iter()
+            .filter(|j| {
+                checked
+                    .profile
+                    .document(&j.id)
+                    .is_some_and(|r| rules::may_receive(r, audience))
+            })
+            .collect();
+    let case = &checked.loaded.case;
+    let attached: Vec<AttachedFile> = checked
+        .attached
+        .iter()
+        .filter(|f| {
+            let a = &case.attachments[f.index];
+            rules::attachment_for(&checked.profile, &a.kind, audience)
+                && match viewer {
+                    // A PDF written elsewhere cannot be redacted: it goes to
+                    // a parent only when the case says so.
+                    Viewer::Recipient(r) => a.share_with.iter().any(|x| match x {
+                        Reader::Parents | Reader::OutsideAuthority => true,
+                        Reader::Person(id) => family.index_of(id.as_str()) == Some(r),
+                        Reader::Advocates => false,
+                    }),
+                    _ => true,
+                }
+        })
+        .cloned()
+        .collect();
+    let public: Vec<String> = checked
+        .profile
+        .letterhead
+        .iter()
+        .flat_map(|l| l.address.iter().cloned())
+        .collect();
+    let guard = Guard::new(&view, &public);
+    let mut leaks = Vec::new();
+    for j in &jobs {
+        leaks.extend(guard.scan(&j.title, &j.data));
+        leaks.extend(guard.scan_text(&format!("{} (its title)", j.title), &j.title));
+        leaks.extend(guard.scan_text(&format!("the file name {}", j.file_name), &j.file_name));
+    }
+    for f in &attached {
+        let a = &case.attachments[f.index];
+        for text in [Some(&a.title), a.author.as_ref(), Some(&f.pack_name)]
+            .into_iter()
+            .flatten()
+        {
+            leaks.extend(guard.scan_text(&format!("the index entry of {}", f.pack_name), text));
+        }
+    }
+    let recipient = match viewer {
+        Viewer::Recipient(r) => {
+            let p = family.person(r);
+            Some((p.id.clone(), p.name.clone()))
+        }
+        _ => None,
+    };
+    Ok((
+        PlannedPack {
+            view,
+            meeting,
+            jobs,
+            attached,
+            recipient,
+            guard,
+        },
+        leaks,
+    ))
+}
+
+/// Whose pack it is, in words.
+fn reader(family: &Family, viewer: Viewer) -> String {
+    match viewer {
+        Viewer::Recipient(r) => family.person(r).name.clone(),
+        Viewer::Advocates => "the advocates".into(),
+        Viewer::Authority => "the local authority".into(),
+    }
+}
+
+/// One error per secret and the case field it is written in, naming every
+/// document it would be in.
+pub(super) fn leak_findings(checked: &Checked, view: &View, leaks: &[Leak]) -> Vec<Finding> {
+    let (Ok(case), Ok(copy)) = (
+        serde_json::to_value(&checked.loaded.case),
+        serde_json::to_value(&view.case),
+    ) else {
+        return vec![Finding::error(
+            "internal",
+            "",
+            "the case could not be read back to place a finding",
+        )];
+    };
+    let mut by_place: BTreeMap<(String, String), (String, Vec<String>, SecretKind)> =
+        BTreeMap::new();
+    for leak in leaks {
+        let path =
+            written_at(&case, &copy, &leak.secret).unwrap_or_else(|| leak.secret.path.clone());
+        // The document, without where inside it.
+        let doc = leak
+            .place
+            .split(", at `")
+            .next()
+            .unwrap_or(&leak.place)
+            .to_string();
+        let entry = by_place
+            .entry((path, leak.secret.what.clone()))
+            .or_insert_with(|| (leak.secret.what.clone(), Vec::new(), leak.secret.kind));
+        if !entry.1.contains(&doc) {
+            entry.1.push(doc);
+        }
+    }
+    by_place
+        .into_iter()
+        .map(|((path, _), (what, docs, kind))| {
+            let help = match kind {
+                SecretKind::ChildName => "say which children this is about (`children: [id, …]`) so it stays out of other parents' letters, or reword it",
+                SecretKind::Withheld => "withhold this field too, or reword it so it does not repeat the withheld text",
+                _ => "take it out of this text; or, if they may know it, add them to `share_contact_with` on that person's entry",
+            };
+            Finding::error(
+                "disclosure",
+                path,
+                format!("{what} would be in {}", docs.join("; ")),
+            )
+            .help(help)
+        })
+        .collect()
+}
