@@ -426,9 +426,22 @@ pub fn migrate(text: &str) -> Result<Migrated, String> {
                 })
                 .collect();
             text.push_str(&tail.concat());
+            // A parent's contact details kept from the parents are kept from
+            // everyone else's pack by format 2 itself; the entry would now
+            // also keep them from that parent's own letter.
+            let contact = matches!(segs, [Segment::Key(l), _, Segment::Key(k), ..]
+                if l == "parents" && ["address", "phone", "email"].contains(&k.as_str()));
+            if contact && w.get("from").and_then(Value::as_str) == Some("parents") {
+                notes_from_papers.push(format!(
+                    "the withhold of `{field}` from the parents was left out: format 2 keeps every parent's address, telephone and email out of everyone else's pack anyway"
+                ));
+                *w = Value::Null;
+                continue;
+            }
             w["field"] = json!(text);
         }
     }
+    withhold.retain(|w| !w.is_null());
     // Assemble, in the order the format documents.
     let mut new = Map::new();
     let mut put = |k: &str, v: Option<Value>| {

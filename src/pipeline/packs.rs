@@ -342,7 +342,7 @@ pub(super) fn leak_findings(checked: &Checked, view: &View, leaks: &[Leak]) -> V
         .map(|((path, _), (what, docs, kind))| {
             let help = match kind {
                 SecretKind::ChildName => "say which children this is about (`children: [id, …]`) so it stays out of other parents' letters, or reword it",
-                SecretKind::Withheld => "withhold this field too, or reword it so it does not repeat the withheld text",
+                SecretKind::Withheld | SecretKind::WithheldLine => "withhold this field too, or reword it so it does not repeat the withheld text",
                 _ => "take it out of this text; or, if they may know it, add them to `share_contact_with` on that person's entry",
             };
             Finding::error(

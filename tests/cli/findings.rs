@@ -202,3 +202,93 @@ fn usage_and_io_problems_exit_with_2() {
 }
 
 // Hostile text in every free-text field.
+
+/// Runs `check` on `family`'s fixture with one edit, and returns what it says.
+fn check_edited(family: &str, from: &str, to: &str) -> (Option<i32>, String) {
+    let text =
+        std::fs::read_to_string(root().join(format!("tests/fixtures/families/{family}.yaml")))
+            .unwrap();
+    assert!(text.contains(from), "{family} lacks {from:?}");
+    let dir = case_dir(&text.replacen(from, to, 1));
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn the_people_are_checked_before_anyone_is_written_to() {
+    // The baby's expected date has passed: record the birth first.
+    let (code, err) = check_edited(
+        "whitfield-cole",
+        "expected: 2027-03-01",
+        "expected: 2026-11-01",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("error[unborn-past-due]: Baby Cole (unborn)'s expected date of delivery, Sunday 1 November 2026, has passed"), "{err}");
+    assert!(err.contains("case.yaml:48:15"), "{err}");
+    assert!(err.contains("replace `expected` with `born`"), "{err}");
+    // No telephone number for anyone to call on the letters.
+    let (code, err) = check_edited(
+        "whitfield-cole",
+        "  - { id: grace, name: Grace Adeyemi, phone: 01632 960 118, email: grace.adeyemi@northmoor.example }\n  - { id: martin, name: Martin Shaw, phone: 01632 960 119,",
+        "  - { id: grace, name: Grace Adeyemi, email: grace.adeyemi@northmoor.example }\n  - { id: martin, name: Martin Shaw,",
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("error[no-contact-number]: the letters to the parents would give no telephone number to call: neither Grace Adeyemi (social worker) nor Martin Shaw (team manager) has one"), "{err}");
+    // A party to proceedings that names no one.
+    let text = std::fs::read_to_string(root().join(ISSUE_SAMPLE))
+        .unwrap()
+        .replace("    - party: shannon\n", "    - party: shanon\n");
+    let dir = case_dir(&text);
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[unknown-person]: `shanon` is not the id of anyone in `people`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `shannon`? A party is `local-authority`, `guardian`"),
+        "{err}"
+    );
+    assert!(err.contains("- party: shanon"), "the line is quoted: {err}");
+    // A father without parental responsibility: writing to him is decided, never assumed.
+    let (code, err) = check_edited("brooks-hart", "    letters: true\n", "");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("error[letters-undecided]: Dean Hart is father of Isla and Jack but holds no parental responsibility"), "{err}");
+    // Domestic abuse between two people asked to the same meeting.
+    let (code, err) = check_edited(
+        "whitfield-cole",
+        "    - { name: Sam Okafor, role: Father of Ava }",
+        "    - { name: Ryan Cole, role: Father of Mason (by video link) }",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("warning[abuse-at-meeting]: Dana Whitfield and Ryan Cole are both asked to the pre-proceedings meeting"), "{err}");
+}
+
+#[test]
+fn a_format_1_case_says_how_to_move_it_and_migrate_moves_it() {
+    let v1 = abs("tests/fixtures/v1/hartley-nowak.yaml");
+    let out = casepack(&root(), &["check", &v1]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[format-version]: this file is written in case format 1; this casepack reads format 2"), "{err}");
+    assert!(
+        err.contains("run `casepack migrate CASE.yaml -o NEW.yaml`"),
+        "{err}"
+    );
+    let dir = case_dir("");
+    let out = casepack(dir.path(), &["migrate", &v1, "-o", "case.yaml", "--force"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("check: format 1 wrote to every parent about every child"),
+        "{err}"
+    );
+    let moved = std::fs::read_to_string(dir.path().join("case.yaml")).unwrap();
+    assert!(moved.contains("casepack: 2") && moved.contains("# Moved from case format 1"));
+    // The moved case checks and builds: one pack per parent.
+    let out = casepack(dir.path(), &["build", "case.yaml", "--audience", "parents"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("case-parents-kerry-pack.zip").exists());
+    assert!(dir.path().join("case-parents-tomasz-pack.zip").exists());
+}

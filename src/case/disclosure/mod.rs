@@ -46,6 +46,8 @@ pub enum SecretKind {
     Custody,
     /// Withheld text.
     Withheld,
+    /// A line of withheld lines (an address, a list of evidence).
+    WithheldLine,
     /// The name of a child the reader is not connected to.
     ChildName,
 }
@@ -130,7 +132,8 @@ pub fn view(family: &Family, viewer: Viewer) -> Result<View, RedactionError> {
             Value::Array(lines) if lines.iter().all(Value::is_string) => {
                 for (k, l) in lines.iter().enumerate() {
                     if let Value::String(s) = l {
-                        secrets.push(secret(s, SecretKind::Withheld, &what, format!("{at}[{k}]")));
+                        let p = format!("{at}[{k}]");
+                        secrets.push(secret(s, SecretKind::WithheldLine, &what, p));
                     }
                 }
                 // An address of several lines becomes one "[withheld]".
