@@ -8,7 +8,7 @@ use super::check::faults;
 use super::households::{Frame, outline};
 use super::kin::Kin;
 use super::label::{Text, lines as label_lines};
-use super::lines::{MARGIN, SPACING, Sym, Ys, lines};
+use super::lines::{MARGIN, SPACING, SPACING_OVER, Sym, Ys, lines};
 use super::order::{Flips, rows};
 use super::place::{Drop, Grid, positions};
 use super::route::plan;
@@ -118,12 +118,23 @@ fn build(
             label_bottom: vec![0.0; kin.rows],
             chan_top: vec![0.0; kin.rows + 1],
             chan_h: vec![0.0; kin.rows + 1],
+            spacing: routes
+                .channels
+                .iter()
+                .map(|c| {
+                    if c.iter().any(|(e, _)| e.low) {
+                        SPACING_OVER
+                    } else {
+                        SPACING
+                    }
+                })
+                .collect(),
         };
         let mut top = vec![0.0; kin.rows];
         let mut label_h = vec![0.0; kin.rows];
         let mut y = 0.0;
         for r in 0..=kin.rows {
-            let need = 2.0 * MARGIN + routes.levels[r] as f64 * SPACING;
+            let need = 2.0 * MARGIN + routes.levels[r] as f64 * ys.spacing[r];
             let h = if r == 0 || r == kin.rows {
                 if routes.levels[r] == 0 { 2.2 } else { need }
             } else {
@@ -164,7 +175,9 @@ fn build(
             .collect();
         let frame = Frame {
             grid,
-            level: &kin.level,
+            locked: (0..kin.n)
+                .map(|p| grid.partner_beside(kin, p, 1.0).is_some())
+                .collect(),
             x: &x,
             top: top.iter().map(|t| t - 1.0).collect(),
             bottom: ys.label_bottom.clone(),

@@ -11,7 +11,9 @@ use super::place::Grid;
 /// What the boundaries are drawn round, mm.
 pub(super) struct Frame<'a> {
     pub grid: &'a Grid,
-    pub level: &'a [usize],
+    /// Per person: stands one slot from a partner on their right (a gap
+    /// the layout cannot widen).
+    pub locked: Vec<bool>,
     /// Each person's x.
     pub x: &'a [f64],
     /// Each row's top, above a double outline.
@@ -74,9 +76,34 @@ fn rects(members: &[usize], f: &Frame) -> Result<Vec<Rect>, Vec<(usize, usize)>>
         }
     }
     let mut out: Vec<Rect> = runs.iter().map(|r| r.1).collect();
-    // Join each run to the next, top to bottom, left to right.
-    for w in runs.windows(2) {
-        let ((r1, a), (r2, b)) = (w[0], w[1]);
+    // Join runs in neighbouring rows wherever they stand over each other;
+    // then join what is still apart, nearest first.
+    let mut part: Vec<usize> = (0..runs.len()).collect();
+    fn find(part: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while part[i] != i {
+            i = part[i];
+        }
+        i
+    }
+    for i in 0..runs.len() {
+        for j in i + 1..runs.len() {
+            let ((r1, a), (r2, b)) = (runs[i], runs[j]);
+            if r2 == r1 + 1 && a.0.max(b.0) + 2.0 <= a.2.min(b.2) {
+                out.push(join(a, b, a.3 - 0.1, b.1 + 0.1));
+                let (pi, pj) = (find(&mut part, i), find(&mut part, j));
+                part[pi] = pj;
+            }
+        }
+    }
+    for k in 1..runs.len() {
+        let (i, j) = (k - 1, k);
+        if find(&mut part, i) == find(&mut part, j) {
+            continue;
+        }
+        let (pi, pj) = (find(&mut part, i), find(&mut part, j));
+        part[pi] = pj;
+        let ((r1, a), (r2, b)) = (runs[i], runs[j]);
         if r1 == r2 {
             // Round the people between, through the space below.
             let y1 = a.3;
@@ -124,17 +151,10 @@ fn rects(members: &[usize], f: &Frame) -> Result<Vec<Rect>, Vec<(usize, usize)>>
             .filter(|iv| near(iv) <= 2.0 * f.half + 0.01)
             .min_by(|p, q| near(p).total_cmp(&near(q)));
         let Some((lo, hi)) = way else {
-            // No way near enough: ask for a wider gap where the way should be.
+            // No way near enough: ask for a wider gap where the way should
+            // be, between two people who are not partners side by side.
             return Err((r1 + 1..r2)
-                .map(|r| {
-                    let row = &f.grid.rows[r];
-                    (
-                        r,
-                        row.iter()
-                            .position(|&p| f.x[p] > target)
-                            .unwrap_or(row.len()),
-                    )
-                })
+                .filter_map(|r| gap_near(f, r, target))
                 .collect());
         };
         let c = target.clamp(lo + WAY / 2.0, hi - WAY / 2.0);
@@ -146,6 +166,19 @@ fn rects(members: &[usize], f: &Frame) -> Result<Vec<Rect>, Vec<(usize, usize)>>
         out.push(join(corridor, b, above, y2));
     }
     Ok(out)
+}
+
+/// The gap in row `r` nearest `x` that the layout can widen: (row, index
+/// of the person after it).
+fn gap_near(f: &Frame, r: usize, x: f64) -> Option<(usize, usize)> {
+    let row = &f.grid.rows[r];
+    (1..row.len())
+        .filter(|&i| !f.locked[row[i - 1]])
+        .min_by(|&i, &j| {
+            let mid = |k: usize| ((f.x[row[k - 1]] + f.x[row[k]]) / 2.0 - x).abs();
+            mid(i).total_cmp(&mid(j))
+        })
+        .map(|i| (r, i))
 }
 
 /// A box between rows joining `a` and `b` (each given by its x-range).

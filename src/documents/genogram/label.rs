@@ -21,8 +21,23 @@ fn day(d: Date) -> String {
     d.naive().format("%-d %b %Y").to_string()
 }
 
-/// A person's dates as the genogram prints them.
+/// A person's dates as the genogram prints them: "b. 21 Jul 1995",
+/// "b. 1995 · d. 2020", "deceased", "due 1 Mar 2027".
 pub fn dates(p: &GenoPerson) -> String {
+    date_items(p).join(" · ")
+}
+
+/// The dates as printed in a label: each item kept on one line (its spaces
+/// do not break), so a narrow label breaks between "b. …" and "d. …".
+fn label_dates(p: &GenoPerson) -> String {
+    date_items(p)
+        .iter()
+        .map(|d| d.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn date_items(p: &GenoPerson) -> Vec<String> {
     let mut out = Vec::new();
     match p.born {
         Some(Born::Day(d)) => out.push(format!("b. {}", day(d))),
@@ -39,7 +54,7 @@ pub fn dates(p: &GenoPerson) -> String {
         None if p.deceased => out.push("deceased".to_string()),
         None => {}
     }
-    out.join(" · ")
+    out
 }
 
 /// Everyone's label.
@@ -49,7 +64,7 @@ pub(super) fn texts(family: &GenoFamily) -> Vec<Text> {
         .iter()
         .map(|p| Text {
             name: p.name.clone(),
-            dates: dates(p),
+            dates: label_dates(p),
             note: p.note.clone().filter(|n| !n.trim().is_empty()),
             shape: if p.expected.is_some() && p.born.is_none() {
                 "pregnancy"
@@ -76,7 +91,8 @@ pub(super) fn lines(text: &str, width: f64, font: f64, bold: bool, italic: bool)
     let space = crate::render::text_width_em(" ", bold, italic) * em;
     let mut lines = 0;
     let mut used: Option<f64> = None;
-    for word in text.split_whitespace() {
+    // Breaks only at ordinary spaces: a non-breaking one holds.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let w = crate::render::text_width_em(word, bold, italic) * em;
         used = match used {
             Some(u) if u + space + w <= width => Some(u + space + w),

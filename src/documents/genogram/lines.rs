@@ -49,10 +49,15 @@ pub(super) struct Ys {
     pub chan_top: Vec<f64>,
     /// Each channel's height.
     pub chan_h: Vec<f64>,
+    /// Each channel's space between levels.
+    pub spacing: Vec<f64>,
 }
 
 /// Space between two levels of a channel, mm.
 pub(super) const SPACING: f64 = 2.0;
+/// Space between levels of a channel with a partnership line over a row:
+/// more, so it does not read as part of a bar beside it.
+pub(super) const SPACING_OVER: f64 = 3.0;
 /// Clear space at the top and bottom of a channel, for the household
 /// boundary, mm.
 pub(super) const MARGIN: f64 = 1.7;
@@ -60,9 +65,9 @@ pub(super) const MARGIN: f64 = 1.7;
 impl Ys {
     /// The height of `level` of `count` in channel `c`, centred.
     pub fn level(&self, c: usize, level: usize, count: usize) -> f64 {
-        let used = count as f64 * SPACING;
+        let used = count as f64 * self.spacing[c];
         let pad = (self.chan_h[c] - 2.0 * MARGIN - used).max(0.0) / 2.0;
-        self.chan_top[c] + MARGIN + pad + (level as f64 + 0.5) * SPACING
+        self.chan_top[c] + MARGIN + pad + (level as f64 + 0.5) * self.spacing[c]
     }
 }
 

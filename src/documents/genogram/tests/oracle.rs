@@ -230,37 +230,44 @@ pub fn problems(family: &GenoFamily, l: &Layout) -> Vec<String> {
         }
     }
     // Children under their parents: within the couple's span, widened by a
-    // slot (more for a large family of children).
+    // slot, or by half the width of the children's row when that is wider
+    // (brothers and sisters with partners standing between them).
     let step = slot(l);
-    for (c, person) in family.people.iter().enumerate() {
-        let drawn: Vec<usize> = person
+    let drawn = |c: usize| {
+        let mut ps: Vec<usize> = family.people[c]
             .parents
             .iter()
             .filter(|p| p.1 != ParentKind::Step)
             .map(|p| p.0)
             .collect();
+        ps.sort();
+        ps
+    };
+    for c in 0..family.people.len() {
+        let parents = drawn(c);
         let Some(cn) = node(c) else { continue };
-        let xs: Vec<f64> = drawn.iter().filter_map(|&p| node(p)).map(|n| n.x).collect();
+        let xs: Vec<f64> = parents
+            .iter()
+            .filter_map(|&p| node(p))
+            .map(|n| n.x)
+            .collect();
         if xs.is_empty() {
             continue;
         }
-        let kids = family
-            .people
+        let sibs: Vec<f64> = (0..family.people.len())
+            .filter(|&q| drawn(q) == parents)
+            .filter_map(|q| node(q).map(|n| n.x))
+            .collect();
+        let (s0, s1) = (
+            sibs.iter().copied().fold(f64::INFINITY, f64::min),
+            sibs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        );
+        let standing = l
+            .nodes
             .iter()
-            .filter(|q| {
-                let mut qs: Vec<usize> = q
-                    .parents
-                    .iter()
-                    .filter(|p| p.1 != ParentKind::Step)
-                    .map(|p| p.0)
-                    .collect();
-                let mut mine = drawn.clone();
-                qs.sort();
-                mine.sort();
-                qs == mine
-            })
+            .filter(|n| (n.y - cn.y).abs() < EPS && n.x >= s0 - EPS && n.x <= s1 + EPS)
             .count();
-        let tol = step * f64::max(1.0, (kids as f64 - 1.0) / 2.0) + EPS;
+        let tol = step * f64::max(1.0, (standing as f64 - 1.0) / 2.0) + EPS;
         let lo = xs.iter().copied().fold(f64::INFINITY, f64::min) - tol;
         let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max) + tol;
         if cn.x < lo || cn.x > hi {
