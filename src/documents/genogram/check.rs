@@ -140,6 +140,36 @@ fn edges(poly: &[(f64, f64)]) -> Vec<Line> {
         .collect()
 }
 
+/// Pairs of lines of different links that stand in one straight line with
+/// a short gap between (one above the other, or end to end), which reads as
+/// one line running on through whatever lies in the gap.
+pub(super) fn lined_up(lines: &[Line]) -> usize {
+    let mut count = 0;
+    for (i, a) in lines.iter().enumerate() {
+        for c in &lines[i + 1..] {
+            if a.link == c.link {
+                continue;
+            }
+            let upright = |s: &Line| (s.x1 - s.x2).abs() < 1e-9;
+            let level = |s: &Line| (s.y1 - s.y2).abs() < 1e-9;
+            let gap = |a0: f64, a1: f64, b0: f64, b1: f64| {
+                let (a0, a1) = (a0.min(a1), a0.max(a1));
+                let (b0, b1) = (b0.min(b1), b0.max(b1));
+                (a0 - b1).max(b0 - a1)
+            };
+            if upright(a) && upright(c) && (a.x1 - c.x1).abs() < 0.5 {
+                let g = gap(a.y1, a.y2, c.y1, c.y2);
+                count += usize::from(g > 0.0 && g < 6.0);
+            }
+            if level(a) && level(c) && (a.y1 - c.y1).abs() < 0.5 {
+                let g = gap(a.x1, a.x2, c.x1, c.x2);
+                count += usize::from(g > 0.0 && g < 3.0);
+            }
+        }
+    }
+    count
+}
+
 /// How many faults the layout has.
 pub(super) fn faults(l: &Layout, households: &[Vec<usize>]) -> usize {
     let mut faults = 0;
@@ -182,6 +212,7 @@ pub(super) fn faults(l: &Layout, households: &[Vec<usize>]) -> usize {
             }
         }
     }
+    faults += lined_up(&l.lines);
     for (k, house) in households.iter().enumerate() {
         let Some(poly) = l.households.get(k) else {
             faults += 1;

@@ -3,6 +3,7 @@
 //! template with Typst's own shapes. The layout reads only [`GenoFamily`];
 //! `job` builds one from the case.
 
+mod align;
 mod channel;
 mod check;
 mod draw;

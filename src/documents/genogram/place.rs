@@ -293,6 +293,7 @@ pub(super) fn positions(kin: &Kin, grid: &Grid, extra: &BTreeMap<(usize, usize),
             last_end = Some(start + (b.len() - 1) as f64);
         }
     }
+    super::align::settle(kin, grid, &mut x, &blocks, &gap_before);
     let min = x.iter().copied().fold(f64::INFINITY, f64::min);
     if min.is_finite() {
         for v in &mut x {

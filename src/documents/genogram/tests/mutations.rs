@@ -156,3 +156,28 @@ fn a_drawing_too_big_for_the_page_is_caught() {
     l.scale = 1.0;
     assert!(problems(&f, &l).iter().any(|p| p.contains("does not fit")));
 }
+
+#[test]
+fn another_familys_line_running_on_below_a_drop_is_caught() {
+    // What the three fathers' family once looked like: the grandparents'
+    // line down, and below their bar, in line with it, the line down to
+    // the youngest child from her parents' line over the row.
+    let (f, _) = shapes::three_fathers();
+    let mut l = layout(&f);
+    let drop = *l
+        .lines
+        .iter()
+        .find(|s| s.kind == "descent" && (s.x1 - s.x2).abs() < 1e-9)
+        .expect("a line down");
+    let mut below = drop;
+    let bottom = drop.y1.max(drop.y2);
+    (below.y1, below.y2, below.link) = (bottom + 2.0, bottom + 8.0, 999);
+    l.lines.push(below);
+    let found = problems(&f, &l);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("lines of different links line up")),
+        "{found:?}"
+    );
+}

@@ -195,6 +195,32 @@ pub fn problems(family: &GenoFamily, l: &Layout) -> Vec<String> {
             }
         }
     }
+    // Lines of different links in one straight line with a short gap read
+    // as one line running on (a parents' line seeming to go on down to
+    // another family's child).
+    let ends = |a: f64, b: f64| (a.min(b), a.max(b));
+    for (i, s) in l.lines.iter().enumerate() {
+        for t in &l.lines[i + 1..] {
+            if s.link == t.link {
+                continue;
+            }
+            let upright = |v: &Line| (v.x1 - v.x2).abs() < EPS;
+            let level = |v: &Line| (v.y1 - v.y2).abs() < EPS;
+            let gap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| (a0 - b1).max(b0 - a1);
+            let lined = if upright(s) && upright(t) && (s.x1 - t.x1).abs() < 0.5 {
+                let g = gap(ends(s.y1, s.y2), ends(t.y1, t.y2));
+                g > 0.0 && g < 6.0
+            } else if level(s) && level(t) && (s.y1 - t.y1).abs() < 0.5 {
+                let g = gap(ends(s.x1, s.x2), ends(t.x1, t.x2));
+                g > 0.0 && g < 3.0
+            } else {
+                false
+            };
+            if lined {
+                out.push(format!("lines of different links line up: {s:?} and {t:?}"));
+            }
+        }
+    }
     // Lines against boxes: a line may go into a symbol only where it ends,
     // and never into a label.
     for s in &l.lines {
