@@ -238,9 +238,24 @@ fn build(
             notes,
             scale,
         };
+        // A household drawn tight round its members reads better than one
+        // reaching round others.
+        let perimeter: f64 = layout
+            .households
+            .iter()
+            .map(|h| {
+                (0..h.len())
+                    .map(|k| {
+                        let (a, b) = (h[k], h[(k + 1) % h.len()]);
+                        (a.0 - b.0).abs() + (a.1 - b.1).abs()
+                    })
+                    .sum::<f64>()
+            })
+            .sum();
         let cost = Cost {
             faults: faults(&layout, input.households),
-            style: style(kin, grid, &x, &routes.drops, pitch, &routes.levels, columns),
+            style: style(kin, grid, &x, &routes.drops, pitch, &routes.levels, columns)
+                + perimeter / pitch,
         };
         return Ok((layout, cost));
     }
