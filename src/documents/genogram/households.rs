@@ -34,14 +34,13 @@ const PAD: f64 = 0.7;
 const WAY: f64 = 3.2;
 
 type Rect = (f64, f64, f64, f64);
+/// A closed polygon, mm.
+pub(super) type Polygon = Vec<(f64, f64)>;
 
 /// One polygon per household (empty for a household with no one drawn or
 /// no way round its members), and the places (row, index) that need a
 /// wider gap for the ones without.
-pub(super) fn outline(
-    households: &[Vec<usize>],
-    f: &Frame,
-) -> (Vec<Vec<(f64, f64)>>, Vec<(usize, usize)>) {
+pub(super) fn outline(households: &[Vec<usize>], f: &Frame) -> (Vec<Polygon>, Vec<(usize, usize)>) {
     let mut polys = Vec::new();
     let mut wanted = Vec::new();
     for house in households {
@@ -236,10 +235,7 @@ fn trace(rects: &[Rect]) -> Vec<(f64, f64)> {
     while let Some((&start, _)) = edges.iter().find(|(_, v)| !v.is_empty()) {
         let mut lp = vec![start];
         let mut at = start;
-        loop {
-            let Some(next) = edges.get_mut(&at).and_then(|v| v.pop()) else {
-                break;
-            };
+        while let Some(next) = edges.get_mut(&at).and_then(|v| v.pop()) {
             at = next;
             if at == start {
                 break;

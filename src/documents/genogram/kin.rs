@@ -10,6 +10,10 @@ use chrono::NaiveDate;
 use super::input::{Born, GenoFamily, ParentKind};
 use crate::case::PartnershipStatus;
 
+/// A partnership once: (lower index, higher), (status, abuse, first
+/// place in the input).
+type Pair = ((usize, usize), (PartnershipStatus, bool, usize));
+
 /// How a line down to a child is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Style {
@@ -145,8 +149,7 @@ impl Kin {
         }
         // Unions: every partnership, in the order given, then every other
         // set of parents children hang from.
-        let mut pair_list: Vec<((usize, usize), (PartnershipStatus, bool, usize))> =
-            pairs.into_iter().collect();
+        let mut pair_list: Vec<Pair> = pairs.into_iter().collect();
         pair_list.sort_by_key(|(_, v)| v.2);
         let mut unions: Vec<Union> = pair_list
             .iter()

@@ -19,6 +19,7 @@ mod place;
 mod route;
 mod search;
 mod shapes;
+mod walk;
 
 use std::collections::BTreeMap;
 

@@ -15,7 +15,7 @@ use super::place::{Drop, Grid};
 #[derive(Debug, Clone)]
 pub(super) enum Tag {
     /// The bar union `u`'s children hang from.
-    Bar { u: usize },
+    Bar,
     /// A line over the row from `a` to `b` (x offsets `da`, `db` from
     /// their centres): union `u`'s partnership, or the abuse between them.
     Over {
@@ -95,10 +95,10 @@ pub(super) fn plan(kin: &Kin, grid: &Grid, x: &[f64], half: f64, radius: f64) ->
     // Offsets on each person's top: the longest line outermost (nearest
     // the centre), clear of the centre when a line comes down onto it.
     let mut offset: Vec<(f64, f64)> = vec![(0.0, 0.0); overs.len()];
-    for p in 0..kin.n {
+    for (p, top) in tops.iter().enumerate() {
         let fed = kin.origin[p].is_some_and(|o| drops[o] != Drop::Nothing);
         for dir in [1.0, -1.0] {
-            let mut mine: Vec<(usize, f64)> = tops[p]
+            let mut mine: Vec<(usize, f64)> = top
                 .iter()
                 .copied()
                 .filter(|&(_, l)| l.signum() == dir)
@@ -186,7 +186,7 @@ pub(super) fn plan(kin: &Kin, grid: &Grid, x: &[f64], half: f64, radius: f64) ->
                 low: false,
                 level: 0,
             },
-            Tag::Bar { u },
+            Tag::Bar,
         ));
         bar[u] = Some((to, channels[to].len() - 1));
     }

@@ -6,6 +6,7 @@
 //! `render` draws the shapes to PDF to look at.
 
 mod families;
+mod geometry;
 mod mutations;
 mod oracle;
 mod render;
@@ -25,7 +26,7 @@ fn clean(name: &str, family: &GenoFamily) -> Layout {
     l
 }
 
-fn node<'a>(l: &'a Layout, i: usize) -> &'a crate::documents::genogram::layout::Node {
+fn node(l: &Layout, i: usize) -> &crate::documents::genogram::layout::Node {
     l.nodes
         .iter()
         .find(|n| n.member == i)
