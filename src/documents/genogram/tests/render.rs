@@ -27,6 +27,9 @@ fn genogram_pdfs() {
         .into_iter()
         .find(|j| j.template == "genogram.typ")
         .expect("the LPM pack has a genogram");
+    // The sample case's own genogram, as the pack has it.
+    let pdf = crate::render::render(&job, &checked.profile).expect("the template draws it");
+    std::fs::write(dir.join("0-sample.pdf"), pdf.pdf).expect("the PDF is written");
     let families: Vec<(&str, GenoFamily)> = vec![
         ("1-three-fathers", shapes::three_fathers().0),
         ("2-both-repartnered", shapes::both_repartnered().0),
