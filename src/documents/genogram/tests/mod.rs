@@ -8,6 +8,7 @@
 mod families;
 mod geometry;
 mod mutations;
+mod old;
 mod oracle;
 mod render;
 mod shapes;
