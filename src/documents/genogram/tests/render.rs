@@ -51,16 +51,3 @@ fn genogram_pdfs() {
         std::fs::write(dir.join(format!("{name}.pdf")), pdf.pdf).expect("the PDF is written");
     }
 }
-
-#[test]
-#[ignore = "prints a layout for a person to read"]
-fn genogram_dump() {
-    let (f, _) = shapes::three_fathers();
-    let l = layout(&f);
-    for n in &l.nodes {
-        println!("{:>20} x {:6.1} y {:6.1}", n.name, n.x, n.y);
-    }
-    for h in &l.households {
-        println!("{h:?}");
-    }
-}
