@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::check::faults;
 use super::households::{Frame, outline};
-use super::kin::Kin;
+use super::kin::{Kin, Style};
 use super::label::{Text, lines as label_lines};
 use super::lines::{MARGIN, SPACING, SPACING_OVER, Sym, Ys, lines};
 use super::order::{Flips, rows};
@@ -19,6 +19,8 @@ use super::{MAX_HEIGHT, MAX_WIDTH};
 const PT: f64 = 0.3528;
 /// The least height of the space between two rows, mm.
 const MIN_CHANNEL: f64 = 7.0;
+/// The same, above a row with a dashed or dotted line down to a child.
+const MIN_CHANNEL_DASHED: f64 = 12.0;
 
 /// How good a layout is: faults first, then everything else.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -135,10 +137,22 @@ fn build(
         let mut y = 0.0;
         for r in 0..=kin.rows {
             let need = 2.0 * MARGIN + routes.levels[r] as f64 * ys.spacing[r];
+            // A dashed or dotted line down to a child needs length to show
+            // its dashes: more room above a row with one.
+            let dashed = kin.unions.iter().any(|u| {
+                u.kids
+                    .iter()
+                    .zip(&u.styles)
+                    .any(|(&k, s)| kin.level[k] == r && *s != Style::Solid)
+            });
             let h = if r == 0 || r == kin.rows {
                 if routes.levels[r] == 0 { 2.2 } else { need }
             } else {
-                need.max(MIN_CHANNEL)
+                need.max(if dashed {
+                    MIN_CHANNEL_DASHED
+                } else {
+                    MIN_CHANNEL
+                })
             };
             ys.chan_top[r] = y;
             ys.chan_h[r] = h;
