@@ -1,115 +1,98 @@
 //! The genogram (004 §4d(iii)): the family drawn in standard symbols over at
 //! least three generations, laid out in Rust ([`layout`]) and drawn by the
-//! template with Typst's own shapes.
+//! template with Typst's own shapes. The layout reads only [`GenoFamily`];
+//! `job` builds one from the case.
 
+mod align;
+mod channel;
+mod check;
+mod draw;
+mod households;
+mod input;
+mod kin;
+mod label;
 pub mod layout;
-mod rows;
+mod levels;
+mod lines;
+mod order;
+mod place;
+mod route;
+mod search;
 mod shapes;
+mod walk;
 
 use serde_json::json;
 
+pub use input::{Born, GenoFamily, GenoPartnership, GenoPerson, ParentKind};
+pub use label::dates;
+pub use layout::{Layout, MAX_HEIGHT, MAX_WIDTH, layout};
+
 use super::{Ctx, DocumentJob};
-use crate::case::{Date, Family, Gender, ParentKind, PartnershipStatus};
+use crate::case::Family;
 
-/// One person as the layout reads them.
-#[derive(Debug, Clone)]
-pub struct FamilyMember {
-    /// Their id.
-    pub id: String,
-    /// Full name.
-    pub name: String,
-    /// Symbol.
-    pub gender: Gender,
-    /// Date of birth.
-    pub born: Option<Date>,
-    /// Date of death.
-    pub died: Option<Date>,
-    /// Died, date unknown.
-    pub deceased: bool,
-    /// Parents' ids.
-    pub parents: Vec<String>,
-    /// A child of the case.
-    pub subject: bool,
-    /// A short note.
-    pub note: Option<String>,
-    /// Partnerships.
-    pub partners: Vec<Partnership>,
-    /// In the children's household.
-    pub household: bool,
-}
-
-/// A partnership as the layout reads it.
-#[derive(Debug, Clone)]
-pub struct Partnership {
-    /// The partner's id.
-    pub with: String,
-    /// How it stands.
-    pub status: PartnershipStatus,
-}
-
-/// The family as the layout reads it: everyone but the professionals.
-fn members(family: &Family) -> Vec<FamilyMember> {
+/// The family as the genogram draws it: everyone but the professionals,
+/// with their parents, partnerships (and any domestic abuse between them)
+/// and the households they live in.
+pub fn family(family: &Family) -> GenoFamily {
     let kin = family.kin();
-    let home = family.childrens_households();
-    kin.iter()
+    let at = |i: usize| kin.iter().position(|&k| k == i);
+    let people = kin
+        .iter()
         .map(|&i| {
             let p = family.person(i);
-            FamilyMember {
-                id: p.id.to_string(),
+            GenoPerson {
                 name: p.name.clone(),
                 gender: p.gender,
-                born: p.born.and_then(|b| b.day()),
-                died: p.died.and_then(|d| d.day()),
-                deceased: p.has_died(),
+                born: p.born,
+                expected: p.expected.filter(|_| p.born.is_none()),
+                died: p.died,
+                deceased: p.deceased,
+                subject: family.is_child(i),
+                note: p.note.clone(),
                 parents: family
                     .parents_of(i)
                     .iter()
-                    .filter(|(q, k)| *k != ParentKind::Step && kin.contains(q))
-                    .map(|&(q, _)| family.person(q).id.to_string())
+                    .filter_map(|&(q, kind)| at(q).map(|q| (q, kind)))
                     .collect(),
-                subject: family.is_child(i),
-                note: p.note.clone(),
-                partners: family
-                    .links()
-                    .iter()
-                    .filter(|l| l.a == i && kin.contains(&l.b))
-                    .map(|l| Partnership {
-                        with: family.person(l.b).id.to_string(),
-                        status: l.status,
-                    })
-                    .collect(),
-                household: home.contains(&i),
             }
         })
-        .collect()
-}
-
-/// A member's dates as a genogram prints them.
-pub fn dates(m: &FamilyMember) -> String {
-    let mut out = Vec::new();
-    let day = |d: crate::case::Date| d.naive().format("%-d %b %Y").to_string();
-    if let Some(b) = m.born {
-        out.push(format!("b. {}", day(b)));
+        .collect();
+    let partnerships = family
+        .links()
+        .iter()
+        .filter_map(|l| {
+            Some(GenoPartnership {
+                a: at(l.a)?,
+                b: at(l.b)?,
+                status: l.status,
+                domestic_abuse: l.domestic_abuse,
+            })
+        })
+        .collect();
+    let households = family
+        .households()
+        .iter()
+        .map(|h| h.iter().filter_map(|&m| at(m)).collect::<Vec<usize>>())
+        .filter(|h| !h.is_empty())
+        .collect();
+    GenoFamily {
+        people,
+        partnerships,
+        households,
     }
-    if let Some(d) = m.died {
-        out.push(format!("d. {}", day(d)));
-    } else if m.deceased {
-        out.push("deceased".to_string());
-    }
-    out.join(" · ")
 }
 
 pub(super) fn job(ctx: &Ctx) -> DocumentJob {
-    let family = members(ctx.family);
-    let layout = layout::layout(&family, &dates);
+    let family = family(ctx.family);
+    let layout = layout(&family);
     let date = ctx.date();
     let data = json!({
         "meta": ctx.meta(ctx.name(), date),
         "children_names": ctx.children_names(),
         "as_at": date.long(),
-        "people": family.len(),
+        "people": family.people.len(),
         "generations": ctx.family.generations(),
-        "has_household": family.iter().any(|m| m.household),
+        "has_household": !family.households.is_empty(),
         "layout": layout,
     });
     ctx.job(

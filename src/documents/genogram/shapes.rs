@@ -17,10 +17,12 @@ pub struct Layout {
     pub symbol: f64,
     /// The people.
     pub nodes: Vec<Node>,
-    /// Every line: partnerships, their marks, descent lines.
+    /// Every line: partnerships, their marks, descent lines, abuse.
     pub lines: Vec<Line>,
-    /// The household boundary, as closed polygons.
+    /// The household boundaries, as closed polygons, one per household.
     pub households: Vec<Vec<(f64, f64)>>,
+    /// Which of the less common symbols the drawing uses, for the key.
+    pub key: Key,
     /// Notes too long for a label, numbered.
     pub notes: Vec<String>,
     /// How much the drawing must shrink to fit the page (1 when it fits).
@@ -30,13 +32,14 @@ pub struct Layout {
 /// One person.
 #[derive(Debug, Clone, Serialize)]
 pub struct Node {
-    /// Their index in `family`.
+    /// Their index in the family's `people`.
     pub member: usize,
     /// Centre of the symbol, mm.
     pub x: f64,
     /// See `x`.
     pub y: f64,
-    /// `square`, `circle`, `diamond` or `unknown`.
+    /// `square`, `circle`, `diamond`, `unknown` (a diamond with "?") or
+    /// `pregnancy` (a triangle).
     pub shape: &'static str,
     /// A child the case is about: drawn with a double outline.
     pub subject: bool,
@@ -46,7 +49,7 @@ pub struct Node {
     pub label: Rect,
     /// Name, dates and note lines, as printed.
     pub name: String,
-    /// "b. 21 Jul 1995", "b. 1965 d. 2020".
+    /// "b. 21 Jul 1995", "b. 1965 · d. 2020", "due 1 Mar 2027".
     pub dates: String,
     /// The note, if short enough for the label.
     pub note: Option<String>,
@@ -78,8 +81,30 @@ pub struct Line {
     pub x2: f64,
     /// See `x2`.
     pub y2: f64,
-    /// Dashed (partners not married).
-    pub dashed: bool,
-    /// What it is: `partners`, `mark`, `descent`.
+    /// `solid`, `dashed` (partners not married; adoption) or `dotted`
+    /// (another kind of parent).
+    pub style: &'static str,
+    /// What it is: `partners`, `mark` (a separation stroke), `descent` or
+    /// `abuse` (one stroke of a zigzag).
     pub kind: &'static str,
+    /// Which family link it belongs to: a partnership with the lines down
+    /// to its children, a lone parent's line to theirs, or one abuse line.
+    /// Lines of the same link join one another; lines of different links
+    /// never touch.
+    pub link: usize,
+}
+
+/// The less common symbols, so the key shows the ones in the drawing.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Key {
+    /// A pregnancy triangle.
+    pub pregnancy: bool,
+    /// A domestic abuse zigzag.
+    pub abuse: bool,
+    /// A dashed line down to an adopted child.
+    pub adoptive: bool,
+    /// A dotted line down to a child from another kind of parent.
+    pub other_parent: bool,
+    /// Twins hanging from one point.
+    pub twins: bool,
 }
