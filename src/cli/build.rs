@@ -2,115 +2,19 @@
 //! bundle), search everything each would hold for what its reader must not
 //! see, then write them all safely, or none, encrypted on request.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::commands::{print_findings, read_case};
+use super::outputs::{Outputs, bundle_path, destinations, password};
 use super::{EXIT_FINDINGS, EXIT_USAGE};
 use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
 use crate::render::RenderedDocument;
-use crate::rules::PackAudience;
 use crate::{pack, pipeline};
 
 /// "1 page", "12 pages", right-aligned for the build's list.
 fn pages_label(n: usize) -> String {
     format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
-}
-
-/// `<case>-pack.zip`; `<case>-<audience>-pack.zip` for any audience but the
-/// panel, so a parents' pack is never mistaken for the panel's; and
-/// `<case>-parents-<id>-pack.zip` for one person's own pack.
-fn default_name(case: &Path, audience: PackAudience, pack: &PlannedPack) -> String {
-    let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
-    match (&pack.recipient, audience) {
-        (Some((id, _)), _) => format!("{stem}-parents-{id}-pack.zip"),
-        (None, PackAudience::Panel) => format!("{stem}-pack.zip"),
-        (None, a) => format!("{stem}-{}-pack.zip", a.id()),
-    }
-}
-
-/// What `build` writes, and where.
-pub(super) struct Outputs {
-    /// The pack, or the folder for several [default: <case>-pack.zip].
-    pub pack: Option<PathBuf>,
-    /// Replace files that exist.
-    pub force: bool,
-    /// Where to write the templates' data, if anywhere.
-    pub data_dir: Option<PathBuf>,
-    /// Whether to write the bundle beside the pack.
-    pub bundle: bool,
-    /// Whether to encrypt the pack.
-    pub encrypt: bool,
-}
-
-/// The environment variable `--encrypt` reads the password from.
-const PASSWORD_VAR: &str = "CASEPACK_PASSWORD";
-
-/// The pack's password: from [`PASSWORD_VAR`], else asked for twice at the
-/// terminal without echo. Never from the command line, where other users
-/// and the shell's history could see it.
-fn password() -> Result<String, String> {
-    if let Ok(p) = std::env::var(PASSWORD_VAR) {
-        if p.is_empty() {
-            return Err(format!("{PASSWORD_VAR} is empty"));
-        }
-        return Ok(p);
-    }
-    if !std::io::stdin().is_terminal() {
-        return Err(format!(
-            "--encrypt needs a password: set {PASSWORD_VAR}, or run casepack in a terminal to be asked"
-        ));
-    }
-    let first = rpassword::prompt_password("Password for the pack: ").map_err(|e| e.to_string())?;
-    if first.is_empty() {
-        return Err("the password is empty".into());
-    }
-    let again =
-        rpassword::prompt_password("The same password again: ").map_err(|e| e.to_string())?;
-    if first != again {
-        return Err("the two passwords differ".into());
-    }
-    Ok(first)
-}
-
-/// The bundle's file: beside the pack, `x-pack.zip` → `x-bundle.pdf`.
-fn bundle_path(pack: &Path) -> PathBuf {
-    let name = pack
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("pack.zip");
-    let stem = name
-        .strip_suffix("-pack.zip")
-        .or_else(|| name.strip_suffix(".zip"))
-        .unwrap_or(name);
-    pack.with_file_name(format!("{stem}-bundle.pdf"))
-}
-
-/// Where each pack goes: `-o` names the file when there is one pack, or a
-/// folder (that exists) for any number.
-fn destinations(
-    case: &Path,
-    audience: PackAudience,
-    packs: &[PlannedPack],
-    output: Option<&Path>,
-) -> Result<Vec<PathBuf>, String> {
-    match output {
-        Some(dir) if dir.is_dir() => Ok(packs
-            .iter()
-            .map(|p| dir.join(default_name(case, audience, p)))
-            .collect()),
-        Some(file) if packs.len() == 1 => Ok(vec![file.to_path_buf()]),
-        Some(file) => Err(format!(
-            "this build writes {} packs, one for each person the case writes to, each holding only what that person may see; give a folder that exists with -o (not {}), or build one with --recipient ID",
-            packs.len(),
-            file.display()
-        )),
-        None => Ok(packs
-            .iter()
-            .map(|p| PathBuf::from(default_name(case, audience, p)))
-            .collect()),
-    }
 }
 
 /// A pack rendered and ready to write.

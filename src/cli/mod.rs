@@ -120,7 +120,9 @@ const EXIT_USAGE: u8 = 2;
 mod args;
 mod build;
 mod commands;
+mod outputs;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, Readers, When};
-use build::{Outputs, build};
+use build::build;
 use commands::{check, explain, migrate, profile_or_default, timeline};
+use outputs::Outputs;

@@ -14,18 +14,20 @@ mod letter;
 mod minutes;
 mod notice;
 mod papers;
+mod parts;
 mod summary;
 mod timeline;
 
 use serde_json::{Value, json};
 
 use crate::case::disclosure::Viewer;
-use crate::case::{Case, Date, Family, Person, PersonId};
+use crate::case::{Case, Date, Family, PersonId};
 use crate::deadlines::Schedule;
 pub use crate::rules::Audience;
 use crate::rules::{DocumentRule, Profile, SelectedMeeting};
 pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
+use parts::{addressee, adult_rows, child_rows, person, salutation};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]
@@ -320,97 +322,6 @@ fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Dat
 }
 
 pub use crate::case::join_and;
-
-/// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
-/// title is recorded (a guess at a title would be worse than none).
-fn salutation(parent: &Person) -> String {
-    match &parent.title {
-        Some(title) => {
-            let surname = parent
-                .name
-                .split_whitespace()
-                .last()
-                .unwrap_or(&parent.name);
-            format!("Dear {title} {surname}")
-        }
-        None => format!("Dear {}", parent.name),
-    }
-}
-
-fn addressee(parent: &Person) -> String {
-    match &parent.title {
-        Some(title) => format!("{title} {}", parent.name),
-        None => parent.name.clone(),
-    }
-}
-
-fn person(p: &Person, role: &str) -> Value {
-    json!({
-        "name": p.name,
-        "role": p.job_title.clone().unwrap_or_else(|| role.to_string()),
-        "phone": p.phone,
-        "email": p.email,
-    })
-}
-
-/// A child's line in a table: name and date of birth (or expected delivery).
-fn child_rows(family: &Family) -> Value {
-    family
-        .children()
-        .iter()
-        .map(|&c| {
-            let c = family.person(c);
-            let born = match (c.born, c.expected) {
-                (Some(d), _) => format!("Born {}", d.medium()),
-                (None, Some(d)) => format!("Unborn: expected {}", d.medium()),
-                (None, None) => String::new(),
-            };
-            let gender = match c.gender {
-                crate::case::Gender::Female => Some("Female"),
-                crate::case::Gender::Male => Some("Male"),
-                crate::case::Gender::Other => Some("Other"),
-                crate::case::Gender::Unknown => None,
-            };
-            json!({ "name": c.name, "born": born, "gender": gender })
-        })
-        .collect()
-}
-
-/// The parents and others with parental responsibility, as the
-/// professionals' papers list them: name, relationship, solicitor, needs.
-fn adult_rows(family: &Family) -> Vec<Value> {
-    family
-        .adults()
-        .into_iter()
-        .map(|i| {
-            let p = family.person(i);
-            let mut needs = Vec::new();
-            if let Some(l) = &p.interpreter {
-                needs.push(format!("Interpreter ({l})"));
-            }
-            if p.advocate {
-                needs.push("Advocate".to_string());
-            }
-            if let Some(c) = &p.custody {
-                needs.push(format!(
-                    "In custody at {}{}",
-                    c.establishment,
-                    if c.video_link {
-                        "; takes part by video link"
-                    } else {
-                        ""
-                    }
-                ));
-            }
-            json!({
-                "name": p.name,
-                "relationship": family.relationship(i, false),
-                "solicitor": p.solicitor.as_ref().map(|s| s.described()),
-                "needs": needs,
-            })
-        })
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {

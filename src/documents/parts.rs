@@ -1,0 +1,98 @@
+//! Pieces several documents share: how a letter greets and addresses a
+//! person, a professional's contact line, and the rows of children and of
+//! parents the professionals' papers print.
+
+use serde_json::{Value, json};
+
+use crate::case::{Family, Person};
+
+/// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
+/// title is recorded (a guess at a title would be worse than none).
+pub(super) fn salutation(parent: &Person) -> String {
+    match &parent.title {
+        Some(title) => {
+            let surname = parent
+                .name
+                .split_whitespace()
+                .last()
+                .unwrap_or(&parent.name);
+            format!("Dear {title} {surname}")
+        }
+        None => format!("Dear {}", parent.name),
+    }
+}
+
+pub(super) fn addressee(parent: &Person) -> String {
+    match &parent.title {
+        Some(title) => format!("{title} {}", parent.name),
+        None => parent.name.clone(),
+    }
+}
+
+pub(super) fn person(p: &Person, role: &str) -> Value {
+    json!({
+        "name": p.name,
+        "role": p.job_title.clone().unwrap_or_else(|| role.to_string()),
+        "phone": p.phone,
+        "email": p.email,
+    })
+}
+
+/// A child's line in a table: name and date of birth (or expected delivery).
+pub(super) fn child_rows(family: &Family) -> Value {
+    family
+        .children()
+        .iter()
+        .map(|&c| {
+            let c = family.person(c);
+            let born = match (c.born, c.expected) {
+                (Some(d), _) => format!("Born {}", d.medium()),
+                (None, Some(d)) => format!("Unborn: expected {}", d.medium()),
+                (None, None) => String::new(),
+            };
+            let gender = match c.gender {
+                crate::case::Gender::Female => Some("Female"),
+                crate::case::Gender::Male => Some("Male"),
+                crate::case::Gender::Other => Some("Other"),
+                crate::case::Gender::Unknown => None,
+            };
+            json!({ "name": c.name, "born": born, "gender": gender })
+        })
+        .collect()
+}
+
+/// The parents and others with parental responsibility, as the
+/// professionals' papers list them: name, relationship, solicitor, needs.
+pub(super) fn adult_rows(family: &Family) -> Vec<Value> {
+    family
+        .adults()
+        .into_iter()
+        .map(|i| {
+            let p = family.person(i);
+            let mut needs = Vec::new();
+            if let Some(l) = &p.interpreter {
+                needs.push(format!("Interpreter ({l})"));
+            }
+            if p.advocate {
+                needs.push("Advocate".to_string());
+            }
+            if let Some(c) = &p.custody {
+                needs.push(format!(
+                    "In custody at {}{}",
+                    c.establishment,
+                    if c.video_link {
+                        "; takes part by video link"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            json!({
+                "name": p.name,
+                "relationship": family.relationship(i, false),
+                "solicitor": p.solicitor.as_ref().map(|s| s.described()),
+                "needs": needs,
+            })
+        })
+        .collect()
+}
