@@ -132,27 +132,6 @@ fn withheld(case: &Value) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// Every PDF's text and metadata, every file name and the manifest of a
-/// pack, as one string with no whitespace.
-fn whole_pack(pack: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut all = String::new();
-    for (name, bytes) in pack {
-        all.push_str(name);
-        if name.ends_with(".pdf") {
-            all.push_str(&pdf_text(bytes));
-            let pdf = hayro_syntax::Pdf::new(bytes.clone()).unwrap();
-            all.push_str(&format!("{:?}", pdf.metadata()));
-            let catalog: hayro_syntax::object::Dict = pdf.xref().get(pdf.xref().root_id()).unwrap();
-            if let Some(xmp) = catalog.get::<hayro_syntax::object::Stream>(b"Metadata") {
-                all.push_str(&String::from_utf8_lossy(&xmp.decoded().unwrap()));
-            }
-        } else {
-            all.push_str(&String::from_utf8_lossy(bytes));
-        }
-    }
-    squash(&all.replace('\u{a0}', " "))
-}
-
 /// Whether `name` stands in `text` as a word of its own.
 fn names(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(at, _)| {
@@ -206,7 +185,7 @@ fn every_parents_pack_holds_only_their_own_and_names_only_their_children() {
                     .join("out")
                     .join(format!("case-parents-{}-pack.zip", r.id)),
             );
-            let all = whole_pack(&pack);
+            let all = pack_text(&pack);
             let own: Vec<String> = r.private.iter().map(|s| squash(s)).collect();
             for other in everyone.iter().filter(|o| o.id != r.id) {
                 if other.shares_with.contains(&r.id)
@@ -281,7 +260,7 @@ fn every_parents_pack_holds_only_their_own_and_names_only_their_children() {
                     .join(format!("case-parents-{}-pack.zip", reader.id)),
             );
             assert!(
-                whole_pack(&pack).contains(&squash(text)),
+                pack_text(&pack).contains(&squash(text)),
                 "{family}: {} should read {text:?}",
                 reader.id
             );

@@ -122,6 +122,27 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// Every PDF's text and metadata, every file name and the manifest of a
+/// pack, as one string with no whitespace.
+fn pack_text(pack: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut all = String::new();
+    for (name, bytes) in pack {
+        all.push_str(name);
+        if name.ends_with(".pdf") {
+            all.push_str(&pdf_text(bytes));
+            let pdf = hayro_syntax::Pdf::new(bytes.clone()).unwrap();
+            all.push_str(&format!("{:?}", pdf.metadata()));
+            let catalog: hayro_syntax::object::Dict = pdf.xref().get(pdf.xref().root_id()).unwrap();
+            if let Some(xmp) = catalog.get::<hayro_syntax::object::Stream>(b"Metadata") {
+                all.push_str(&String::from_utf8_lossy(&xmp.decoded().unwrap()));
+            }
+        } else {
+            all.push_str(&String::from_utf8_lossy(bytes));
+        }
+    }
+    squash(&all.replace('\u{a0}', " "))
+}
+
 /// Builds `case` into a fresh temp dir; returns the dir, the output and the pack entries.
 fn build(case: &str) -> (tempfile::TempDir, Output, BTreeMap<String, Vec<u8>>) {
     build_with(case, &[])

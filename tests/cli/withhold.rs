@@ -17,26 +17,6 @@ fn withholding() -> tempfile::TempDir {
     case_dir(&text)
 }
 
-/// Every PDF's text and metadata in a pack, as one string.
-fn everything(pack: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut all = String::new();
-    for (name, bytes) in pack {
-        if name.ends_with(".pdf") && !name.starts_with("attachments/") {
-            all.push_str(&pdf_text(bytes));
-            let pdf = hayro_syntax::Pdf::new(bytes.clone()).unwrap();
-            all.push_str(&format!("{:?}", pdf.metadata()));
-            let catalog: hayro_syntax::object::Dict = pdf.xref().get(pdf.xref().root_id()).unwrap();
-            if let Some(xmp) = catalog.get::<hayro_syntax::object::Stream>(b"Metadata") {
-                all.push_str(&String::from_utf8_lossy(&xmp.decoded().unwrap()));
-            }
-        } else {
-            all.push_str(&String::from_utf8_lossy(bytes));
-        }
-    }
-    // Telephone numbers print with no-break spaces.
-    squash(&all.replace('\u{a0}', " "))
-}
-
 #[test]
 fn withheld_text_never_reaches_the_readers_it_is_kept_from() {
     let dir = withholding();
@@ -47,7 +27,7 @@ fn withheld_text_never_reaches_the_readers_it_is_kept_from() {
         all.extend_from_slice(args);
         let out = casepack(dir.path(), &all);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        everything(&unzip(&dir.path().join(zip)))
+        pack_text(&unzip(&dir.path().join(zip)))
     };
     let firm = squash("Raman & Cole");
     let told = squash("Maisie told her teacher she puts Leo to bed");
