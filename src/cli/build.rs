@@ -199,15 +199,11 @@ fn render<'a>(
         Ok(m) => leaks.extend(plan.guard.scan("the manifest", &m)),
         Err(e) => return Err(internal(&e)),
     }
-    leaks.extend(
-        plan.guard.scan_text(
-            "the pack's file name",
-            &dest
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default(),
-        ),
-    );
+    // The file's name travels with the pack; the folder it is written to does not.
+    if let Some(name) = dest.file_name() {
+        let name = name.to_string_lossy();
+        leaks.extend(plan.guard.scan_text("the pack's file name", &name));
+    }
     if !leaks.is_empty() {
         for l in &leaks {
             eprintln!(

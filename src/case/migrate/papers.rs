@@ -69,7 +69,7 @@ pub(super) fn kinship(
         let name = c
             .remove("name")
             .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
+            .unwrap_or_else(|| "Unnamed carer".to_string());
         let relationship = c.remove("relationship");
         let i = people.get_or_add(&name);
         if people.list[i].get("parents").is_none()
