@@ -119,45 +119,9 @@ pub fn can_show(c: char) -> bool {
             .any(|f| f.info().coverage.contains(c as u32))
 }
 
-/// How wide `text` is set on one line in the body font (Liberation Sans,
-/// DejaVu Sans for what it lacks), in ems, without kerning: for layouts
-/// computed before Typst sets the text, such as the genogram's labels.
-pub fn text_width_em(text: &str, bold: bool, italic: bool) -> f64 {
-    use typst::layout::Abs;
-    use typst::text::{FontStyle, FontVariations, FontWeight};
-    let weight = if bold {
-        FontWeight::BOLD
-    } else {
-        FontWeight::REGULAR
-    };
-    let style = if italic {
-        FontStyle::Italic
-    } else {
-        FontStyle::Normal
-    };
-    let faces: Vec<_> = ["Liberation Sans", "DejaVu Sans"]
-        .iter()
-        .filter_map(|family| {
-            let of_family = || FONTS.fonts.iter().filter(|f| f.info().family == *family);
-            of_family()
-                .find(|f| f.info().variant.weight == weight && f.info().variant.style == style)
-                .or_else(|| of_family().find(|f| f.info().variant.weight == weight))
-                .or_else(|| of_family().next())
-        })
-        .map(|f| {
-            f.clone()
-                .instantiate(f.info().variant, Abs::pt(10.0), &FontVariations::default())
-        })
-        .collect();
-    text.chars()
-        .map(|c| {
-            faces
-                .iter()
-                .find_map(|f| f.x_advance(f.ttf().glyph_index(c)?.0))
-                // A character no font has prints as nothing wider than this.
-                .map_or(0.6, |em| em.get())
-        })
-        .sum()
+/// The embedded fonts, for measuring text before Typst sets it.
+pub(crate) fn embedded_fonts() -> &'static [Font] {
+    &FONTS.fonts
 }
 
 /// Where a template finds its data in the in-memory world.

@@ -36,19 +36,9 @@ pub enum Command {
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Check against this meeting type's requirements [default: the case's `meeting.type`, else lpm].
-        #[arg(long, value_name = "ID")]
-        meeting: Option<String>,
-        /// Who the pack is for.
+        /// The meeting, readers and day the pack is judged for.
         #[command(flatten)]
-        readers: Readers,
-        /// Make plain-language misses in letters to parents errors: a
-        /// Reading Ease or sentence length off target, or jargon.
-        #[arg(long)]
-        strict: bool,
-        /// The day and calendar deadlines are judged by.
-        #[command(flatten)]
-        when: When,
+        pack: PackArgs,
     },
     /// Print every deadline of a case with its status; export a calendar.
     Timeline {
@@ -119,20 +109,41 @@ pub enum Command {
         /// never from the command line. File names inside stay readable.
         #[arg(long, conflicts_with = "bundle")]
         encrypt: bool,
-        /// Build the pack for this meeting type [default: the case's `meeting.type`, else lpm].
-        #[arg(long, value_name = "ID")]
-        meeting: Option<String>,
-        /// Who the pack is for.
+        /// The meeting, readers and day the pack is judged for.
         #[command(flatten)]
-        readers: Readers,
-        /// Make plain-language misses in letters to parents errors: a
-        /// Reading Ease or sentence length off target, or jargon.
-        #[arg(long)]
-        strict: bool,
-        /// The day and calendar deadlines are judged by.
-        #[command(flatten)]
-        when: When,
+        pack: PackArgs,
     },
+}
+
+/// What `check` and `build` judge a pack for: its meeting, who reads it,
+/// how strictly letters are read, and the day.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PackArgs {
+    /// The meeting type the pack is for, checked against its requirements
+    /// [default: the case's `meeting.type`, else lpm].
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<String>,
+    /// Who the pack is for.
+    #[command(flatten)]
+    pub readers: Readers,
+    /// Make plain-language misses in letters to parents errors: a
+    /// Reading Ease or sentence length off target, or jargon.
+    #[arg(long)]
+    pub strict: bool,
+    /// The day and calendar deadlines are judged by.
+    #[command(flatten)]
+    pub when: When,
+}
+
+impl PackArgs {
+    /// The settings for the case file at `case`.
+    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
+        let mut settings = self.when.settings_for(case)?;
+        settings.meeting = self.meeting.clone();
+        settings.strict = self.strict;
+        self.readers.apply(&mut settings)?;
+        Ok(settings)
+    }
 }
 
 /// The day and the calendar deadlines are judged against.
@@ -230,7 +241,7 @@ impl Readers {
 pub enum AudienceArg {
     /// The meeting's professionals; for the LPM, the panel's submission pack.
     Panel,
-    /// The parents: letters and agreements, nothing privileged.
+    /// One pack per parent: their own letters and agreement, nothing privileged.
     Parents,
     /// The parties' legal representatives: nothing privileged.
     Advocates,

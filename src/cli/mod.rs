@@ -29,22 +29,8 @@ pub fn run() -> ExitCode {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     match cli.command {
-        Command::Check {
-            case,
-            format,
-            meeting,
-            readers,
-            strict,
-            when,
-        } => match when.settings_for(&case) {
-            Ok(mut settings) => {
-                settings.meeting = meeting;
-                settings.strict = strict;
-                if let Err(code) = readers.apply(&mut settings) {
-                    return code;
-                }
-                check(&case, format, &settings, color)
-            }
+        Command::Check { case, format, pack } => match pack.settings_for(&case) {
+            Ok(settings) => check(&case, format, &settings, color),
             Err(code) => code,
         },
         Command::Timeline {
@@ -87,17 +73,9 @@ pub fn run() -> ExitCode {
             data_dir,
             bundle,
             encrypt,
-            meeting,
-            readers,
-            strict,
-            when,
-        } => match when.settings_for(&case) {
-            Ok(mut settings) => {
-                settings.meeting = meeting;
-                settings.strict = strict;
-                if let Err(code) = readers.apply(&mut settings) {
-                    return code;
-                }
+            pack,
+        } => match pack.settings_for(&case) {
+            Ok(settings) => {
                 let outputs = Outputs {
                     pack: output,
                     force,
@@ -122,7 +100,7 @@ mod build;
 mod commands;
 mod outputs;
 
-pub use args::{AudienceArg, Cli, Color, Command, Format, Readers, When};
+pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use build::build;
 use commands::{check, explain, migrate, profile_or_default, timeline};
 use outputs::Outputs;

@@ -203,57 +203,43 @@ fn private_details(
             continue;
         }
         let at = format!("people[{i}]");
+        let mut keep = |text: &str, kind, what: String, path: String| {
+            secrets.push(secret(text, kind, &what, path));
+        };
+        let name = &p.name;
         for (k, line) in p.address.iter().enumerate() {
-            let what = format!("{}'s address", p.name);
-            secrets.push(secret(
+            let path = format!("{at}.address[{k}]");
+            keep(
                 line,
                 SecretKind::AddressLine,
-                &what,
-                format!("{at}.address[{k}]"),
-            ));
+                format!("{name}'s address"),
+                path,
+            );
         }
         if let Some(phone) = &p.phone {
-            let what = format!("{}'s telephone number", p.name);
-            secrets.push(secret(
-                phone,
-                SecretKind::Phone,
-                &what,
-                format!("{at}.phone"),
-            ));
+            let what = format!("{name}'s telephone number");
+            keep(phone, SecretKind::Phone, what, format!("{at}.phone"));
         }
         if let Some(email) = &p.email {
-            let what = format!("{}'s email address", p.name);
-            secrets.push(secret(
-                email,
-                SecretKind::Email,
-                &what,
-                format!("{at}.email"),
-            ));
+            let what = format!("{name}'s email address");
+            keep(email, SecretKind::Email, what, format!("{at}.email"));
         }
         if let Some(c) = &p.custody {
-            let what = format!("where {} is held", p.name);
-            secrets.push(secret(
-                &c.establishment,
-                SecretKind::Custody,
-                &what,
-                format!("{at}.custody.establishment"),
-            ));
+            let what = format!("where {name} is held");
+            let path = format!("{at}.custody.establishment");
+            keep(&c.establishment, SecretKind::Custody, what.clone(), path);
             for (k, line) in c.address.iter().enumerate() {
-                secrets.push(secret(
-                    line,
-                    SecretKind::Custody,
-                    &what,
-                    format!("{at}.custody.address[{k}]"),
-                ));
+                let path = format!("{at}.custody.address[{k}]");
+                keep(line, SecretKind::Custody, what.clone(), path);
             }
             if let Some(n) = &c.prisoner_number {
-                let what = format!("{}'s prisoner number", p.name);
-                secrets.push(secret(
+                let what = format!("{name}'s prisoner number");
+                keep(
                     n,
                     SecretKind::Custody,
-                    &what,
+                    what,
                     format!("{at}.custody.prisoner_number"),
-                ));
+                );
             }
         }
         let map = entry

@@ -88,12 +88,12 @@ pub(super) fn lines(text: &str, width: f64, font: f64, bold: bool, italic: bool)
     const PT: f64 = 0.3528;
     // A little slack for kerning and rounding.
     let em = font * PT * 1.03;
-    let space = crate::render::text_width_em(" ", bold, italic) * em;
+    let space = text_width_em(" ", bold, italic) * em;
     let mut lines = 0;
     let mut used: Option<f64> = None;
     // Breaks only at ordinary spaces: a non-breaking one holds.
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let w = crate::render::text_width_em(word, bold, italic) * em;
+        let w = text_width_em(word, bold, italic) * em;
         used = match used {
             Some(u) if u + space + w <= width => Some(u + space + w),
             _ => {
@@ -103,4 +103,49 @@ pub(super) fn lines(text: &str, width: f64, font: f64, bold: bool, italic: bool)
         };
     }
     lines.max(1)
+}
+
+/// How wide `text` is set on one line in the body font (Liberation Sans,
+/// DejaVu Sans for what it lacks), in ems, without kerning: for layouts
+/// computed before Typst sets the text, such as the genogram's labels.
+pub(super) fn text_width_em(text: &str, bold: bool, italic: bool) -> f64 {
+    use typst::layout::Abs;
+    use typst::text::{FontStyle, FontVariations, FontWeight};
+    let weight = if bold {
+        FontWeight::BOLD
+    } else {
+        FontWeight::REGULAR
+    };
+    let style = if italic {
+        FontStyle::Italic
+    } else {
+        FontStyle::Normal
+    };
+    let faces: Vec<_> = ["Liberation Sans", "DejaVu Sans"]
+        .iter()
+        .filter_map(|family| {
+            let of_family = || {
+                crate::render::embedded_fonts()
+                    .iter()
+                    .filter(|f| f.info().family == *family)
+            };
+            of_family()
+                .find(|f| f.info().variant.weight == weight && f.info().variant.style == style)
+                .or_else(|| of_family().find(|f| f.info().variant.weight == weight))
+                .or_else(|| of_family().next())
+        })
+        .map(|f| {
+            f.clone()
+                .instantiate(f.info().variant, Abs::pt(10.0), &FontVariations::default())
+        })
+        .collect();
+    text.chars()
+        .map(|c| {
+            faces
+                .iter()
+                .find_map(|f| f.x_advance(f.ttf().glyph_index(c)?.0))
+                // A character no font has prints as nothing wider than this.
+                .map_or(0.6, |em| em.get())
+        })
+        .sum()
 }
