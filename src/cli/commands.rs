@@ -215,7 +215,9 @@ pub(super) fn timeline(
         }
     }
     if let Some(ics) = ics {
-        let calendar = deadlines::ics(case, &checked.schedule);
+        // The calendar it replaces tells which events moved (`--force`).
+        let previous = std::fs::read_to_string(ics).ok();
+        let calendar = deadlines::ics(case, &checked.schedule, previous.as_deref(), settings.today);
         if let Err(e) = pack::write_file(ics, force, calendar.as_bytes()) {
             eprintln!("error: {e:#}");
             return ExitCode::from(EXIT_USAGE);

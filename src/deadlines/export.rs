@@ -3,7 +3,11 @@
 
 use std::fmt::Write as _;
 
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
+use icalendar::{Calendar as ICalendar, Component, DatePerhapsTime, Event, EventLike};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -168,29 +172,39 @@ pub fn json(
 /// An RFC 5545 calendar: one all-day event per step, on the date it
 /// happened or is booked, else its deadline. UIDs depend only on the case
 /// reference, timeline and step, so re-importing updates events rather
-/// than duplicating them. Names of children and parents are left out:
-/// calendars are synced to phones and shared; the reference is enough.
-pub fn ics(case: &Case, schedule: &Schedule) -> String {
-    let stamp = format!("{}T000000Z", case.lpm.date.naive().format("%Y%m%d"));
-    let mut lines: Vec<String> = vec![
-        "BEGIN:VCALENDAR".into(),
-        "VERSION:2.0".into(),
-        format!(
-            "PRODID:-//casepack//casepack {}//EN",
-            env!("CARGO_PKG_VERSION")
-        ),
-        "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape(&format!("Deadlines {}", case.reference))
-        ),
-    ];
+/// than duplicating them. `previous` is the calendar this one replaces, if
+/// any: an event whose date has changed since gets the next `SEQUENCE` and
+/// a `DTSTAMP` of `today`, so a calendar that imported it moves it; an
+/// unchanged event keeps both, so the same case gives the same bytes.
+/// Names of children and parents are left out: calendars are synced to
+/// phones and shared; the reference is enough.
+pub fn ics(case: &Case, schedule: &Schedule, previous: Option<&str>, today: Date) -> String {
+    let before = previous.map(earlier_events).unwrap_or_default();
+    let stamp = today
+        .naive()
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc();
+    let mut cal = ICalendar::empty();
+    cal.append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            format!("-//casepack//casepack {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"))
+        .name(&format!("Deadlines {}", case.reference));
     for t in &schedule.timelines {
         for s in &t.steps {
             let date = shown_date(s).naive();
             let uid = Sha256::digest(format!("{}\u{0}{}\u{0}{}", case.reference, t.id, s.id));
             let uid: String = uid.iter().take(16).map(|b| format!("{b:02x}")).collect();
+            let uid = format!("{uid}@casepack");
+            let (sequence, stamp) = match before.get(&uid) {
+                Some(&(d, seq, at)) if d == date => (seq, at),
+                Some(&(_, seq, _)) => (seq + 1, stamp),
+                None => (0, stamp),
+            };
             let mut description = vec![
                 format!("{} ({})", t.title, s.when),
                 format!("Responsible: {}", s.responsible),
@@ -207,89 +221,41 @@ pub fn ics(case: &Case, schedule: &Schedule) -> String {
             }
             description.push(format!("Source: {}", s.source));
             description.push(format!("Step id: {}", s.id));
-            lines.extend([
-                "BEGIN:VEVENT".into(),
-                format!("UID:{uid}@casepack"),
-                format!("DTSTAMP:{stamp}"),
-                format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")),
-                format!(
-                    "DTEND;VALUE=DATE:{}",
-                    (date + chrono::Duration::days(1)).format("%Y%m%d")
-                ),
-                format!(
-                    "SUMMARY:{}",
-                    escape(&format!("{}: {}", case.reference, s.action))
-                ),
-                format!("DESCRIPTION:{}", escape(&description.join("\n"))),
-                format!("CATEGORIES:{}", escape(&t.title)),
-                "TRANSP:TRANSPARENT".into(),
-                "END:VEVENT".into(),
-            ]);
-        }
-    }
-    lines.push("END:VCALENDAR".into());
-    let mut out = String::new();
-    for line in lines {
-        fold(&line, &mut out);
-    }
-    out
-}
-
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets, never inside a UTF-8 character, and
-/// ends it with CRLF (RFC 5545 §3.1).
-fn fold(line: &str, out: &mut String) {
-    let mut used = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if used + len > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += len;
-    }
-    out.push_str("\r\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_lines_fold_at_75_octets_without_splitting_characters() {
-        let mut out = String::new();
-        let line = format!("SUMMARY:{}", "é".repeat(60));
-        fold(&line, &mut out);
-        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(
-                physical.len() <= 75,
-                "{} octets: {physical}",
-                physical.len()
+            cal.push(
+                Event::new()
+                    .uid(&uid)
+                    .timestamp(stamp)
+                    .sequence(sequence)
+                    // DTEND is exclusive (RFC 5545 §3.6.1): one whole day.
+                    .starts(date)
+                    .ends(date + chrono::Duration::days(1))
+                    .summary(&format!("{}: {}", case.reference, s.action))
+                    .description(&description.join("\n"))
+                    .add_property("CATEGORIES", t.title.as_str())
+                    .add_property("TRANSP", "TRANSPARENT")
+                    .done(),
             );
         }
-        let unfolded = out.replace("\r\n ", "");
-        assert_eq!(unfolded, format!("{line}\r\n"));
     }
+    cal.done().to_string()
+}
 
-    #[test]
-    fn text_values_escape_separators_and_newlines() {
-        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
-    }
+/// The events of a calendar casepack wrote before, by UID: its date,
+/// sequence and stamp. A file that does not parse as iCalendar gives none:
+/// every event is then new, as it is to a calendar that never saw it.
+fn earlier_events(text: &str) -> BTreeMap<String, (NaiveDate, u32, DateTime<Utc>)> {
+    let Ok(cal) = text.parse::<ICalendar>() else {
+        return BTreeMap::new();
+    };
+    cal.events()
+        .filter_map(|e| {
+            let DatePerhapsTime::Date(date) = e.get_start()? else {
+                return None;
+            };
+            Some((
+                e.get_uid()?.to_string(),
+                (date, e.get_sequence().unwrap_or(0), e.get_timestamp()?),
+            ))
+        })
+        .collect()
 }

@@ -2,6 +2,8 @@
 //! calendar export, bank-holiday data, and the issue-stage sample's court
 //! timeline sheet.
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 #[test]
@@ -138,6 +140,8 @@ fn the_calendar_export_imports_with_stable_uids_and_the_same_dates() {
             "json",
             "--ics",
             "a.ics",
+            "--today",
+            "2026-11-22",
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -174,7 +178,7 @@ fn the_calendar_export_imports_with_stable_uids_and_the_same_dates() {
     uids.sort();
     uids.dedup();
     assert_eq!(uids.len(), events.len(), "UIDs are unique");
-    // Same case, same UIDs (and bytes), whatever the day it is exported.
+    // Same case on the same day, same bytes.
     let again = casepack(
         dir.path(),
         &[
@@ -183,7 +187,7 @@ fn the_calendar_export_imports_with_stable_uids_and_the_same_dates() {
             "--ics",
             "b.ics",
             "--today",
-            "2027-01-05",
+            "2026-11-22",
         ],
     );
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
@@ -198,6 +202,66 @@ fn the_calendar_export_imports_with_stable_uids_and_the_same_dates() {
     );
     assert_eq!(clash.status.code(), Some(2));
     assert!(stderr(&clash).contains("a.ics already exists; use --force"));
+}
+
+/// Each event's SEQUENCE and DTSTAMP, by the step id in its description.
+fn versions(text: &str) -> BTreeMap<String, (u32, String)> {
+    use icalendar::Component;
+    let cal: icalendar::Calendar = text.parse().expect("a valid iCalendar file");
+    cal.events()
+        .map(|e| {
+            let id = e
+                .get_description()
+                .unwrap()
+                .rsplit("Step id: ")
+                .next()
+                .unwrap()
+                .to_string();
+            let stamp = e.property_value("DTSTAMP").unwrap().to_string();
+            (id, (e.get_sequence().unwrap(), stamp))
+        })
+        .collect()
+}
+
+#[test]
+fn a_calendar_written_again_moves_only_the_events_whose_dates_changed() {
+    let dir = case_dir(&std::fs::read_to_string(root().join(ISSUE_SAMPLE)).unwrap());
+    let write = |today: &str| {
+        let out = casepack(
+            dir.path(),
+            &[
+                "timeline",
+                "case.yaml",
+                "--ics",
+                "c.ics",
+                "--force",
+                "--today",
+                today,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        std::fs::read_to_string(dir.path().join("c.ics")).unwrap()
+    };
+    let first = write("2026-11-22");
+    let v1 = versions(&first);
+    assert_eq!(v1["final-evidence"], (0, "20261122T000000Z".to_string()));
+    // Nothing changed: a later export is the same file.
+    assert_eq!(write("2026-12-01"), first);
+    // The court directs the final evidence for Fri 26 Feb 2027 (the target
+    // was Thu 25 Feb): that event, and those counted from it, move.
+    let case = dir.path().join("case.yaml");
+    let text = std::fs::read_to_string(&case).unwrap().replace(
+        "  issued: 2026-11-13\n",
+        "  issued: 2026-11-13\n  final_evidence: 2027-02-26\n",
+    );
+    std::fs::write(&case, text).unwrap();
+    let v2 = versions(&write("2027-01-05"));
+    assert_eq!(v2["final-evidence"], (1, "20270105T000000Z".to_string()));
+    assert_eq!(
+        v2["final-care-planning-meeting"],
+        (1, "20270105T000000Z".to_string())
+    );
+    assert_eq!(v2["case-management-hearing"], v1["case-management-hearing"]);
 }
 
 #[test]
