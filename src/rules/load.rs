@@ -29,12 +29,38 @@ pub struct BuiltIn {
 }
 
 /// Every built-in profile; the first is the default.
-pub const BUILT_IN: &[BuiltIn] = &[BuiltIn {
-    name: "gloucestershire",
-    aliases: &["default"],
-    procedure: "004 Gloucestershire Legal Planning Meeting protocol (the default)",
-    text: include_str!("../../data/profiles/gloucestershire.yaml"),
-}];
+pub const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        name: "gloucestershire",
+        aliases: &["default"],
+        procedure: "004 Gloucestershire Legal Planning Meeting protocol (the default)",
+        text: include_str!("../../data/profiles/gloucestershire.yaml"),
+    },
+    BuiltIn {
+        name: "blackpool",
+        aliases: &[],
+        procedure: "000 Blackpool Care Planning Meetings (its Legal Planning Meeting)",
+        text: include_str!("../../data/profiles/blackpool.yaml"),
+    },
+    BuiltIn {
+        name: "procedures-manual-2023",
+        aliases: &[],
+        procedure: "001 Care Planning Procedure - Care Proceedings, procedures manual v27 (2023)",
+        text: include_str!("../../data/profiles/procedures-manual-2023.yaml"),
+    },
+    BuiltIn {
+        name: "metropolitan-looked-after",
+        aliases: &[],
+        procedure: "002 Metropolitan Borough care planning meetings for looked-after children",
+        text: include_str!("../../data/profiles/metropolitan-looked-after.yaml"),
+    },
+    BuiltIn {
+        name: "wokingham",
+        aliases: &[],
+        procedure: "003 Wokingham final Care Planning Meeting in proceedings",
+        text: include_str!("../../data/profiles/wokingham.yaml"),
+    },
+];
 
 static LOADED: LazyLock<Vec<Result<Profile, String>>> = LazyLock::new(|| {
     BUILT_IN

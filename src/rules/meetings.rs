@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Severity;
 
+pub use super::writer::{CaseRecord, Writer};
+
 /// Someone who takes part in meetings, and how to recognise them among a
 /// meeting's attendees.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -95,69 +97,6 @@ pub struct DocumentRule {
     pub accessible: bool,
     /// The procedure reference.
     pub source: String,
-}
-
-/// What casepack can write: each writer has its template and reads its own
-/// part of the case. A profile names its documents as it likes and says
-/// which writer makes each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Writer {
-    /// The minutes template of the meeting recorded under `lpm`.
-    LpmMinutes,
-    /// A letter before proceedings to each parent.
-    LetterBeforeProceedings,
-    /// The pre-proceedings agreement.
-    PreProceedingsAgreement,
-    /// The social worker's summary for the panel.
-    PloSummary,
-    /// The chronology.
-    Chronology,
-    /// The genogram.
-    Genogram,
-    /// The schedule of kinship carers.
-    KinshipSchedule,
-    /// The advocates' meeting agenda.
-    AdvocatesAgenda,
-    /// A letter of issue to each parent.
-    LetterOfIssue,
-    /// A letter ending pre-proceedings to each parent.
-    LetterEndingPreProceedings,
-    /// A meeting's agenda and record, from the rule's `agenda`.
-    MeetingPapers,
-    /// A timeline's sheet, from the rule's `timeline`.
-    TimelineSheet,
-    /// The pack's cover and index (one per profile).
-    PackCover,
-    /// The bundle's cover (`build --bundle`; one per profile).
-    Bundle,
-}
-
-impl Writer {
-    /// The `dates` slots the writer prints.
-    pub fn date_slots(self) -> &'static [&'static str] {
-        match self {
-            Writer::LetterOfIssue => &["issue", "hearing"],
-            Writer::AdvocatesAgenda => &["cmh", "irh"],
-            Writer::PreProceedingsAgreement => &["review"],
-            _ => &[],
-        }
-    }
-}
-
-/// The part of the case file that records a meeting of a type (its date,
-/// attendees, chair and purpose), when not the general `meeting:` section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CaseRecord {
-    /// `lpm:` (the case's legal planning meeting, whatever the authority calls it).
-    Lpm,
-    /// The last of `review_lpms:`.
-    ReviewLpm,
-    /// `pre_proceedings_meeting:`.
-    PreProceedingsMeeting,
-    /// `proceedings.advocates_meeting`.
-    AdvocatesMeeting,
 }
 
 /// Who a document is for.

@@ -21,6 +21,7 @@ mod merge;
 mod plain;
 mod requirements;
 mod support;
+mod writer;
 
 pub use audience::{
     PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,

@@ -1,0 +1,157 @@
+//! Counting: from an anchor (the start, a step, or the first or last of
+//! several) by an offset in one unit to a working day, and a repeating
+//! step's later occurrences.
+
+use super::{DatedStep, anchor_phrase, recorded};
+use crate::calendar::{Calendar, OutOfRange};
+use crate::case::{Case, Date};
+use crate::rules::{Direction, Due, Offset, Pick, StepRule, TimelineRules, event_name};
+
+/// The date a rule counts from and its name: for `first_of`/`last_of`,
+/// whichever of its anchors is earliest or latest. Anchors are dated
+/// before the step (see `evaluation_order`).
+pub(super) fn anchor(
+    rules: &TimelineRules,
+    out: &[DatedStep],
+    due: &Due,
+    start: Date,
+    start_name: &str,
+) -> (Date, String) {
+    let dated = due.anchor.of.iter().map(|id| {
+        if id == "start" {
+            return (start, start_name.to_string());
+        }
+        let step = out
+            .iter()
+            .find(|s| &s.id == id)
+            .expect("anchors are dated first (evaluation_order)");
+        // Name it by the event it records where it records one: "the
+        // case management hearing" reads better than its action.
+        let name = rules
+            .steps
+            .iter()
+            .find(|r| &r.id == id)
+            .and_then(|r| r.recorded_by.as_deref())
+            .and_then(event_name)
+            .map_or_else(|| anchor_phrase(&step.action), str::to_string);
+        (step.anchor_date(), name)
+    });
+    let pick = match due.anchor.pick {
+        Pick::One | Pick::First => dated.min_by_key(|(d, _)| *d),
+        Pick::Last => dated.max_by_key(|(d, _)| *d),
+    };
+    let (date, name) = pick.expect("an anchor names at least one date (checked at load)");
+    match due.anchor.pick {
+        Pick::One => (date, name),
+        Pick::First => (date, format!("{name} (whichever came first)")),
+        Pick::Last => (date, format!("{name} (whichever came last)")),
+    }
+}
+
+pub(super) enum Repeated {
+    Range(OutOfRange),
+    Profile(String),
+}
+
+/// The later occurrences of a repeating step (`id#2`, `id#3`, …), each
+/// counting on from the one before: its real date where the case records
+/// one (`done.<id>#2`), else its deadline.
+pub(super) fn repeats(
+    case: &Case,
+    cal: &Calendar,
+    rule: &StepRule,
+    first: &DatedStep,
+) -> Result<Vec<DatedStep>, Repeated> {
+    let Some(rep) = &rule.repeat else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<DatedStep> = Vec::new();
+    for n in 2..=rep.times {
+        let before = out.last().unwrap_or(first);
+        let (due, moved_from) = count(cal, before.anchor_date(), Direction::After, rep.every)
+            .map_err(Repeated::Range)?;
+        let id = format!("{}#{n}", rule.id);
+        let (actual, recorded_at) = recorded(case, rule, &id).map_err(Repeated::Profile)?;
+        out.push(DatedStep {
+            id,
+            when: format!("{} (then every {})", rule.when, rep.every.amount_words()),
+            rule: format!(
+                "{} after the previous one (number {n} of {})",
+                rep.every.amount_words(),
+                rep.times
+            ),
+            due,
+            moved_from,
+            earliest: None,
+            actual,
+            recorded_at,
+            ..first.clone()
+        });
+    }
+    Ok(out)
+}
+
+/// Counts from `anchor` by `offset`, landing on a working day.
+pub(super) fn count(
+    cal: &Calendar,
+    anchor: Date,
+    dir: Direction,
+    offset: Offset,
+) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
+    let a = anchor.naive();
+    let nominal = match (offset, dir) {
+        (Offset::WorkingDays(n), Direction::After) => {
+            return Ok((Date(cal.add_working_days(a, n)?), None));
+        }
+        (Offset::WorkingDays(n), Direction::Before) => {
+            return Ok((Date(cal.sub_working_days(a, n)?), None));
+        }
+        (Offset::CourtDay(n), _) => {
+            // Day 1 is the anchor itself, or the first working day after it.
+            let day_one = if cal.is_working_day(a)? {
+                a
+            } else {
+                cal.next_working_day(a)?
+            };
+            return Ok((Date(cal.add_working_days(day_one, n - 1)?), None));
+        }
+        (Offset::Days(n), _) => chrono::Duration::days(i64::from(n)),
+        (Offset::Weeks(n), _) => chrono::Duration::weeks(i64::from(n)),
+        // Week N ends on day 7N, the anchor being day 1.
+        (Offset::Week(n), _) => chrono::Duration::days(7 * i64::from(n) - 1),
+        (Offset::Months(n), dir) => {
+            let months = chrono::Months::new(n);
+            let date = match dir {
+                Direction::After => a.checked_add_months(months),
+                Direction::Before => a.checked_sub_months(months),
+            };
+            // Past the end of chrono's calendar is past any bank-holiday data.
+            return settle(
+                cal,
+                date.ok_or_else(|| cal.out_of_range(chrono::NaiveDate::MAX))?,
+            );
+        }
+    };
+    let date = match dir {
+        Direction::After => a + nominal,
+        Direction::Before => a - nominal,
+    };
+    settle(cal, date)
+}
+
+/// A calendar-day deadline on a working day, or else the last working day
+/// before it with the reason it moved.
+pub(super) fn settle(
+    cal: &Calendar,
+    date: chrono::NaiveDate,
+) -> Result<(Date, Option<(Date, String)>), OutOfRange> {
+    let due = cal.working_day_on_or_before(date)?;
+    if due == date {
+        return Ok((Date(due), None));
+    }
+    let why = match cal.holiday(date)? {
+        Some(h) => format!("{}, a bank holiday", h.name),
+        None => date.format("a %A").to_string(),
+    };
+    Ok((Date(due), Some((Date(date), why))))
+}
