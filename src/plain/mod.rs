@@ -102,6 +102,15 @@ pub fn check(
     let rules = &checked.profile.plain_language;
     let glossary = Glossary::new(&rules.glossary);
     let fields = source::case_fields(&checked.loaded.case);
+    // A profile's own paragraphs are traced to their line in the profile.
+    let origin = checked.profile.wording.origin.clone();
+    let origin_index = origin
+        .as_ref()
+        .map(|o| crate::case::LocationIndex::build(&o.text));
+    let in_profile = |path: &str, words: &str| {
+        let (o, index) = (origin.as_ref()?, origin_index.as_ref()?);
+        source::position_of(&o.text, index, path, words)
+    };
     let severity = if strict {
         Severity::Error
     } else {
@@ -113,6 +122,7 @@ pub fn check(
     let mut found: BTreeMap<(&'static str, String, String), Pending> = BTreeMap::new();
     for job in jobs.iter().filter(|j| is_letter(checked, j)) {
         let document = render::layout(job, &checked.profile)?;
+        let worded = source::wording_fields(job);
         let units = printed::units(&document);
         let counts = Counts::of(
             units
@@ -127,6 +137,7 @@ pub fn check(
             .filter(|u| matches!(u.kind, Kind::Prose | Kind::Heading))
         {
             let spans = source::spans(&unit.text, &fields);
+            let own = source::spans(&unit.text, &worded);
             for hit in glossary.find(&unit.text) {
                 let term = glossary.term(hit.term);
                 let list = if term.instead.is_some() {
@@ -142,12 +153,20 @@ pub fn check(
                 };
                 let written = &unit.text[hit.range.clone()];
                 let field = source::field_at(&spans, hit.range.clone());
-                let (path, message) = match field {
-                    Some(f) => (
+                let worded_at =
+                    source::field_at(&own, hit.range.clone()).filter(|_| field.is_none());
+                let (path, message) = match (field, worded_at) {
+                    (Some(f), _) => (
                         fields[f].path.clone(),
                         format!("\"{written}\" is jargon most parents will not know"),
                     ),
-                    None => (
+                    (None, Some(w)) => (
+                        worded[w].path.clone(),
+                        format!(
+                            "\"{written}\" is in the profile's wording: jargon most parents will not know"
+                        ),
+                    ),
+                    (None, None) => (
                         String::new(),
                         format!(
                             "\"{written}\" is in the wording of template `{}`: jargon most parents will not know",
@@ -163,10 +182,16 @@ pub fn check(
                             "write \"{instead}\" instead ({}: {})",
                             term.term, term.means
                         ),
-                        position: field.and_then(|_| {
-                            source::position_of(source, &checked.loaded.index, &path, written)
-                        }),
-                        width: field.map(|_| written.chars().count()),
+                        position: match (field, worded_at) {
+                            (Some(_), _) => {
+                                source::position_of(source, &checked.loaded.index, &path, written)
+                            }
+                            (None, Some(_)) => in_profile(&path, written),
+                            (None, None) => None,
+                        },
+                        width: (field.is_some() || worded_at.is_some())
+                            .then(|| written.chars().count()),
+                        file: worded_at.and(origin.clone()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -180,8 +205,13 @@ pub fn check(
                     continue;
                 }
                 let sentence = &unit.text[range.clone()];
-                let field = source::field_overlapping(&spans, range);
-                let path = field.map_or(String::new(), |f| fields[f].path.clone());
+                let field = source::field_overlapping(&spans, range.clone());
+                let worded_at = source::field_overlapping(&own, range).filter(|_| field.is_none());
+                let path = match (field, worded_at) {
+                    (Some(f), _) => fields[f].path.clone(),
+                    (None, Some(w)) => worded[w].path.clone(),
+                    (None, None) => String::new(),
+                };
                 let start: String = sentence
                     .split_whitespace()
                     .take(8)
@@ -190,9 +220,10 @@ pub fn check(
                 let entry = found
                     .entry(("long-sentence", path.clone(), start.clone()))
                     .or_insert_with(|| Pending {
-                        message: match field {
-                            Some(_) => format!("a sentence of {n} words: \"{start} …\""),
-                            None => format!(
+                        message: match (field, worded_at) {
+                            (Some(_), _) => format!("a sentence of {n} words: \"{start} …\""),
+                            (None, Some(_)) => format!("a sentence of {n} words in the profile's wording: \"{start} …\""),
+                            (None, None) => format!(
                                 "a sentence of {n} words in the wording of template `{}`: \"{start} …\"",
                                 job.template
                             ),
@@ -201,10 +232,13 @@ pub fn check(
                             "split it into shorter sentences: no sentence over {} words, {} on average",
                             rules.targets.longest_sentence, rules.targets.average_sentence
                         ),
-                        position: field.and_then(|_| {
-                            source::position_of(source, &checked.loaded.index, &path, &start)
-                        }),
+                        position: match (field, worded_at) {
+                            (Some(_), _) => source::position_of(source, &checked.loaded.index, &path, &start),
+                            (None, Some(_)) => in_profile(&path, &start),
+                            (None, None) => None,
+                        },
                         width: None,
+                        file: worded_at.and(origin.clone()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -226,6 +260,7 @@ pub fn check(
                     help: "shorter sentences and everyday words in the case's text for this letter bring it up to target".into(),
                     position: None,
                     width: None,
+                    file: None,
                     letters: Vec::new(),
                 });
         }
@@ -243,6 +278,7 @@ pub fn check(
         f.severity = severity;
         f.position = p.position;
         f.width = p.width;
+        f.file = p.file;
         findings.push(f);
     }
     findings.locate(&checked.loaded.index);
@@ -262,6 +298,8 @@ struct Pending {
     position: Option<crate::case::Position>,
     /// Characters to underline from the position: the term's length.
     width: Option<usize>,
+    /// The profile file, for words in its wording.
+    file: Option<std::sync::Arc<crate::diagnostics::SourceFile>>,
     letters: Vec<String>,
 }
 

@@ -21,6 +21,7 @@ mod overlay;
 mod plain;
 mod requirements;
 mod support;
+pub mod wording;
 
 pub use audience::{
     PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,
@@ -37,6 +38,7 @@ pub use overlay::{Letterhead, load as load_profile};
 pub use plain::{PlainRules, Targets, Term};
 pub use requirements::{SelectedMeeting, check_meeting};
 pub use support::support_at_meeting;
+pub use wording::Wording;
 
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +68,9 @@ pub struct Profile {
     pub bundle: BundleRules,
     /// Targets and glossary for letters to parents.
     pub plain_language: PlainRules,
+    /// Paragraphs of letters to parents in the authority's own words.
+    #[serde(default)]
+    pub wording: Wording,
     /// The council's letterhead, replacing the case's, from a profile file.
     #[serde(skip)]
     pub letterhead: Option<Letterhead>,

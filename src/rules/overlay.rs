@@ -55,6 +55,9 @@ struct Overlay {
     /// Plain-language targets changed, glossary terms added or replaced.
     #[serde(default)]
     plain_language: Option<super::plain::PlainChange>,
+    /// Paragraphs of letters to parents in the authority's own words, by document id.
+    #[serde(default)]
+    wording: super::Wording,
 }
 
 /// Names an authority uses.
@@ -150,8 +153,12 @@ pub struct Letterhead {
 pub fn load(path: &Path) -> Result<Profile, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read the profile {}: {e}", path.display()))?;
-    let overlay: Overlay = serde_saphyr::from_str(&text)
+    let mut overlay: Overlay = serde_saphyr::from_str(&text)
         .map_err(|e| format!("the profile {} is not valid: {e}", path.display()))?;
+    overlay.wording.origin = Some(std::sync::Arc::new(crate::diagnostics::SourceFile {
+        name: path.display().to_string(),
+        text,
+    }));
     let dir = path.parent().unwrap_or(Path::new("."));
     apply(overlay, dir).map_err(|e| format!("the profile {}: {e}", path.display()))
 }
@@ -287,6 +294,7 @@ fn apply(o: Overlay, dir: &Path) -> Result<Profile, String> {
     if let Some(t) = o.templates {
         p.templates = read_templates(&dir.join(t))?;
     }
+    p.wording.overlay(o.wording);
     p.check()?;
     Ok(p)
 }

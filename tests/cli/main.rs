@@ -184,3 +184,4 @@ mod safety;
 mod schema;
 mod timeline;
 mod withhold;
+mod wording;
