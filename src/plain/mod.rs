@@ -83,12 +83,16 @@ pub struct Report {
     pub letters: Vec<LetterReport>,
 }
 
-/// The letters among `jobs`: documents addressed to one parent.
+/// What parents read or sign among `jobs`: documents addressed to them
+/// (a letter to one parent, the agreement they sign) and any the profile
+/// lists for the parents' packs.
 fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
-    checked
-        .profile
-        .document(&job.id)
-        .is_some_and(|r| r.audience == Audience::Parent)
+    checked.profile.document(&job.id).is_some_and(|r| {
+        matches!(
+            r.audience,
+            Audience::Parent | Audience::ParentsAndProfessionals
+        ) || r.audiences.contains(&crate::rules::PackAudience::Parents)
+    })
 }
 
 /// Lays out and checks every letter to a parent among `jobs`. `source` is
@@ -132,10 +136,14 @@ pub fn check(
         );
         let mut explained = Vec::new();
         let mut jargon = Vec::new();
-        for unit in units
-            .iter()
-            .filter(|u| matches!(u.kind, Kind::Prose | Kind::Heading))
-        {
+        // A letter's tables are its letterhead, address and meeting
+        // details; what parents sign (the agreement) says its worries and
+        // plan in tables, so there they are read for jargon too.
+        let tables = checked
+            .profile
+            .document(&job.id)
+            .is_some_and(|r| r.audience != Audience::Parent);
+        for unit in read_for_jargon(&units, tables).iter() {
             let spans = source::spans(&unit.text, &fields);
             let own = source::spans(&unit.text, &worded);
             for hit in glossary.find(&unit.text) {
@@ -289,6 +297,30 @@ pub fn check(
         },
         findings,
     ))
+}
+
+/// The units read for jargon: paragraphs and headings, and, when
+/// `tables`, each run of table lines as one unit (a table line is cut
+/// where the cell wraps, so a field or a term may run over several).
+fn read_for_jargon(units: &[printed::Unit], tables: bool) -> Vec<printed::Unit> {
+    let mut out: Vec<printed::Unit> = Vec::new();
+    let mut joining = false;
+    for u in units {
+        match u.kind {
+            Kind::Prose | Kind::Heading => out.push(u.clone()),
+            Kind::Table if tables => {
+                if joining && let Some(last) = out.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(&u.text);
+                } else {
+                    out.push(u.clone());
+                }
+            }
+            _ => {}
+        }
+        joining = tables && u.kind == Kind::Table;
+    }
+    out
 }
 
 /// A finding being gathered across letters.

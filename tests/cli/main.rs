@@ -173,6 +173,7 @@ mod bundle;
 mod commands;
 mod disclosure;
 mod findings;
+mod for_parents;
 mod hostile;
 mod letters;
 mod meetings;
