@@ -222,12 +222,17 @@ impl Calendar {
         if self.years().contains(&date.year()) {
             Ok(())
         } else {
-            Err(OutOfRange {
-                date,
-                first_year: self.first_year,
-                last_year: self.last_year,
-                division: self.division.clone(),
-            })
+            Err(self.out_of_range(date))
+        }
+    }
+
+    /// The error for a date outside the calendar's years.
+    pub fn out_of_range(&self, date: NaiveDate) -> OutOfRange {
+        OutOfRange {
+            date,
+            first_year: self.first_year,
+            last_year: self.last_year,
+            division: self.division.clone(),
         }
     }
 

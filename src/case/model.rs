@@ -22,10 +22,11 @@ use super::types::{Date, Time};
 pub struct Case {
     /// The version of the case format this file is written in (currently 2).
     pub casepack: u32,
-    /// The authority profile to use: a file path relative to the case file
-    /// (`--profile` overrides it). Without it, the built-in default.
+    /// The authority profile to use: a built-in profile's name (`casepack
+    /// profiles`) or a file path relative to the case file (`--profile`
+    /// overrides it). Without it, the built-in default.
     #[serde(default)]
-    #[schemars(pattern(r"\.[yY][aA]?[mM][lL]$"))]
+    #[schemars(pattern(r"(\.[yY][aA]?[mM][lL]$)|^[a-z0-9-]+$"))]
     pub profile: Option<String>,
     /// The meeting this pack is for (default: the LPM).
     #[serde(default)]

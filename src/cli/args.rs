@@ -70,19 +70,23 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List the built-in authority profiles, one a line, with the procedure each encodes.
+    Profiles,
     /// List the meeting types, one a line, id first.
     Meetings {
-        /// List them as this authority profile (YAML) names them.
-        #[arg(long, value_name = "FILE")]
-        profile: Option<PathBuf>,
+        /// List them as this authority profile names them: a built-in one's
+        /// name (`casepack profiles`) or a profile file (YAML).
+        #[arg(long, value_name = "NAME|FILE")]
+        profile: Option<String>,
     },
     /// Print what a meeting type requires: chair, attendees, the pack, timescales, with sources.
     Explain {
         /// The meeting type's id, as `casepack meetings` lists it.
         meeting: String,
-        /// Explain it as this authority profile (YAML) requires it.
-        #[arg(long, value_name = "FILE")]
-        profile: Option<PathBuf>,
+        /// Explain it as this authority profile requires it: a built-in
+        /// one's name (`casepack profiles`) or a profile file (YAML).
+        #[arg(long, value_name = "NAME|FILE")]
+        profile: Option<String>,
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
@@ -156,9 +160,11 @@ pub struct When {
     /// its years replace casepack's own and may extend them.
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
-    /// The authority profile (YAML) to use instead of the one the case names or the built-in default.
-    #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
+    /// The authority profile to use instead of the one the case names or
+    /// the built-in default: a built-in one's name (`casepack profiles`) or
+    /// a profile file (YAML).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub profile: Option<String>,
 }
 
 impl When {
@@ -180,8 +186,8 @@ impl When {
                     ExitCode::from(EXIT_USAGE)
                 })?;
         }
-        if let Some(path) = &self.profile {
-            let profile = crate::rules::load_profile(path).map_err(|e| {
+        if let Some(name) = &self.profile {
+            let profile = crate::rules::find_profile(name, Path::new(".")).map_err(|e| {
                 eprintln!("error: {e}");
                 ExitCode::from(EXIT_USAGE)
             })?;

@@ -186,7 +186,11 @@ fn render<'a>(
     );
     // The cover, the bundle's index and the manifest exist only now.
     let mut leaks = Vec::new();
-    if let Some(cover) = docs.first().filter(|d| d.job.id == "pack-cover") {
+    let cover_id = checked
+        .profile
+        .document_by(crate::rules::Writer::PackCover)
+        .map(|r| r.id.as_str());
+    if let Some(cover) = docs.first().filter(|d| Some(d.job.id.as_str()) == cover_id) {
         leaks.extend(
             plan.guard
                 .scan("the pack's cover and index", &cover.job.data),

@@ -11,14 +11,32 @@ use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
 use crate::{deadlines, pack, pipeline, rules};
 
-pub(super) fn profile_or_default(path: Option<&Path>) -> Result<rules::Profile, ExitCode> {
-    match path {
+pub(super) fn profile_or_default(name: Option<&str>) -> Result<rules::Profile, ExitCode> {
+    match name {
         None => Ok(rules::default_profile().clone()),
-        Some(path) => rules::load_profile(path).map_err(|e| {
+        Some(name) => rules::find_profile(name, Path::new(".")).map_err(|e| {
             eprintln!("error: {e}");
             ExitCode::from(EXIT_USAGE)
         }),
     }
+}
+
+/// `casepack profiles`: each built-in profile, its name first.
+pub(super) fn profiles() -> ExitCode {
+    let width = rules::BUILT_IN
+        .iter()
+        .map(|b| b.name.len())
+        .max()
+        .unwrap_or(0);
+    for b in rules::BUILT_IN {
+        let aliases = if b.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also `{}`)", b.aliases.join("`, `"))
+        };
+        println!("{:width$}  {}{aliases}", b.name, b.procedure);
+    }
+    ExitCode::SUCCESS
 }
 
 pub(super) fn explain(profile: &rules::Profile, id: &str) -> ExitCode {

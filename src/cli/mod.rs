@@ -55,6 +55,7 @@ pub fn run() -> ExitCode {
             output,
             force,
         } => migrate(&case, output.as_deref(), force),
+        Command::Profiles => profiles(),
         Command::Meetings { profile } => match profile_or_default(profile.as_deref()) {
             Ok(p) => {
                 print!("{}", rules::explain::list(&p));
@@ -102,5 +103,5 @@ mod outputs;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use build::build;
-use commands::{check, explain, migrate, profile_or_default, timeline};
+use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
 use outputs::Outputs;

@@ -74,6 +74,12 @@ pub fn table(
                     date.medium()
                 );
             }
+            if let Some(from) = s.earliest {
+                let _ = write!(step, "\nnot before {}", from.medium());
+            }
+            if s.limit {
+                step.push_str("\na limit, not a target: earlier if things change");
+            }
             let state = status(s, today, cal, profile.due_soon_working_days);
             let mut state_text = state.label().to_string();
             if let Some(actual) = s.actual.filter(|a| *a != s.due) {
@@ -134,6 +140,8 @@ pub fn json(
                         "late": s.is_late(),
                         "set_by_court": s.set_by_court,
                         "rule": s.rule,
+                        "earliest": s.earliest.map(Date::iso),
+                        "limit": s.limit,
                         "source": s.source,
                     })
                 })

@@ -92,7 +92,16 @@ pub(super) fn done_findings(case: &Case, profile: &Profile, schedule: &Schedule)
     let mut out = Vec::new();
     for id in case.done.keys() {
         let path = format!("done.{id}");
-        if profile.step(id).is_none() {
+        // `id#2` is the second time a repeating step happens.
+        let known = match id.split_once('#') {
+            None => profile.step(id).is_some(),
+            Some((base, n)) => profile.step(base).is_some_and(|s| {
+                s.repeat
+                    .as_ref()
+                    .is_some_and(|r| n.parse::<u32>().is_ok_and(|n| (2..=r.times).contains(&n)))
+            }),
+        };
+        if !known {
             let ids: Vec<&str> = profile
                 .timelines
                 .iter()
@@ -105,7 +114,8 @@ pub(super) fn done_findings(case: &Case, profile: &Profile, schedule: &Schedule)
             };
             out.push(f);
         } else if schedule.step(id).is_none() {
-            let timeline = profile.timeline_of(id).map_or("", |t| t.title.as_str());
+            let base = id.split_once('#').map_or(id.as_str(), |(b, _)| b);
+            let timeline = profile.timeline_of(base).map_or("", |t| t.title.as_str());
             out.push(
                 Finding::warning(
                     "step-not-applicable",

@@ -9,6 +9,7 @@
 
 mod export;
 mod findings;
+mod order;
 mod schedule;
 mod status;
 
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 
 pub use export::{ics, json, table};
 pub use findings::data_running_out;
+pub use order::check_profile as check_order;
 pub use schedule::{DatedStep, DatedTimeline, Schedule};
 pub use status::Status;
 
@@ -25,8 +27,8 @@ use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
 use crate::diagnostics::Finding;
 use crate::rules::{
-    Direction, Offset, Profile, StepRule, TimelineRules, evaluation_order, event_date, event_name,
-    event_path,
+    Direction, Due, Offset, Pick, Profile, StepRule, TimelineRules, evaluation_order, event_date,
+    event_name, event_path,
 };
 
 /// Dates every timeline the case's events call for and collects what is
@@ -93,6 +95,7 @@ pub fn schedule(
     let timelines: Vec<DatedTimeline> = dated.into_values().flatten().collect();
     let schedule = Schedule { timelines };
     findings.extend(done_findings(case, profile, &schedule));
+    findings.extend(order::order_findings(profile, &schedule));
     for t in &schedule.timelines {
         for s in &t.steps {
             findings.extend(step_findings(s, today, cal));
@@ -143,7 +146,7 @@ fn find_start(
     None
 }
 
-/// Dates one timeline's steps, each counting from the start or another step.
+/// Dates one timeline's steps, each counting from the start or other steps.
 fn date_timeline(
     rules: &TimelineRules,
     case: &Case,
@@ -154,34 +157,18 @@ fn date_timeline(
 ) -> Result<Vec<DatedStep>, Box<Finding>> {
     let profile_error = |e: String| Box::new(Finding::error("profile", "", e));
     let order = evaluation_order(&rules.steps).map_err(profile_error)?;
+    let start_name = event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string);
     let mut out: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
     for rule in order.iter().map(|&i| &rules.steps[i]) {
-        let (anchor_id, dir, offset) = rule
-            .due
-            .resolve()
-            .map_err(|e| profile_error(format!("rule `{}`: {e}", rule.id)))?;
-        let (anchor, anchor_name) = if anchor_id == "start" {
-            (
-                start,
-                event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string),
-            )
-        } else {
-            let step = out.iter().find(|s| s.id == anchor_id).ok_or_else(|| {
-                profile_error(format!("rule `{}` counts from `{anchor_id}`", rule.id))
-            })?;
-            // Name it by the event it records where it records one: "the
-            // case management hearing" reads better than its action.
-            let name = rules
-                .steps
-                .iter()
-                .find(|r| r.id == anchor_id)
-                .and_then(|r| r.recorded_by.as_deref())
-                .and_then(event_name)
-                .map_or_else(|| anchor_phrase(&step.action), str::to_string);
-            (step.anchor_date(), name)
-        };
         let range = |e| out_of_range(e, event_path(started_by));
-        let (mut due, mut moved_from) = count(cal, anchor, dir, offset).map_err(range)?;
+        let at = |due: &Due| -> Result<(Date, String), Box<Finding>> {
+            let (anchor, name) = anchor(rules, &out, due, start, &start_name);
+            let (date, _) = count(cal, anchor, due.direction, due.offset).map_err(range)?;
+            Ok((date, name))
+        };
+        let (anchor, anchor_name) = anchor(rules, &out, &rule.due, start, &start_name);
+        let (mut due, mut moved_from) =
+            count(cal, anchor, rule.due.direction, rule.due.offset).map_err(range)?;
         let mut rule_words = match &rule.counted {
             Some(words) => words.replace("{anchor}", &anchor_name),
             None => rule.due.describe(&anchor_name),
@@ -198,8 +185,19 @@ fn date_timeline(
                 at.medium()
             );
         }
-        let (actual, recorded_at) = recorded(case, rule).map_err(profile_error)?;
-        out.push(DatedStep {
+        let earliest = match &rule.earliest {
+            Some(e) => {
+                let (date, name) = at(e)?;
+                rule_words = format!("{rule_words}; not before {}", e.describe(&name));
+                Some(date)
+            }
+            None => None,
+        };
+        if rule.limit {
+            rule_words = format!("{rule_words} (a limit, not a target: earlier if things change)");
+        }
+        let (actual, recorded_at) = recorded(case, rule, &rule.id).map_err(profile_error)?;
+        let first = DatedStep {
             id: rule.id.clone(),
             when: rule.when.clone(),
             action: rule.action.clone(),
@@ -208,26 +206,127 @@ fn date_timeline(
             rule: rule_words,
             due,
             moved_from,
+            earliest,
+            limit: rule.limit,
             actual,
             recorded_at,
             set_by_court: rule.set_by_court,
             key_date: rule.key_date,
             ended: false,
-        });
+        };
+        let again = repeats(case, cal, rule, &first).map_err(|e| match e {
+            Repeated::Range(e) => range(e),
+            Repeated::Profile(e) => profile_error(e),
+        })?;
+        out.push(first);
+        out.extend(again);
     }
-    out.sort_by_key(|s| rules.steps.iter().position(|r| r.id == s.id));
+    out.sort_by_key(|s| {
+        let base = s.id.split_once('#').map_or(s.id.as_str(), |(b, _)| b);
+        (rules.steps.iter().position(|r| r.id == base), s.due)
+    });
     Ok(out)
 }
 
-/// When the case records a step: its own event field first, else `done.<id>`.
-fn recorded(case: &Case, rule: &StepRule) -> Result<(Option<Date>, Option<String>), String> {
-    if let Some(field) = &rule.recorded_by
+/// The date a rule counts from and its name: for `first_of`/`last_of`,
+/// whichever of its anchors is earliest or latest. Anchors are dated
+/// before the step (see `evaluation_order`).
+fn anchor(
+    rules: &TimelineRules,
+    out: &[DatedStep],
+    due: &Due,
+    start: Date,
+    start_name: &str,
+) -> (Date, String) {
+    let dated = due.anchor.of.iter().map(|id| {
+        if id == "start" {
+            return (start, start_name.to_string());
+        }
+        let step = out
+            .iter()
+            .find(|s| &s.id == id)
+            .expect("anchors are dated first (evaluation_order)");
+        // Name it by the event it records where it records one: "the
+        // case management hearing" reads better than its action.
+        let name = rules
+            .steps
+            .iter()
+            .find(|r| &r.id == id)
+            .and_then(|r| r.recorded_by.as_deref())
+            .and_then(event_name)
+            .map_or_else(|| anchor_phrase(&step.action), str::to_string);
+        (step.anchor_date(), name)
+    });
+    let pick = match due.anchor.pick {
+        Pick::One | Pick::First => dated.min_by_key(|(d, _)| *d),
+        Pick::Last => dated.max_by_key(|(d, _)| *d),
+    };
+    let (date, name) = pick.expect("an anchor names at least one date (checked at load)");
+    match due.anchor.pick {
+        Pick::One => (date, name),
+        Pick::First => (date, format!("{name} (whichever came first)")),
+        Pick::Last => (date, format!("{name} (whichever came last)")),
+    }
+}
+
+enum Repeated {
+    Range(OutOfRange),
+    Profile(String),
+}
+
+/// The later occurrences of a repeating step (`id#2`, `id#3`, …), each
+/// counting on from the one before: its real date where the case records
+/// one (`done.<id>#2`), else its deadline.
+fn repeats(
+    case: &Case,
+    cal: &Calendar,
+    rule: &StepRule,
+    first: &DatedStep,
+) -> Result<Vec<DatedStep>, Repeated> {
+    let Some(rep) = &rule.repeat else {
+        return Ok(Vec::new());
+    };
+    let mut out: Vec<DatedStep> = Vec::new();
+    for n in 2..=rep.times {
+        let before = out.last().unwrap_or(first);
+        let (due, moved_from) = count(cal, before.anchor_date(), Direction::After, rep.every)
+            .map_err(Repeated::Range)?;
+        let id = format!("{}#{n}", rule.id);
+        let (actual, recorded_at) = recorded(case, rule, &id).map_err(Repeated::Profile)?;
+        out.push(DatedStep {
+            id,
+            when: format!("{} (then every {})", rule.when, rep.every.amount_words()),
+            rule: format!(
+                "{} after the previous one (number {n} of {})",
+                rep.every.amount_words(),
+                rep.times
+            ),
+            due,
+            moved_from,
+            earliest: None,
+            actual,
+            recorded_at,
+            ..first.clone()
+        });
+    }
+    Ok(out)
+}
+
+/// When the case records a step (`id`, or an occurrence of a repeating
+/// one): its own event field first (first occurrence only), else `done.<id>`.
+fn recorded(
+    case: &Case,
+    rule: &StepRule,
+    id: &str,
+) -> Result<(Option<Date>, Option<String>), String> {
+    if id == rule.id
+        && let Some(field) = &rule.recorded_by
         && let Some(date) = event_date(case, field)?
     {
         return Ok((Some(date), Some(event_path(field).to_string())));
     }
-    Ok(match case.done.get(&rule.id) {
-        Some(date) => (Some(*date), Some(format!("done.{}", rule.id))),
+    Ok(match case.done.get(id) {
+        Some(date) => (Some(*date), Some(format!("done.{id}"))),
         None => (None, None),
     })
 }
@@ -265,6 +364,20 @@ fn count(
         }
         (Offset::Days(n), _) => chrono::Duration::days(i64::from(n)),
         (Offset::Weeks(n), _) => chrono::Duration::weeks(i64::from(n)),
+        // Week N ends on day 7N, the anchor being day 1.
+        (Offset::Week(n), _) => chrono::Duration::days(7 * i64::from(n) - 1),
+        (Offset::Months(n), dir) => {
+            let months = chrono::Months::new(n);
+            let date = match dir {
+                Direction::After => a.checked_add_months(months),
+                Direction::Before => a.checked_sub_months(months),
+            };
+            // Past the end of chrono's calendar is past any bank-holiday data.
+            return settle(
+                cal,
+                date.ok_or_else(|| cal.out_of_range(chrono::NaiveDate::MAX))?,
+            );
+        }
     };
     let date = match dir {
         Direction::After => a + nominal,
@@ -298,13 +411,7 @@ fn out_of_range(err: OutOfRange, path: &str) -> Box<Finding> {
     Box::new(Finding::error("calendar-range", path, err.to_string()).help(help))
 }
 
-pub(crate) fn plural(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
+use crate::rules::plural;
 
 /// "Letter before proceedings with the parents (hand delivered)" → "the letter
 /// before proceedings with the parents": short enough to name an anchor.

@@ -25,6 +25,10 @@ pub struct DatedStep {
     /// date, and what it is ("a Saturday", "Christmas Day, a bank holiday").
     /// `due` is then the last working day before it.
     pub moved_from: Option<(Date, String)>,
+    /// For a window, its first day: not before this.
+    pub earliest: Option<Date>,
+    /// The due date is a limit, not a target.
+    pub limit: bool,
     /// When the case records it happened (or, in the future, is booked or listed).
     pub actual: Option<Date>,
     /// The case field that recorded `actual`.

@@ -10,14 +10,14 @@ use super::{Ctx, DocumentJob, child_rows, person};
 use crate::case::Meeting;
 
 pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
-    let (case, schedule, family) = (ctx.case, ctx.schedule, ctx.family);
+    let (case, family) = (ctx.case, ctx.family);
     let title = ctx.name();
     let team = family.team();
     let (sw, tm) = (
         family.person(team.social_worker),
         family.person(team.team_manager),
     );
-    let plo_review = schedule.step("plo-review").map(|s| s.due.long());
+    let plo_review = ctx.step("review").map(|s| s.due.long());
     let parties = ctx.recipients();
     let mut signatories = Vec::new();
     for &i in &parties {

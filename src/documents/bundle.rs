@@ -44,7 +44,7 @@ pub fn bundle(
     audience: PackAudience,
     viewer: Viewer,
 ) -> Option<(DocumentJob, usize)> {
-    let rule = profile.document("bundle")?;
+    let rule = profile.document_by(crate::rules::Writer::Bundle)?;
     let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let sections = profile.bundle_sections(&meeting.id);
     let mut held: Vec<Vec<&BundlePart>> = vec![Vec::new(); sections.len()];

@@ -61,7 +61,7 @@ pub fn cover(
     audience: PackAudience,
     viewer: Viewer,
 ) -> Option<DocumentJob> {
-    let rule = profile.document("pack-cover")?;
+    let rule = profile.document_by(crate::rules::Writer::PackCover)?;
     let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let meeting_type = profile.meeting(&meeting.id);
     let mut first = cover_pages + 1;

@@ -24,7 +24,7 @@ use crate::case::disclosure::Viewer;
 use crate::case::{Case, Date, Family, PersonId};
 use crate::deadlines::Schedule;
 pub use crate::rules::Audience;
-use crate::rules::{DocumentRule, Profile, SelectedMeeting};
+use crate::rules::{DocumentRule, Profile, SelectedMeeting, Writer};
 pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
 use parts::{addressee, adult_rows, child_rows, person, salutation};
@@ -129,6 +129,15 @@ impl<'a> Ctx<'a> {
         &self.rule.name
     }
 
+    /// The step the profile names for one of the writer's date slots, if
+    /// its timeline applies to the case (slots are checked at load).
+    fn step(&self, slot: &str) -> Option<&crate::deadlines::DatedStep> {
+        self.rule
+            .dates
+            .get(slot)
+            .and_then(|id| self.schedule.step(id))
+    }
+
     /// The date a meeting paper carries: the meeting's, else the LPM's.
     fn date(&self) -> Date {
         self.meeting.date.unwrap_or(self.case.lpm.date)
@@ -204,9 +213,9 @@ pub fn plan(
 /// The jobs for one document: one per recipient for a letter, else one.
 fn build(ctx: &Ctx) -> Vec<DocumentJob> {
     let case = ctx.case;
-    match ctx.rule.id.as_str() {
-        "lpm-minutes" => vec![minutes::job(ctx)],
-        "letter-before-proceedings" => {
+    match ctx.rule.writer {
+        Writer::LpmMinutes => vec![minutes::job(ctx)],
+        Writer::LetterBeforeProceedings => {
             let (Some(letter), Some(meeting)) = (
                 &case.letter_before_proceedings,
                 &case.pre_proceedings_meeting,
@@ -218,32 +227,29 @@ fn build(ctx: &Ctx) -> Vec<DocumentJob> {
                 .map(|r| letter::job(ctx, r, letter.date, meeting))
                 .collect()
         }
-        "pre-proceedings-agreement" => case
+        Writer::PreProceedingsAgreement => case
             .pre_proceedings_meeting
             .iter()
             .map(|m| agreement::job(ctx, m))
             .collect(),
-        "plo-summary" => summary::job(ctx).into_iter().collect(),
-        "chronology" => vec![chronology::job(ctx)],
-        "genogram" => vec![genogram::job(ctx)],
-        "kinship-schedule" => vec![kinship::job(ctx)],
-        "advocates-agenda" => papers::advocates(ctx).into_iter().collect(),
-        "letter-of-issue" => ctx
+        Writer::PloSummary => summary::job(ctx).into_iter().collect(),
+        Writer::Chronology => vec![chronology::job(ctx)],
+        Writer::Genogram => vec![genogram::job(ctx)],
+        Writer::KinshipSchedule => vec![kinship::job(ctx)],
+        Writer::AdvocatesAgenda => papers::advocates(ctx).into_iter().collect(),
+        Writer::LetterOfIssue => ctx
             .recipients()
             .into_iter()
             .filter_map(|r| notice::issue(ctx, r))
             .collect(),
-        "letter-ending-pre-proceedings" => ctx
+        Writer::LetterEndingPreProceedings => ctx
             .recipients()
             .into_iter()
             .filter_map(|r| notice::ending(ctx, r))
             .collect(),
-        // Any other document with an agenda is a meeting's agenda and
-        // record (the care planning meetings', or one a profile adds).
-        _ if !ctx.rule.agenda.is_empty() => vec![papers::care_planning(ctx)],
-        // A profile may name a document casepack does not write; `check`
-        // reports it as missing when a meeting requires it.
-        _ => Vec::new(),
+        Writer::MeetingPapers => vec![papers::care_planning(ctx)],
+        // Written from the schedule in `plan`, and by the pack stage.
+        Writer::TimelineSheet | Writer::PackCover | Writer::Bundle => Vec::new(),
     }
 }
 

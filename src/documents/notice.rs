@@ -83,13 +83,9 @@ pub(super) fn issue(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
     // it will be done by (the court's record, else the deadline).
     let recorded = proceedings.and_then(|p| p.issued);
     let issued = recorded.filter(|d| *d <= letter.date);
-    let issue_by = recorded.or_else(|| {
-        ctx.schedule
-            .step("proceedings-issued")
-            .map(|s| s.actual.unwrap_or(s.due))
-    });
+    let issue_by = recorded.or_else(|| ctx.step("issue").map(|s| s.actual.unwrap_or(s.due)));
     let hearing_listed = proceedings.and_then(|p| p.case_management_hearing);
-    let hearing_target = ctx.schedule.step("case-management-hearing").map(|s| s.due);
+    let hearing_target = ctx.step("hearing").map(|s| s.due);
     let title = ctx.name();
     let data = merge(
         letter_base(ctx, to, letter.date, title),

@@ -114,11 +114,13 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         "representative": p.childs_solicitor.as_ref().map(|s| s.described()),
         "position": position(Party::Children),
     }));
-    let step_due = |id: &str| ctx.schedule.step(id).map(|s| s.due);
-    let hearing = |listed: Option<Date>, id: &str| {
+    let hearing = |listed: Option<Date>, slot: &str| {
         listed
             .map(|d| format!("{} (listed)", d.long()))
-            .or_else(|| step_due(id).map(|d| format!("by {} (target)", d.long())))
+            .or_else(|| {
+                ctx.step(slot)
+                    .map(|s| format!("by {} (target)", s.due.long()))
+            })
     };
     let date = p
         .advocates_meeting
@@ -142,8 +144,8 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         "disclosure": p.disclosure,
         "contested_ico": p.contested_ico,
         "draft_order": p.draft_order,
-        "cmh": hearing(p.case_management_hearing, "case-management-hearing"),
-        "irh": hearing(p.issues_resolution_hearing, "issues-resolution-hearing"),
+        "cmh": hearing(p.case_management_hearing, "cmh"),
+        "irh": hearing(p.issues_resolution_hearing, "irh"),
         "agenda": items(ctx),
     });
     Some(ctx.job(

@@ -169,11 +169,11 @@ fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profil
     match &loaded.case.profile {
         None => Ok(Arc::new(rules::default_profile().clone())),
         Some(file) => {
-            rules::load_profile(&settings.case_dir.join(file))
+            rules::find_profile(file, &settings.case_dir)
                 .map(Arc::new)
                 .map_err(|e| {
                     Box::new(Finding::error("profile", "profile", e).help(
-                        "the path is relative to the case file; `--profile FILE` overrides it",
+                        "a built-in profile's name (`casepack profiles`), or a file relative to the case file; `--profile` overrides it",
                     ))
                 })
         }

@@ -130,7 +130,11 @@ pub fn render_bundle(
     let family = family_of(pack)?;
     let mut parts = Vec::new();
     let mut files = Vec::new();
-    for d in docs.iter().filter(|d| d.job.id != "pack-cover") {
+    let cover = checked
+        .profile
+        .document_by(crate::rules::Writer::PackCover)
+        .map(|r| r.id.as_str());
+    for d in docs.iter().filter(|d| Some(d.job.id.as_str()) != cover) {
         let file = format!("/parts/{:02}.pdf", files.len() + 1);
         parts.push(BundlePart {
             title: d.job.title.clone(),

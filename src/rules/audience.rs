@@ -119,7 +119,10 @@ pub fn conflicts(
     m.requires
         .iter()
         .filter(|r| r.applies_to(&meeting.purpose))
-        .filter_map(|r| profile.document(r.document.as_deref()?))
+        .filter_map(|r| match r.check() {
+            super::Check::Document(d) => profile.document(d),
+            _ => None,
+        })
         .filter_map(|d| refusal(d, audience).map(|why| (d, why)))
         .map(|(d, why)| {
             Finding::error(

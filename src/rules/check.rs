@@ -2,7 +2,7 @@
 //! as an authority's: timescales that count from real steps, meetings and
 //! documents that name real roles, documents and kinds.
 
-use super::{Check, Profile, evaluation_order, event_name};
+use super::{Check, Profile, Writer, evaluation_order, event_name};
 
 impl Profile {
     pub(crate) fn check(&self) -> Result<(), String> {
@@ -15,14 +15,31 @@ impl Profile {
             }
             let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
             for step in &t.steps {
-                let (anchor, _, _) = step
-                    .due
-                    .resolve()
-                    .map_err(|e| format!("{}/{}: {e}", t.id, step.id))?;
-                if anchor != "start" && !ids.contains(&anchor) {
+                let at = format!("{}/{}", t.id, step.id);
+                let anchors = step.due.anchor.of.iter();
+                let earliest = step.earliest.iter().flat_map(|e| &e.anchor.of);
+                for anchor in anchors.chain(earliest) {
+                    if anchor != "start" && !ids.contains(&anchor.as_str()) {
+                        return Err(format!(
+                            "{at}: counts from `{anchor}`, which is neither `start` nor a step of this timeline"
+                        ));
+                    }
+                }
+                for f in &step.follows {
+                    if !ids.contains(&f.as_str()) || f == &step.id {
+                        return Err(format!(
+                            "{at}: follows `{f}`, which is not another step of this timeline"
+                        ));
+                    }
+                }
+                if let Some(r) = &step.repeat
+                    && r.times < 2
+                {
+                    return Err(format!("{at}: `repeat.times` is at least 2"));
+                }
+                if step.id.contains('#') {
                     return Err(format!(
-                        "{}/{}: counts from `{anchor}`, which is neither `start` nor a step of this timeline",
-                        t.id, step.id
+                        "{at}: `#` marks a repeat; a step id may not hold it"
                     ));
                 }
                 if let Some(field) = &step.recorded_by
@@ -79,7 +96,54 @@ impl Profile {
             Some(_) => Ok(()),
             None => Err(format!("{m}: `{id}` is not a role")),
         };
+        if self.meeting(&self.default_meeting).is_none() {
+            return Err(format!(
+                "`default_meeting: {}` is not a meeting type",
+                self.default_meeting
+            ));
+        }
         for d in &self.documents {
+            let at = format!("document `{}`", d.id);
+            if (d.writer == Writer::TimelineSheet) != d.timeline.is_some() {
+                return Err(format!(
+                    "{at}: a `timeline-sheet` names its `timeline`, and only it does"
+                ));
+            }
+            if d.writer == Writer::MeetingPapers && d.agenda.is_empty() {
+                return Err(format!(
+                    "{at}: `meeting-papers` are kept against an `agenda`"
+                ));
+            }
+            let slots = d.writer.date_slots();
+            for slot in slots {
+                match d.dates.get(*slot) {
+                    None => return Err(format!("{at}: `dates.{slot}` names no step")),
+                    Some(step) if self.step(step).is_none() => {
+                        return Err(format!("{at}: `dates.{slot}`: `{step}` is in no timeline"));
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(extra) = d.dates.keys().find(|k| !slots.contains(&k.as_str())) {
+                return Err(format!(
+                    "{at}: its writer prints no `{extra}` date (it prints: {})",
+                    if slots.is_empty() {
+                        "none".to_string()
+                    } else {
+                        slots.join(", ")
+                    }
+                ));
+            }
+            if matches!(d.writer, Writer::PackCover | Writer::Bundle)
+                && self
+                    .documents
+                    .iter()
+                    .filter(|o| o.writer == d.writer)
+                    .count()
+                    > 1
+            {
+                return Err(format!("{at}: a profile has one pack cover and one bundle"));
+            }
             if let Some(t) = &d.timeline
                 && !self.timelines.iter().any(|x| &x.id == t)
             {
@@ -91,6 +155,18 @@ impl Profile {
         }
         for m in &self.meetings {
             let at = m.id.as_str();
+            if let Some(r) = m.recorded_in
+                && self
+                    .meetings
+                    .iter()
+                    .filter(|o| o.recorded_in == Some(r))
+                    .count()
+                    > 1
+            {
+                return Err(format!(
+                    "{at}: two meeting types are `recorded_in` the same part of the case"
+                ));
+            }
             if self.meetings.iter().filter(|o| o.id == m.id).count() > 1 {
                 return Err(format!("meeting id `{at}` is used twice"));
             }
@@ -118,7 +194,7 @@ impl Profile {
                         return Err(format!("{at}: `{p}` is not one of the meeting's purposes"));
                     }
                 }
-                match req.check().map_err(|e| format!("{at}: {e}"))? {
+                match req.check() {
                     Check::Document(d) if self.document(d).is_none() => {
                         return Err(format!("{at}: `{d}` is not a document"));
                     }

@@ -1,42 +1,58 @@
-//! When a step is due: an anchor (the timeline's start or another step), a
-//! direction and an offset in one unit, as the rule data writes it, checked
-//! and put into words.
+//! When a step is due: an anchor (the timeline's start, another step, or
+//! whichever of several comes first or last), a direction and an offset in
+//! one unit. The rule data's loose fields are checked once, at load
+//! (`#[serde(try_from)]`), into these typed values, so nothing downstream
+//! re-checks them.
 
 use serde::Deserialize;
 
 /// When a step is due, relative to an anchor.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawDue")]
 pub struct Due {
-    /// Counts forward from this anchor (`start` or another step's id).
-    #[serde(default)]
-    pub after: Option<String>,
-    /// Counts back from this anchor.
-    #[serde(default)]
-    pub before: Option<String>,
-    /// Working days (England and Wales).
-    #[serde(default)]
-    pub working_days: Option<u32>,
-    /// Calendar days.
-    #[serde(default)]
-    pub days: Option<u32>,
-    /// Weeks of seven calendar days.
-    #[serde(default)]
-    pub weeks: Option<u32>,
-    /// "Day N" of proceedings: working days, the anchor being Day 1 (004 App. 3).
-    #[serde(default)]
-    pub court_day: Option<u32>,
+    /// What it counts from.
+    pub anchor: Anchor,
+    /// Which way.
+    pub direction: Direction,
+    /// How far.
+    pub offset: Offset,
 }
 
-/// A rule's offset in one unit, checked at load.
+/// What a rule counts from: `start`, a step, or the first or last of several.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// One of them, or the earliest, or the latest.
+    pub pick: Pick,
+    /// `start` or step ids of the same timeline.
+    pub of: Vec<String>,
+}
+
+/// Which of an anchor's dates counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The only one.
+    One,
+    /// Whichever comes first.
+    First,
+    /// Whichever comes last.
+    Last,
+}
+
+/// A rule's offset in one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Offset {
     /// The Nth working day.
     WorkingDays(u32),
     /// N calendar days.
     Days(u32),
-    /// N weeks of seven days.
+    /// N weeks of seven days ("8 weeks after the LPM": the same weekday).
     Weeks(u32),
+    /// By the end of week N, the anchor being day 1 of week 1 (004 App. 3
+    /// "Week 1 – Day 1"): the anchor + 7N − 1 days.
+    Week(u32),
+    /// N calendar months (001's three-month review; 002's six-monthly
+    /// reviews): the same day of the month, or the month's last day.
+    Months(u32),
     /// Day N, the anchor being Day 1, counting working days.
     CourtDay(u32),
 }
@@ -50,59 +66,205 @@ pub enum Direction {
     Before,
 }
 
-impl Due {
-    /// The anchor, direction and offset, or why the rule is malformed.
-    pub fn resolve(&self) -> Result<(&str, Direction, Offset), String> {
-        let (anchor, dir) = match (&self.after, &self.before) {
-            (Some(a), None) => (a.as_str(), Direction::After),
-            (None, Some(b)) => (b.as_str(), Direction::Before),
-            _ => return Err("give exactly one of `after` and `before`".into()),
-        };
-        let offset = match (self.working_days, self.days, self.weeks, self.court_day) {
-            (Some(n), None, None, None) => Offset::WorkingDays(n),
-            (None, Some(n), None, None) => Offset::Days(n),
-            (None, None, Some(n), None) => Offset::Weeks(n),
-            (None, None, None, Some(n)) => Offset::CourtDay(n),
-            _ => {
-                return Err(
-                    "give exactly one of `working_days`, `days`, `weeks` and `court_day`".into(),
-                );
-            }
-        };
-        if let Offset::CourtDay(n) = offset {
-            if n == 0 {
-                return Err("`court_day` counts from Day 1".into());
-            }
-            if dir == Direction::Before {
-                return Err("`court_day` counts forward only".into());
-            }
-        }
-        Ok((anchor, dir, offset))
-    }
+/// An anchor as the rule data writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawAnchor {
+    One(String),
+    First { first_of: Vec<String> },
+    Last { last_of: Vec<String> },
+}
 
-    /// The rule in words: "5 working days after the LPM".
-    pub fn describe(&self, anchor_name: &str) -> String {
-        let Ok((_, dir, offset)) = self.resolve() else {
-            return String::new();
-        };
-        let amount = match offset {
-            Offset::WorkingDays(n) => plural(n, "working day"),
-            Offset::Days(n) => plural(n, "day"),
-            Offset::Weeks(n) => plural(n, "week"),
-            Offset::CourtDay(n) => return format!("Day {n}, {anchor_name} being Day 1"),
-        };
-        let dir = match dir {
-            Direction::After => "after",
-            Direction::Before => "before",
-        };
-        format!("{amount} {dir} {anchor_name}")
+/// `due:` as the rule data writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDue {
+    after: Option<RawAnchor>,
+    before: Option<RawAnchor>,
+    working_days: Option<u32>,
+    days: Option<u32>,
+    weeks: Option<u32>,
+    week: Option<u32>,
+    months: Option<u32>,
+    court_day: Option<u32>,
+}
+
+/// An offset with no anchor, as `repeat.every` writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOffset {
+    working_days: Option<u32>,
+    days: Option<u32>,
+    weeks: Option<u32>,
+    months: Option<u32>,
+}
+
+impl TryFrom<RawOffset> for Offset {
+    type Error = String;
+
+    fn try_from(r: RawOffset) -> Result<Offset, String> {
+        let units = [
+            r.working_days.map(Offset::WorkingDays),
+            r.days.map(Offset::Days),
+            r.weeks.map(Offset::Weeks),
+            r.months.map(Offset::Months),
+        ];
+        match units.into_iter().flatten().collect::<Vec<_>>()[..] {
+            [one] if one.amount() > 0 => Ok(one),
+            [_] => Err("a repeat must move on by more than 0".into()),
+            _ => Err("give exactly one of `working_days`, `days`, `weeks` and `months`".into()),
+        }
     }
 }
 
-fn plural(n: u32, unit: &str) -> String {
+impl TryFrom<RawDue> for Due {
+    type Error = String;
+
+    fn try_from(r: RawDue) -> Result<Due, String> {
+        let (raw, direction) = match (r.after, r.before) {
+            (Some(a), None) => (a, Direction::After),
+            (None, Some(b)) => (b, Direction::Before),
+            _ => return Err("give exactly one of `after` and `before`".into()),
+        };
+        let anchor = match raw {
+            RawAnchor::One(id) => Anchor {
+                pick: Pick::One,
+                of: vec![id],
+            },
+            RawAnchor::First { first_of } => Anchor {
+                pick: Pick::First,
+                of: first_of,
+            },
+            RawAnchor::Last { last_of } => Anchor {
+                pick: Pick::Last,
+                of: last_of,
+            },
+        };
+        if anchor.pick != Pick::One && anchor.of.len() < 2 {
+            return Err("`first_of` and `last_of` name at least two anchors".into());
+        }
+        let units = [
+            r.working_days.map(Offset::WorkingDays),
+            r.days.map(Offset::Days),
+            r.weeks.map(Offset::Weeks),
+            r.week.map(Offset::Week),
+            r.months.map(Offset::Months),
+            r.court_day.map(Offset::CourtDay),
+        ];
+        let offset = match units.into_iter().flatten().collect::<Vec<_>>()[..] {
+            [one] => one,
+            _ => {
+                return Err(
+                    "give exactly one of `working_days`, `days`, `weeks`, `week`, `months` and `court_day`"
+                        .into(),
+                );
+            }
+        };
+        match offset {
+            Offset::CourtDay(0) => return Err("`court_day` counts from Day 1".into()),
+            Offset::Week(0) => return Err("`week` counts from week 1".into()),
+            Offset::CourtDay(_) | Offset::Week(_) if direction == Direction::Before => {
+                return Err("`court_day` and `week` count forward only".into());
+            }
+            _ => {}
+        }
+        Ok(Due {
+            anchor,
+            direction,
+            offset,
+        })
+    }
+}
+
+impl Offset {
+    fn amount(self) -> u32 {
+        match self {
+            Offset::WorkingDays(n)
+            | Offset::Days(n)
+            | Offset::Weeks(n)
+            | Offset::Week(n)
+            | Offset::Months(n)
+            | Offset::CourtDay(n) => n,
+        }
+    }
+
+    /// The offset in words: "5 working days", "3 months".
+    pub fn amount_words(self) -> String {
+        match self {
+            Offset::WorkingDays(n) => plural(n, "working day"),
+            Offset::Days(n) => plural(n, "day"),
+            Offset::Weeks(n) => plural(n, "week"),
+            Offset::Months(n) => plural(n, "month"),
+            Offset::Week(n) => format!("week {n}"),
+            Offset::CourtDay(n) => format!("Day {n}"),
+        }
+    }
+}
+
+impl Anchor {
+    /// The ids it names that are steps (not `start`).
+    pub fn steps(&self) -> impl Iterator<Item = &str> {
+        self.of.iter().map(String::as_str).filter(|a| *a != "start")
+    }
+}
+
+impl Due {
+    /// The rule in words: "5 working days after the LPM"; `anchor_name`
+    /// names the anchor (for first_of/last_of, the one that counted).
+    pub fn describe(&self, anchor_name: &str) -> String {
+        match self.offset {
+            Offset::CourtDay(n) => return format!("Day {n}, {anchor_name} being Day 1"),
+            Offset::Week(n) => {
+                return format!("end of week {n}: day {}, {anchor_name} being day 1", 7 * n);
+            }
+            _ => {}
+        }
+        let dir = match self.direction {
+            Direction::After => "after",
+            Direction::Before => "before",
+        };
+        format!("{} {dir} {anchor_name}", self.offset.amount_words())
+    }
+}
+
+pub(crate) fn plural(n: u32, unit: &str) -> String {
     if n == 1 {
         format!("1 {unit}")
     } else {
         format!("{n} {unit}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn due(yaml: &str) -> Result<Due, String> {
+        serde_saphyr::from_str::<Due>(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn rules_become_typed_values_at_load() {
+        let d = due("{ after: start, week: 15 }").unwrap();
+        assert_eq!(d.offset, Offset::Week(15));
+        assert_eq!(d.anchor.of, vec!["start".to_string()]);
+        let d = due("{ after: { first_of: [a, b] }, months: 3 }").unwrap();
+        assert_eq!(d.anchor.pick, Pick::First);
+        assert_eq!(d.offset, Offset::Months(3));
+    }
+
+    #[test]
+    fn malformed_rules_are_refused_with_the_reason() {
+        for (yaml, why) in [
+            ("{ after: start, days: 1, weeks: 2 }", "exactly one of"),
+            ("{ after: start }", "exactly one of"),
+            ("{ after: a, before: b, days: 1 }", "`after` and `before`"),
+            ("{ before: x, week: 2 }", "forward only"),
+            ("{ after: start, court_day: 0 }", "Day 1"),
+            ("{ after: { last_of: [a] }, days: 1 }", "at least two"),
+        ] {
+            let err = due(yaml).unwrap_err();
+            assert!(err.contains(why), "{yaml}: {err}");
+        }
     }
 }

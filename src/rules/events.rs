@@ -36,6 +36,7 @@ pub const EVENTS: &[(&str, &str)] = &[
         "the first pre-proceedings meeting",
     ),
     ("review_date", "the pre-proceedings review"),
+    ("letter_of_issue.date", "the letter of issue"),
     (
         "review_lpms.decided_to_issue",
         "the review LPM that decided to issue",
@@ -93,6 +94,7 @@ pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
             .and_then(|l| l.delivered),
         "pre_proceedings_meeting.date" => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
         "review_date" => case.review_date,
+        "letter_of_issue.date" => case.letter_of_issue.as_ref().map(|l| l.date),
         "review_lpms.decided_to_issue" => review_if(ReviewDecision::IssueCareProceedings),
         "review_lpms.decided_to_end" => review_if(ReviewDecision::EndPreProceedings),
         "proceedings.issued" => proceedings.and_then(|p| p.issued),

@@ -57,28 +57,37 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
             Severity::Warning => "should",
         };
         let detail = match req.check() {
-            Ok(Check::Attachment(kinds)) => {
+            Check::Attachment(kinds) => {
                 let names: Vec<String> = kinds
                     .iter()
                     .filter_map(|k| profile.attachment_kind(k))
-                    .map(|k| match k.fresh_months {
-                        Some(n) => format!("{}, dated within {n} months", k.name),
-                        None => k.name.clone(),
+                    .map(|k| match (k.fresh_months, &k.fresh_source) {
+                        (Some(n), Some(why)) => {
+                            format!("{}, dated within {n} months: {}", k.name, provenance(why))
+                        }
+                        (Some(n), None) => format!("{}, dated within {n} months", k.name),
+                        (None, _) => k.name.clone(),
                     })
                     .collect();
                 format!(" [attach: {}]", names.join(" or "))
             }
-            Ok(Check::Document(d)) => {
+            Check::Document(d) => {
                 let name = profile.document(d).map_or(d, |d| d.name.as_str());
                 format!(" [casepack writes \"{name}\"]")
             }
-            Ok(Check::Field(f)) => format!(" [case field `{f}`]"),
-            Ok(Check::Chronology(n)) => {
-                format!(" [case `chronology`, an entry in the {n} months before the meeting]")
+            Check::Field(f) => format!(" [case field `{f}`]"),
+            Check::Chronology(rule) => {
+                let why = rule
+                    .source
+                    .as_deref()
+                    .map_or(String::new(), |s| format!(": {}", provenance(s)));
+                format!(
+                    " [case `chronology`, an entry in the {} months before the meeting{why}]",
+                    rule.within_months
+                )
             }
-            Ok(Check::Genogram(n)) => format!(" [case `family`, {n} generations]"),
-            Ok(Check::Attendee(r)) => format!(" [an attendee: {}]", role(r)),
-            Err(_) => String::new(),
+            Check::Genogram(n) => format!(" [case `family`, {n} generations]"),
+            Check::Attendee(r) => format!(" [an attendee: {}]", role(r)),
         };
         let only = if req.purposes.is_empty() {
             String::new()
@@ -88,14 +97,21 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
         let _ = writeln!(
             out,
             "  - {} ({must}){detail}{only} ({})",
-            req.what, req.source
+            req.what,
+            provenance(&req.source)
         );
     }
     if !meeting.timing.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Timescales (see `casepack timeline` for the dates):");
         for step in meeting.timing.iter().filter_map(|s| profile.step(s)) {
-            let _ = writeln!(out, "  - {}: {} ({})", step.when, step.action, step.source);
+            let _ = writeln!(
+                out,
+                "  - {}: {} ({})",
+                step.when,
+                step.action,
+                provenance(&step.source)
+            );
         }
     }
     // The agenda a record is kept against; its ids are what `meeting.record`
@@ -164,4 +180,18 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
         );
     }
     out
+}
+
+/// Whether a rule is the procedure's or the authority's own setting, in
+/// words: "procedure: 004 §4d(ii)", "local setting: …".
+pub fn provenance(source: &str) -> String {
+    match local_setting(source) {
+        Some(why) => format!("local setting, not in the procedure: {why}"),
+        None => format!("procedure: {source}"),
+    }
+}
+
+/// The reason given for a local setting (`local: why`), if the source is one.
+pub fn local_setting(source: &str) -> Option<&str> {
+    source.strip_prefix("local:").map(str::trim)
 }

@@ -40,6 +40,10 @@ pub struct AttachmentKind {
     /// One dated more than this many months before the meeting is stale.
     #[serde(default)]
     pub fresh_months: Option<u32>,
+    /// Where the freshness limit comes from, when not from `source`:
+    /// `local: why` for a figure no procedure states.
+    #[serde(default)]
+    pub fresh_source: Option<String>,
     /// The packs it may go in (`build --audience`); by default only inside
     /// the local authority.
     #[serde(default = "inside_the_authority")]
@@ -60,6 +64,14 @@ pub struct DocumentRule {
     pub id: String,
     /// What the document is called (terminology a profile may change).
     pub name: String,
+    /// Which of casepack's writers makes it: what the document *is*, as
+    /// code knows it, whatever the profile calls it.
+    pub writer: Writer,
+    /// Dates the writer prints, each the id of a step of the profile's
+    /// timelines (a letter of issue's `issue` and `hearing`): which step is
+    /// the authority's to say. The slots a writer needs are checked at load.
+    #[serde(default)]
+    pub dates: BTreeMap<String, String>,
     /// Case fields (paths in the case) that must be filled in to write it.
     #[serde(default)]
     pub needs: Vec<crate::case::CasePath>,
@@ -83,6 +95,69 @@ pub struct DocumentRule {
     pub accessible: bool,
     /// The procedure reference.
     pub source: String,
+}
+
+/// What casepack can write: each writer has its template and reads its own
+/// part of the case. A profile names its documents as it likes and says
+/// which writer makes each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Writer {
+    /// The minutes template of the meeting recorded under `lpm`.
+    LpmMinutes,
+    /// A letter before proceedings to each parent.
+    LetterBeforeProceedings,
+    /// The pre-proceedings agreement.
+    PreProceedingsAgreement,
+    /// The social worker's summary for the panel.
+    PloSummary,
+    /// The chronology.
+    Chronology,
+    /// The genogram.
+    Genogram,
+    /// The schedule of kinship carers.
+    KinshipSchedule,
+    /// The advocates' meeting agenda.
+    AdvocatesAgenda,
+    /// A letter of issue to each parent.
+    LetterOfIssue,
+    /// A letter ending pre-proceedings to each parent.
+    LetterEndingPreProceedings,
+    /// A meeting's agenda and record, from the rule's `agenda`.
+    MeetingPapers,
+    /// A timeline's sheet, from the rule's `timeline`.
+    TimelineSheet,
+    /// The pack's cover and index (one per profile).
+    PackCover,
+    /// The bundle's cover (`build --bundle`; one per profile).
+    Bundle,
+}
+
+impl Writer {
+    /// The `dates` slots the writer prints.
+    pub fn date_slots(self) -> &'static [&'static str] {
+        match self {
+            Writer::LetterOfIssue => &["issue", "hearing"],
+            Writer::AdvocatesAgenda => &["cmh", "irh"],
+            Writer::PreProceedingsAgreement => &["review"],
+            _ => &[],
+        }
+    }
+}
+
+/// The part of the case file that records a meeting of a type (its date,
+/// attendees, chair and purpose), when not the general `meeting:` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CaseRecord {
+    /// `lpm:` (the case's legal planning meeting, whatever the authority calls it).
+    Lpm,
+    /// The last of `review_lpms:`.
+    ReviewLpm,
+    /// `pre_proceedings_meeting:`.
+    PreProceedingsMeeting,
+    /// `proceedings.advocates_meeting`.
+    AdvocatesMeeting,
 }
 
 /// Who a document is for.
@@ -150,6 +225,9 @@ pub struct MeetingType {
     /// The bundle's sections for this meeting, if not the profile's.
     #[serde(default)]
     pub bundle: Option<Vec<super::BundleSection>>,
+    /// Where the case file records this meeting, if in a section of its own.
+    #[serde(default)]
+    pub recorded_in: Option<CaseRecord>,
 }
 
 /// Who chairs a meeting.
@@ -176,39 +254,114 @@ pub struct Attendance {
 }
 
 /// One thing a meeting's pack must hold, or someone who must be there.
-/// Exactly one of the check fields is given (checked at load).
+/// The rule data gives exactly one of the check fields; that is checked
+/// once, at load, into [`Requirement::check`].
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawRequirement", into = "RawRequirement")]
 pub struct Requirement {
     /// Short id, unique within the meeting.
     pub id: String,
     /// What is required, in words a social worker reads at a glance.
     pub what: String,
-    /// A document casepack writes: its `needs` must be filled in.
-    #[serde(default)]
-    pub document: Option<String>,
-    /// An attached document of one of these kinds, fresh if its kind has a limit.
-    #[serde(default)]
-    pub attachment: Option<Vec<String>>,
-    /// A genogram spanning at least this many generations.
-    #[serde(default)]
-    pub genogram: Option<GenogramRule>,
-    /// A chronology with an entry in this many months before the meeting.
-    #[serde(default)]
-    pub chronology: Option<ChronologyRule>,
-    /// A role among the meeting's attendees.
-    #[serde(default)]
-    pub attendee: Option<String>,
-    /// A case field that must be filled in.
-    #[serde(default)]
-    pub field: Option<crate::case::CasePath>,
+    kind: Kind,
     /// Applies only to meetings held for one of these purposes (all, if empty).
-    #[serde(default)]
     pub purposes: Vec<String>,
     /// Error (the pack is not built) or warning.
     pub severity: Severity,
-    /// The procedure reference, e.g. `004 §4d(iii)`.
+    /// The procedure reference, e.g. `004 §4d(iii)`, or `local: why`.
     pub source: String,
+}
+
+/// What a requirement checks, owned.
+#[derive(Debug, Clone)]
+enum Kind {
+    Document(String),
+    Attachment(Vec<String>),
+    Genogram(u32),
+    Chronology(ChronologyRule),
+    Attendee(String),
+    Field(crate::case::CasePath),
+}
+
+/// A requirement as the rule data writes it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    id: String,
+    what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attachment: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    genogram: Option<GenogramRule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    chronology: Option<ChronologyRule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    attendee: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<crate::case::CasePath>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    purposes: Vec<String>,
+    severity: Severity,
+    source: String,
+}
+
+impl TryFrom<RawRequirement> for Requirement {
+    type Error = String;
+
+    fn try_from(r: RawRequirement) -> Result<Requirement, String> {
+        let kinds = [
+            r.document.map(Kind::Document),
+            r.attachment.map(Kind::Attachment),
+            r.genogram.map(|g| Kind::Genogram(g.generations)),
+            r.chronology.map(Kind::Chronology),
+            r.attendee.map(Kind::Attendee),
+            r.field.map(Kind::Field),
+        ];
+        let mut kinds = kinds.into_iter().flatten();
+        let (Some(kind), None) = (kinds.next(), kinds.next()) else {
+            return Err(format!(
+                "requirement `{}` must give exactly one of `document`, `attachment`, `genogram`, `chronology`, `attendee` and `field`",
+                r.id
+            ));
+        };
+        Ok(Requirement {
+            id: r.id,
+            what: r.what,
+            kind,
+            purposes: r.purposes,
+            severity: r.severity,
+            source: r.source,
+        })
+    }
+}
+
+impl From<Requirement> for RawRequirement {
+    fn from(r: Requirement) -> RawRequirement {
+        let mut raw = RawRequirement {
+            id: r.id,
+            what: r.what,
+            document: None,
+            attachment: None,
+            genogram: None,
+            chronology: None,
+            attendee: None,
+            field: None,
+            purposes: r.purposes,
+            severity: r.severity,
+            source: r.source,
+        };
+        match r.kind {
+            Kind::Document(d) => raw.document = Some(d),
+            Kind::Attachment(a) => raw.attachment = Some(a),
+            Kind::Genogram(n) => raw.genogram = Some(GenogramRule { generations: n }),
+            Kind::Chronology(c) => raw.chronology = Some(c),
+            Kind::Attendee(a) => raw.attendee = Some(a),
+            Kind::Field(f) => raw.field = Some(f),
+        }
+        raw
+    }
 }
 
 /// How many generations a genogram must show.
@@ -220,11 +373,15 @@ pub struct GenogramRule {
 }
 
 /// How recent a chronology's last entry must be.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChronologyRule {
     /// Months before the meeting.
     pub within_months: u32,
+    /// Where the limit comes from, when not from the requirement's own
+    /// source: `local: why` for a figure no procedure states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// What a requirement checks, resolved from its fields.
@@ -236,8 +393,8 @@ pub enum Check<'a> {
     Attachment(&'a [String]),
     /// A genogram of at least N generations.
     Genogram(u32),
-    /// A chronology entry within N months.
-    Chronology(u32),
+    /// A chronology entry within N months (the rule, with its source).
+    Chronology(&'a ChronologyRule),
     /// An attendee in this role.
     Attendee(&'a str),
     /// A filled-in case field.
@@ -245,33 +402,15 @@ pub enum Check<'a> {
 }
 
 impl Requirement {
-    /// The one check this requirement makes, or why it is malformed.
-    pub fn check(&self) -> Result<Check<'_>, String> {
-        let mut checks = Vec::new();
-        if let Some(d) = &self.document {
-            checks.push(Check::Document(d));
-        }
-        if let Some(a) = &self.attachment {
-            checks.push(Check::Attachment(a));
-        }
-        if let Some(g) = self.genogram {
-            checks.push(Check::Genogram(g.generations));
-        }
-        if let Some(c) = self.chronology {
-            checks.push(Check::Chronology(c.within_months));
-        }
-        if let Some(a) = &self.attendee {
-            checks.push(Check::Attendee(a));
-        }
-        if let Some(f) = &self.field {
-            checks.push(Check::Field(f));
-        }
-        match checks.as_slice() {
-            [one] => Ok(*one),
-            _ => Err(format!(
-                "requirement `{}` must give exactly one of `document`, `attachment`, `genogram`, `chronology`, `attendee` and `field`",
-                self.id
-            )),
+    /// The one check this requirement makes.
+    pub fn check(&self) -> Check<'_> {
+        match &self.kind {
+            Kind::Document(d) => Check::Document(d),
+            Kind::Attachment(a) => Check::Attachment(a),
+            Kind::Genogram(n) => Check::Genogram(*n),
+            Kind::Chronology(c) => Check::Chronology(c),
+            Kind::Attendee(a) => Check::Attendee(a),
+            Kind::Field(f) => Check::Field(f),
         }
     }
 

@@ -5,7 +5,6 @@
 //! profile is embedded; the deadlines stage evaluates its rules on a case.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -16,8 +15,9 @@ mod due;
 mod events;
 mod evidence;
 pub mod explain;
+mod load;
 mod meetings;
-mod overlay;
+mod merge;
 mod plain;
 mod requirements;
 mod support;
@@ -27,14 +27,17 @@ pub use audience::{
     PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,
 };
 pub use bundle::{BundleRules, BundleSection, section_of};
-pub use due::{Direction, Due, Offset};
+pub(crate) use due::plural;
+pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use evidence::filled;
-pub use meetings::{
-    AgendaItem, AttachmentKind, Attendance, Audience, Chair, Check, ChronologyRule, DocumentRule,
-    GenogramRule, MeetingType, Requirement, Role,
+pub use load::{
+    BUILT_IN, BuiltIn, Letterhead, built_in, find as find_profile, load as load_profile,
 };
-pub use overlay::{Letterhead, load as load_profile};
+pub use meetings::{
+    AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,
+    DocumentRule, GenogramRule, MeetingType, Requirement, Role, Writer,
+};
 pub use plain::{PlainRules, Targets, Term};
 pub use requirements::{SelectedMeeting, check_meeting};
 pub use support::support_at_meeting;
@@ -52,6 +55,9 @@ pub struct Profile {
     pub protective_marking: String,
     /// Printed on every page of a legally privileged document.
     pub privileged_marking: String,
+    /// The meeting a pack is for when neither `--meeting` nor the case's
+    /// `meeting.type` says.
+    pub default_meeting: String,
     /// A step not yet done is "due soon" within this many working days of its date.
     pub due_soon_working_days: u32,
     /// Timelines, in the order `casepack timeline` lists them.
@@ -68,8 +74,9 @@ pub struct Profile {
     pub bundle: BundleRules,
     /// Targets and glossary for letters to parents.
     pub plain_language: PlainRules,
-    /// Paragraphs of letters to parents in the authority's own words.
-    #[serde(default)]
+    /// Paragraphs of letters to parents in the authority's own words,
+    /// from its profile files.
+    #[serde(skip)]
     pub wording: Wording,
     /// The council's letterhead, replacing the case's, from a profile file.
     #[serde(skip)]
@@ -134,8 +141,41 @@ pub struct StepRule {
     /// How review LPMs may extend the deadline (004 §11a(ii)).
     #[serde(default)]
     pub extension: Option<Extension>,
-    /// The procedure reference, e.g. `004 §9b(ii)`.
+    /// The start of a window: not before this (the due date ends it).
+    #[serde(default)]
+    pub earliest: Option<Due>,
+    /// The due date is a limit, not a target (004 App. 1: "It should not
+    /// wait until Week 20. That is a limit, not a target"): the sheet says so.
+    #[serde(default)]
+    pub limit: bool,
+    /// Steps that must come before it (beyond the one it counts from): the
+    /// profile is refused if its rules could date it earlier, and `check`
+    /// reports a case whose dates put it earlier.
+    #[serde(default)]
+    pub follows: Vec<String>,
+    /// A step that recurs (002's care planning meetings; statutory reviews).
+    #[serde(default)]
+    pub repeat: Option<Repeat>,
+    /// The procedure reference, e.g. `004 §9b(ii)`, or `local: why` for a
+    /// setting of the authority's own that no procedure states.
     pub source: String,
+}
+
+/// A step that happens again and again: each time counts on from the one
+/// before (its real date, when the case records it).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Repeat {
+    /// How long after the one before.
+    #[serde(deserialize_with = "offset")]
+    pub every: Offset,
+    /// How many times in all, counting the first (at least 2).
+    pub times: u32,
+}
+
+fn offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Offset, D::Error> {
+    let raw = due::RawOffset::deserialize(d)?;
+    Offset::try_from(raw).map_err(serde::de::Error::custom)
 }
 
 /// An extension a review LPM may grant to a step's deadline.
@@ -151,15 +191,6 @@ pub struct Extension {
 }
 
 impl Profile {
-    /// Parses and checks a profile: every rule well formed, every step id
-    /// unique, every anchor `start` or a step of the same timeline, every
-    /// start a case event or a step of another timeline, no loops.
-    pub fn from_yaml(text: &str) -> Result<Profile, String> {
-        let profile: Profile = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
-        profile.check()?;
-        Ok(profile)
-    }
-
     /// The meeting type with `id`.
     pub fn meeting(&self, id: &str) -> Option<&MeetingType> {
         self.meetings.iter().find(|m| m.id == id)
@@ -173,6 +204,17 @@ impl Profile {
     /// The attachment kind with `id`.
     pub fn attachment_kind(&self, id: &str) -> Option<&AttachmentKind> {
         self.attachment_kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The document its writer makes, if the profile has one (the pack
+    /// cover, the bundle).
+    pub fn document_by(&self, writer: Writer) -> Option<&DocumentRule> {
+        self.documents.iter().find(|d| d.writer == writer)
+    }
+
+    /// The meeting type recorded in `record` of the case file.
+    pub fn meeting_in(&self, record: CaseRecord) -> Option<&MeetingType> {
+        self.meetings.iter().find(|m| m.recorded_in == Some(record))
     }
 
     /// The generated document with `id`.
@@ -245,8 +287,13 @@ pub fn evaluation_order(steps: &[StepRule]) -> Result<Vec<usize>, String> {
             if order.contains(&i) {
                 continue;
             }
-            let (anchor, _, _) = step.due.resolve()?;
-            if done.contains(&anchor) {
+            let needs = step
+                .due
+                .anchor
+                .of
+                .iter()
+                .chain(step.earliest.iter().flat_map(|e| &e.anchor.of));
+            if needs.clone().all(|a| done.contains(&a.as_str())) {
                 order.push(i);
                 done.push(&step.id);
             }
@@ -267,15 +314,14 @@ pub fn evaluation_order(steps: &[StepRule]) -> Result<Vec<usize>, String> {
     Ok(order)
 }
 
-static DEFAULT: LazyLock<Profile> = LazyLock::new(|| {
-    Profile::from_yaml(include_str!("../../data/profiles/default.yaml"))
-        .expect("the embedded default profile is valid (checked by a unit test)")
-});
-
-/// The embedded default profile.
+/// The default profile (the first built-in one).
 pub fn default_profile() -> &'static Profile {
-    &DEFAULT
+    match built_in(BUILT_IN[0].name) {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => panic!("the built-in profiles are valid (checked by a unit test): {e}"),
+        None => panic!("the first built-in profile is the default"),
+    }
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -29,18 +29,6 @@ pub struct Targets {
     pub longest_sentence: usize,
 }
 
-/// A targets change from a profile file: only the fields given change.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TargetsChange {
-    #[serde(default)]
-    reading_ease: Option<f64>,
-    #[serde(default)]
-    average_sentence: Option<f64>,
-    #[serde(default)]
-    longest_sentence: Option<usize>,
-}
-
 /// One glossary term.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,39 +74,4 @@ impl PlainRules {
         }
         Ok(())
     }
-
-    /// Lays a profile file's changes over these rules: targets changed
-    /// field by field; terms replace those of the same `term`, or are added.
-    pub(crate) fn change(&mut self, targets: TargetsChange, terms: Vec<Term>) {
-        if let Some(v) = targets.reading_ease {
-            self.targets.reading_ease = v;
-        }
-        if let Some(v) = targets.average_sentence {
-            self.targets.average_sentence = v;
-        }
-        if let Some(v) = targets.longest_sentence {
-            self.targets.longest_sentence = v;
-        }
-        for t in terms {
-            match self
-                .glossary
-                .iter_mut()
-                .find(|g| g.term.eq_ignore_ascii_case(&t.term))
-            {
-                Some(g) => *g = t,
-                None => self.glossary.push(t),
-            }
-        }
-    }
-}
-
-/// The `plain_language:` section of a profile file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PlainChange {
-    #[serde(default)]
-    pub targets: TargetsChange,
-    /// Terms added, or replacing the default's of the same `term`.
-    #[serde(default)]
-    pub glossary: Vec<Term>,
 }

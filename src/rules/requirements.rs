@@ -3,7 +3,7 @@
 //! Every finding carries the severity and source the rule data gives it.
 
 use super::evidence::{attachment, chronology, document, filled, genogram};
-use super::{Check, MeetingType, Profile, Requirement, Role};
+use super::{CaseRecord, Check, MeetingType, Profile, Requirement, Role};
 use crate::case::{Attendee, Case, Date, Family};
 use crate::diagnostics::{Finding, Severity, nearest};
 
@@ -37,7 +37,7 @@ pub fn check_meeting(
     let declared = case.meeting.as_ref();
     let id = requested
         .or(declared.map(|m| m.kind.as_str()))
-        .unwrap_or("lpm");
+        .unwrap_or(&profile.default_meeting);
     let Some(meeting) = profile.meeting(id) else {
         let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
         let mut f = Finding::error(
@@ -64,7 +64,9 @@ pub fn check_meeting(
                 Finding::error("forbidden-purpose", purpose_path(meeting, own), why.clone()).help(
                     format!(
                         "hold a full {} to decide this",
-                        profile.meeting("lpm").map_or("LPM", |m| m.short.as_str())
+                        profile
+                            .meeting(&profile.default_meeting)
+                            .map_or("LPM", |m| m.short.as_str())
                     ),
                 ),
             );
@@ -91,12 +93,11 @@ pub fn check_meeting(
         .iter()
         .filter(|r| r.applies_to(&selected.purpose))
     {
-        let Ok(check) = req.check() else { continue };
-        let found = match check {
+        let found = match req.check() {
             Check::Document(d) => document(case, profile, started, d),
             Check::Attachment(kinds) => attachment(case, profile, kinds, on),
             Check::Genogram(n) => family.and_then(|f| genogram(f, n)),
-            Check::Chronology(months) => chronology(case, months, on),
+            Check::Chronology(rule) => chronology(case, rule.within_months, on),
             Check::Field(path) => (!filled(case, path))
                 .then(|| (path.to_string(), format!("`{path}` is not filled in"))),
             Check::Attendee(role) => {
@@ -196,20 +197,18 @@ fn resolve(
     meeting: &MeetingType,
     own: Option<&crate::case::PackMeeting>,
 ) -> SelectedMeeting {
-    let is_lpm = meeting.id == "lpm";
+    let record = meeting.recorded_in;
+    let is_lpm = record == Some(CaseRecord::Lpm);
     let purpose = own
         .and_then(|m| m.purpose.clone())
         .or_else(|| is_lpm.then(|| case.lpm.purpose.id().to_string()))
         .unwrap_or_else(|| meeting.purposes[0].clone());
-    let date = own
-        .and_then(|m| m.date)
-        .or_else(|| match meeting.id.as_str() {
-            "lpm" => Some(case.lpm.date),
-            "review-lpm" => case.review_lpms.last().map(|r| r.date),
-            "pre-proceedings-meeting" => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
-            "advocates-meeting" => case.proceedings.as_ref().and_then(|p| p.advocates_meeting),
-            _ => None,
-        });
+    let date = own.and_then(|m| m.date).or_else(|| match record? {
+        CaseRecord::Lpm => Some(case.lpm.date),
+        CaseRecord::ReviewLpm => case.review_lpms.last().map(|r| r.date),
+        CaseRecord::PreProceedingsMeeting => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
+        CaseRecord::AdvocatesMeeting => case.proceedings.as_ref().and_then(|p| p.advocates_meeting),
+    });
     let attendees = match own {
         Some(m) if !m.attendees.is_empty() => m.attendees.clone(),
         _ if is_lpm => case.lpm.attendees.clone(),
@@ -230,7 +229,7 @@ fn resolve(
 fn purpose_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
     match own {
         Some(m) if m.purpose.is_some() => "meeting.purpose".into(),
-        _ if meeting.id == "lpm" => "lpm.purpose".into(),
+        _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.purpose".into(),
         _ => "meeting".into(),
     }
 }
@@ -238,7 +237,7 @@ fn purpose_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -
 fn attendees_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
     match own {
         Some(m) if !m.attendees.is_empty() => "meeting.attendees".into(),
-        _ if meeting.id == "lpm" => "lpm.attendees".into(),
+        _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.attendees".into(),
         _ => "meeting".into(),
     }
 }
@@ -246,7 +245,7 @@ fn attendees_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>)
 fn chair_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
     match own {
         Some(m) if m.chair.is_some() => "meeting.chair".into(),
-        _ if meeting.id == "lpm" => "lpm.chair".into(),
+        _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.chair".into(),
         _ => "meeting".into(),
     }
 }
@@ -258,12 +257,12 @@ fn requirement_finding(
     why: String,
 ) -> Finding {
     let code = match req.check() {
-        Ok(Check::Document(_)) => "missing-document",
-        Ok(Check::Attachment(_)) => "missing-attachment",
-        Ok(Check::Genogram(_)) => "genogram",
-        Ok(Check::Chronology(_)) => "chronology",
-        Ok(Check::Attendee(_)) => "missing-attendee",
-        Ok(Check::Field(_)) | Err(_) => "missing-field",
+        Check::Document(_) => "missing-document",
+        Check::Attachment(_) => "missing-attachment",
+        Check::Genogram(_) => "genogram",
+        Check::Chronology(_) => "chronology",
+        Check::Attendee(_) => "missing-attendee",
+        Check::Field(_) => "missing-field",
     };
     let message = format!(
         "the {} needs {}: {why}",

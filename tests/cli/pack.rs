@@ -144,14 +144,15 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
     let timeline = squash(&pdf_text(&entries["pre-proceedings-timeline.pdf"]));
     // LPM Monday 16 Nov 2026. Letter: 5 working days → Mon 23 Nov. First
     // meeting counted from the letter: 10 working days → Mon 7 Dec. PLO
-    // review: 8 weeks → Mon 11 Jan 2027. End: 16 weeks → Mon 8 Mar 2027.
+    // review by the end of week 8 (day 56, the LPM being day 1): Sun 10 Jan
+    // 2027, so Fri 8 Jan. End of week 16: Sun 7 Mar, so Fri 5 Mar 2027.
     // Stage 2 referrals: 2 days after the meeting booked for Thu 26 Nov is
     // Sat 28 Nov, so Fri 27 Nov.
     for date in [
         "Mon 23 Nov 2026",
         "Mon 7 Dec 2026",
-        "Mon 11 Jan 2027",
-        "Mon 8 Mar 2027",
+        "Fri 8 Jan 2027",
+        "Fri 5 Mar 2027",
         "Fri 27 Nov 2026",
         "Sat 28 Nov 2026 is a Saturday",
     ] {
@@ -174,7 +175,7 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
         "Initiate pre-proceedings — decided at this meeting",
         "23 November 2026",
         "7 December 2026",
-        "8 March 2027",
+        "5 March 2027",
         "Evidence against the threshold criteria",
         "Legal advice",
     ] {

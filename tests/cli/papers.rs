@@ -232,7 +232,7 @@ fn the_advocates_agenda_lists_parties_positions_experts_and_hearings() {
         "Family Court at Northmoor",
         "NM26C00412",
         "Tuesday 8 December 2026 (listed)",
-        "by Friday 2 April 2027 (target)",
+        "by Thursday 1 April 2027 (target)",
         "1. Parties",
         "Owen Pritchard",
         "Daniel Okoro, Okoro Family Solicitors",

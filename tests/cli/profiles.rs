@@ -1,14 +1,15 @@
 //! Authority profiles: the same case under the default and the example
 //! profiles in `samples/profiles` gives different packs and deadlines, each
 //! difference traceable to a seed; a profile named in the case is found
-//! beside it; bad profiles are refused with the reason.
+//! beside it (or is a built-in one); bad profiles are refused with the reason.
 
 use serde_json::Value;
 
 use super::*;
 
 const CPM_PROFILE: &str = "samples/profiles/care-planning-meeting.yaml";
-const GATEWAY_PROFILE: &str = "samples/profiles/legal-gateway-7-days.yaml";
+/// The legal gateway meeting within 7 days (001), as a file of the user's.
+const SEVEN_DAYS: &str = "profile: seven-days\nname: Seven days\nsteps:\n  - id: lpm-held\n    when: Within 7 days\n    due: { after: start, days: 7 }\n    source: 001 \"within 7 days\"\n";
 const WEEK_20_PROFILE: &str = "samples/profiles/review-by-week-20.yaml";
 
 /// The due date of step `id` in `casepack timeline --format json` output.
@@ -55,38 +56,82 @@ fn sample_dir(sample: &str, edit: impl Fn(String) -> String) -> tempfile::TempDi
 #[test]
 fn the_same_case_gives_different_deadlines_under_different_profiles() {
     // Request approved Wed 4 Nov 2026: the LPM within 2 weeks (004 §6f) is
-    // due Wed 18 Nov; within 7 days (001) Wed 11 Nov.
+    // due Wed 18 Nov; within 7 days, Wed 11 Nov.
     assert_eq!(due(SAMPLE, None, "lpm-held"), "2026-11-18");
-    assert_eq!(due(SAMPLE, Some(GATEWAY_PROFILE), "lpm-held"), "2026-11-11");
-    // The LPM on Mon 16 Nov was therefore late under 001.
-    let out = casepack(&root(), &["check", SAMPLE, "--profile", GATEWAY_PROFILE]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("seven.yaml"), SEVEN_DAYS).unwrap();
+    let seven = dir.path().join("seven.yaml");
+    let seven = seven.to_str().unwrap();
+    assert_eq!(due(SAMPLE, Some(seven), "lpm-held"), "2026-11-11");
+    // The LPM on Mon 16 Nov was therefore late under it.
+    let out = casepack(&root(), &["check", SAMPLE, "--profile", seven]);
     assert!(
-        stderr(&out).contains("held on 16 November 2026, after its deadline of 11 November 2026"),
+        stderr(&out).contains("on 16 November 2026, after its deadline of 11 November 2026"),
         "{}",
         stderr(&out)
     );
-    // Review LPM: week 14 (004 §11a(ii)) is Mon 22 Feb 2027; week 20 (004
-    // App. 2) is Mon 5 Apr 2027.
-    assert_eq!(due(SAMPLE, None, "week-14-lpm"), "2027-02-22");
+    // Review LPM: before the 16-week point (004 §11a(ii)), the end of week
+    // 16 counting the LPM (Mon 16 Nov 2026) as day 1, Sun 7 Mar 2027, so Fri
+    // 5 Mar; in or before week 20 (004 App. 1, a limit): Sun 4 Apr, so Fri
+    // 2 Apr 2027, and pre-proceedings end with it.
+    assert_eq!(due(SAMPLE, None, "review-lpm"), "2027-03-05");
     assert_eq!(
-        due(SAMPLE, Some(WEEK_20_PROFILE), "week-14-lpm"),
-        "2027-04-05"
-    );
-    // Final care planning meeting: two weeks before the final evidence
-    // (003; week 15 from Fri 13 Nov 2026 is Fri 26 Feb 2027) is Fri 12 Feb;
-    // week 18 (001) is Fri 19 Mar 2027.
-    assert_eq!(
-        due(ISSUE_SAMPLE, None, "final-care-planning-meeting"),
-        "2027-02-12"
+        due(SAMPLE, Some(WEEK_20_PROFILE), "review-lpm"),
+        "2027-04-02"
     );
     assert_eq!(
-        due(
-            ISSUE_SAMPLE,
-            Some(GATEWAY_PROFILE),
-            "final-care-planning-meeting"
-        ),
-        "2027-03-19"
+        due(SAMPLE, Some(WEEK_20_PROFILE), "end-of-pre-proceedings"),
+        "2027-04-02"
     );
+    let out = casepack(
+        &root(),
+        &[
+            "timeline",
+            SAMPLE,
+            "--profile",
+            WEEK_20_PROFILE,
+            "--today",
+            TODAY,
+        ],
+    );
+    assert!(
+        stdout(&out).contains("a limit, not a target"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_review_lpm_after_the_end_of_pre_proceedings_is_refused() {
+    // Moving the review LPM to week 20 while pre-proceedings still end at
+    // week 16 would date the meeting after the end it decides.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "profile: p\nname: P\nsteps:\n  - id: review-lpm\n    due: { after: start, week: 20 }\n    source: 004 App. 1\n",
+    )
+    .unwrap();
+    let out = casepack(dir.path(), &["check", &abs(SAMPLE), "--profile", "p.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("pre-proceedings/end-of-pre-proceedings: follows `review-lpm` but its rule can date it earlier"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_review_lpm_under_review_by_week_20_has_the_members_of_11d() {
+    let out = casepack(
+        &root(),
+        &["explain", "review-lpm", "--profile", WEEK_20_PROFILE],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("Must attend: The child's social worker; Team manager; Head of service; The local authority's legal adviser (004 §11d"),
+        "{text}"
+    );
+    assert!(!text.contains("May attend"), "{text}");
 }
 
 #[test]
@@ -185,30 +230,29 @@ fn a_profile_named_in_the_case_is_read_from_beside_it() {
     let dir = sample_dir(SAMPLE, |t| {
         t.replace(
             "casepack: 2\n",
-            "casepack: 2\nprofile: profiles/legal-gateway-7-days.yaml\n",
+            "casepack: 2\nprofile: profiles/seven.yaml\n",
         )
     });
+    std::fs::write(dir.path().join("profiles/seven.yaml"), SEVEN_DAYS).unwrap();
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert!(
         stderr(&out).contains("after its deadline of 11 November 2026"),
         "{}",
         stderr(&out)
     );
-    // --profile wins over the case's.
-    let out = casepack(
-        dir.path(),
-        &[
-            "check",
-            "case.yaml",
-            "--profile",
-            "profiles/review-by-week-20.yaml",
-        ],
-    );
+    // --profile wins over the case's, and takes a built-in one by name.
+    let out = casepack(dir.path(), &["check", "case.yaml", "--profile", "default"]);
     assert!(
         !stderr(&out).contains("after its deadline"),
         "{}",
         stderr(&out)
     );
+    // A case may name a built-in profile.
+    let dir = sample_dir(SAMPLE, |t| {
+        t.replace("casepack: 2\n", "casepack: 2\nprofile: gloucestershire\n")
+    });
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // A profile that is not there is a finding at the line that names it.
     let dir = sample_dir(SAMPLE, |t| {
         t.replace(
@@ -224,6 +268,14 @@ fn a_profile_named_in_the_case_is_read_from_beside_it() {
         "{err}"
     );
     assert!(err.contains("case.yaml:6:10"), "{err}");
+    // A name that is no built-in profile says which there are.
+    let out = casepack(&root(), &["check", SAMPLE, "--profile", "gloucester"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`gloucester` is neither a built-in profile (gloucestershire"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -232,28 +284,48 @@ fn bad_profiles_are_refused_with_the_reason() {
     let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
     write(
         "step.yaml",
-        "profile: x\nname: X\ntimescales:\n  lpm-hled:\n    due: { after: start, days: 7 }\n    source: 001\n",
+        "profile: x\nname: X\nsteps:\n  - id: lpm-hled\n    due: { after: start, days: 7 }\n    source: \"001\"\n",
     );
     write(
         "loop.yaml",
-        "profile: x\nname: X\ntimescales:\n  papers-to-panel:\n    due: { after: papers-to-panel, days: 7 }\n    source: 001\n",
+        "profile: x\nname: X\nsteps:\n  - id: papers-to-panel\n    due: { after: papers-to-panel, days: 7 }\n    source: \"001\"\n",
+    );
+    write(
+        "nosource.yaml",
+        "profile: x\nname: X\nsteps:\n  - id: lpm-held\n    due: { after: start, days: 7 }\n",
     );
     write(
         "meeting.yaml",
-        "profile: x\nname: X\nmeetings:\n  lpm:\n    drop_requires: [genogramme]\n",
+        "profile: x\nname: X\nmeetings:\n  - id: lpm\n    requires:\n      - { id: genogramme, remove: true }\n",
+    );
+    write(
+        "incomplete.yaml",
+        "profile: x\nname: X\nmeetings:\n  - id: ftm\n    name: Families Together Meeting\n",
     );
     write("field.yaml", "profile: x\nname: X\ncolour: blue\n");
+    write("noname.yaml", "profile: x\n");
+    write("self.yaml", "profile: x\nname: X\nextends: self.yaml\n");
     write("templates.yaml", "profile: x\nname: X\ntemplates: tpl\n");
     std::fs::create_dir(dir.path().join("tpl")).unwrap();
     write("tpl/letter.typ", "= Hello\n");
     for (file, message) in [
-        ("step.yaml", "timescales: `lpm-hled` is not a step"),
+        (
+            "step.yaml",
+            "steps[lpm-hled]: no timeline has this step; say which `timeline` to add it to",
+        ),
         ("loop.yaml", "papers-to-panel"),
         (
-            "meeting.yaml",
-            "`genogramme` is not one of its requirements",
+            "nosource.yaml",
+            "a changed timescale says where it comes from: give its `source`",
         ),
+        (
+            "meeting.yaml",
+            "meetings[lpm].requires[genogramme]: there is nothing of that id to remove",
+        ),
+        ("incomplete.yaml", "meetings[ftm]: missing field"),
         ("field.yaml", "unknown field `colour`"),
+        ("noname.yaml", "every profile gives its `name`"),
+        ("self.yaml", "extends itself"),
         ("templates.yaml", "does not replace a built-in template"),
         ("missing.yaml", "cannot read the profile"),
     ] {
@@ -261,6 +333,17 @@ fn bad_profiles_are_refused_with_the_reason() {
         assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
         assert!(stderr(&out).contains(message), "{file}: {}", stderr(&out));
     }
+}
+
+#[test]
+fn profiles_lists_the_built_in_ones() {
+    let out = casepack(&root(), &["profiles"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("gloucestershire  004 Gloucestershire"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn timeline_prints_every_date_with_weekday_status_and_source() {
         "{minutes}"
     );
     let end = row("end-of-pre-proceedings");
-    assert!(end.contains("8 Mar 2027") && end.contains(" due "), "{end}");
+    assert!(end.contains("5 Mar 2027") && end.contains(" due "), "{end}");
     let referrals = row("stage-2-referrals");
     assert!(referrals.contains("27 Nov 2026"), "{referrals}");
     assert!(text.contains("28 November 2026 is a Saturday:"), "{text}");
@@ -260,9 +260,9 @@ fn a_deadline_past_the_bank_holiday_data_needs_a_holidays_file() {
         .find(|s| s["id"] == "issues-resolution-hearing")
         .unwrap()
         .clone();
-    // Issued Fri 29 Nov 2030; week 20 is Fri 18 Apr 2031, after Good Friday
-    // (11 Apr) and Easter Monday, so not moved.
-    assert_eq!(irh["due"], "2031-04-18");
+    // Issued Fri 29 Nov 2030; week 20 ends on day 140: Thu 17 Apr 2031,
+    // after Good Friday (11 Apr) and Easter Monday, so not moved.
+    assert_eq!(irh["due"], "2031-04-17");
     // A year before the data runs out, check says so.
     let check = casepack(&root(), &["check", SAMPLE, "--today", "2030-02-01"]);
     assert!(
@@ -302,12 +302,12 @@ fn an_issue_stage_case_has_the_26_week_court_timeline_sheet() {
         "Counted from the issue of proceedings on Friday 13 November 2026",
         "Tue 8 Dec 2026",
         "Day 18, the issue of proceedings being Day 1",
-        "Fri 2 Apr 2027",
+        "Thu 1 Apr 2027",
         "Thu 13 May 2027",
-        "the last day of the 26 weeks beginning with the issue of proceedings",
+        "end of week 26: day 182, the issue of proceedings being day 1",
         "s32(1)(a) Children Act 1989",
-        "Thu 25 Mar 2027",
-        "Fri 26 Mar 2027 is Good Friday, a bank holiday",
+        "Thu 25 Feb 2027",
+        "end of week 15: day 105, the issue of proceedings being day 1",
     ] {
         assert!(
             text.contains(&squash(needle)),

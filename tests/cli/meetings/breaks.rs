@@ -211,6 +211,13 @@ const BREAKS: &[Break] = &[
         message: "the pre-proceedings meeting needs a team manager in the chair",
     },
     Break {
+        meeting: "pre-proceedings-meeting",
+        requirement: "lawyers",
+        edit: |c| drop_attendee(c, "meeting", "Owen Pritchard"),
+        finding: "warning[missing-attendee]",
+        message: "no one at the meeting is the local authority's legal adviser",
+    },
+    Break {
         meeting: "advocates-meeting",
         requirement: "proceedings",
         edit: |c| c["proceedings"]["issued"] = Value::Null,

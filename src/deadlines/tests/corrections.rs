@@ -1,0 +1,207 @@
+//! The dates a legal reader found wrong in the default profile (issue 17),
+//! each worked out by hand from the passage it cites, and the shapes the
+//! seeds use (calendar months, windows, repeats, first-of) on small
+//! profiles of their own.
+
+use super::*;
+use crate::rules::Profile;
+
+#[test]
+fn court_week_n_ends_on_day_7n_counting_the_issue_as_day_1() {
+    // 004 App. 3: "Week 1 – Day 1". Issued Fri 13 Nov 2026 (day 1).
+    let c = case(
+        "2026-11-03",
+        "issue-care-proceedings",
+        "proceedings: { issued: 2026-11-13 }",
+    );
+    let (s, _) = run(&c, "2026-11-30");
+    // Week 15 ends on day 105: 13 Nov + 104 days = Thu 25 Feb 2027 (not
+    // Fri 26 Feb, the first day of week 16).
+    assert_eq!(due(&s, "final-evidence"), d("2027-02-25"));
+    // Week 5 ends on 13 Nov + 34 days = Thu 17 Dec 2026.
+    assert_eq!(due(&s, "kinship-viability-complete"), d("2026-12-17"));
+    // Week 26 ends on day 182, the same rule as the final hearing always had:
+    // 13 Nov + 181 days = Thu 13 May 2027 (s32(1)(a): 26 weeks beginning
+    // with the day of issue).
+    assert_eq!(due(&s, "final-hearing"), d("2027-05-13"));
+    let step = s.step("final-evidence").unwrap();
+    assert_eq!(
+        step.rule,
+        "end of week 15: day 105, the issue of proceedings being day 1"
+    );
+}
+
+#[test]
+fn the_agreement_is_signed_after_the_first_meeting_it_is_made_at() {
+    // LPM Mon 16 Nov 2026. Letter within 5 working days: Mon 23 Nov (004
+    // §9b(ii)). First meeting 10 working days after: Mon 7 Dec (§9b(iii)).
+    // The agreement is made there and signed the week after (App. 2 weeks
+    // 1-2): Mon 14 Dec, not LPM + 2 weeks (Mon 30 Nov) as before.
+    let c = case("2026-11-16", "initiate-pre-proceedings", "");
+    let (s, _) = run(&c, "2026-11-16");
+    assert_eq!(due(&s, "initial-meeting"), d("2026-12-07"));
+    assert_eq!(due(&s, "agreement-to-legal"), d("2026-12-03"));
+    assert_eq!(due(&s, "agreement-signed"), d("2026-12-14"));
+}
+
+#[test]
+fn a_profile_that_could_date_a_step_before_one_it_follows_is_refused() {
+    let text = crate::rules::tests::DEFAULT_YAML.replace(
+        "        due: { after: initial-meeting, weeks: 1 }\n        follows: [initial-meeting, agreement-to-legal]",
+        "        due: { after: start, weeks: 2 }\n        follows: [initial-meeting, agreement-to-legal]",
+    );
+    let err = Profile::from_yaml(&text).unwrap_err();
+    assert!(
+        err.starts_with("pre-proceedings/agreement-signed: follows `initial-meeting` but its rule can date it earlier"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_case_that_records_a_step_before_one_it_follows_is_an_error() {
+    let c = case(
+        "2026-11-16",
+        "initiate-pre-proceedings",
+        "pre_proceedings_meeting: { date: 2026-11-26, time: \"10:00\", place: [Room 1] }\ndone: { agreement-signed: 2026-11-20 }",
+    );
+    let (_, findings) = run(&c, "2026-11-30");
+    let f = findings.iter().find(|f| f.code == "step-order").unwrap();
+    assert_eq!(f.path, "done.agreement-signed");
+    assert_eq!(f.severity, crate::diagnostics::Severity::Error);
+    assert!(
+        f.message
+            .contains("before initial pre-proceedings meeting with parents and solicitors"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn the_review_lpm_before_week_16_and_the_further_lpm_of_week_14() {
+    let p = default_profile();
+    let week_14 = p.step("week-14-lpm").unwrap();
+    assert!(week_14.action.contains("if required"));
+    assert_eq!(
+        week_14.source,
+        "004 App. 2 week 14 (a further LPM, if required)"
+    );
+    let review = p.step("review-lpm").unwrap();
+    assert_eq!(review.source, "004 §11a(ii)");
+    // LPM Mon 16 Nov 2026: "before the 16 week point" (Mon 8 Mar 2027) is
+    // the end of week 16, Sun 7 Mar, so Fri 5 Mar; the further LPM, end of
+    // week 14, Sun 21 Feb, so Fri 19 Feb.
+    let c = case("2026-11-16", "initiate-pre-proceedings", "");
+    let (s, _) = run(&c, "2026-11-16");
+    assert_eq!(due(&s, "review-lpm"), d("2027-03-05"));
+    assert_eq!(due(&s, "week-14-lpm"), d("2027-02-19"));
+}
+
+#[test]
+fn the_manuals_steps_are_not_on_gloucestershires_timeline() {
+    let p = default_profile();
+    for id in [
+        "nine-week-meeting",
+        "week-13-review",
+        "back-to-panel",
+        "legal-gateway-meeting",
+    ] {
+        assert!(p.step(id).is_none(), "{id} belongs to 001");
+    }
+    // Gloucestershire's own week 13 meeting cites only 004.
+    assert_eq!(
+        p.step("week-13-meeting").unwrap().source,
+        "004 App. 2 week 13"
+    );
+}
+
+#[test]
+fn smaller_corrections() {
+    let p = default_profile();
+    // App. 2: the social worker attaches the minutes to the child's file.
+    assert_eq!(
+        p.step("minutes-on-file").unwrap().responsible,
+        "Social worker"
+    );
+    // App. 2 weeks 8, 15: lawyers at a later meeting only when a decision to
+    // issue has been made; at the first they attend.
+    let ppm = p.meeting("pre-proceedings-meeting").unwrap();
+    assert!(
+        !ppm.attendees
+            .required
+            .contains(&"legal-adviser".to_string())
+    );
+    let lawyers = ppm.requires.iter().find(|r| r.id == "lawyers").unwrap();
+    assert_eq!(lawyers.purposes, ["initial"]);
+    // Review LPM decides to issue Mon 22 Feb 2027; papers reach Legal on Wed
+    // 3 Mar; issue within 5 working days of receipt (App. 2 week 12): Wed 10
+    // Mar (4, 5, 8, 9, 10).
+    let c = case(
+        "2026-11-16",
+        "initiate-pre-proceedings",
+        "review_lpms: [{ date: 2027-02-22, decision: issue-care-proceedings }]\ndone: { review-papers-to-legal: 2027-03-03 }",
+    );
+    let (s, _) = run(&c, "2027-03-03");
+    assert_eq!(due(&s, "review-issue"), d("2027-03-10"));
+}
+
+#[test]
+fn a_recorded_letter_of_issue_counts_as_done() {
+    // LPM Tue 3 Nov 2026 decides to issue; the letter dated Wed 4 Nov.
+    let c = case(
+        "2026-11-03",
+        "issue-care-proceedings",
+        "letter_of_issue: { date: 2026-11-04, why: W }",
+    );
+    let (s, findings) = run(&c, "2026-11-30");
+    let step = s.step("letter-of-issue").unwrap();
+    assert_eq!(step.actual, Some(d("2026-11-04")));
+    assert_eq!(step.recorded_at.as_deref(), Some("letter_of_issue.date"));
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.code == "overdue" && f.message.contains("letter of issue")),
+        "{findings:?}"
+    );
+}
+
+/// The default profile with one more timeline, of `steps`, from the LPM.
+fn shaped(steps: &str) -> Result<Profile, String> {
+    Profile::from_yaml(&format!(
+        "profile: t\nname: T\nextends: default\ntimelines:\n  - id: t\n    title: T\n    source: \"local: test\"\n    starts: [lpm.date]\n    steps:\n{steps}\n"
+    ))
+}
+
+#[test]
+fn calendar_months_windows_repeats_and_first_of() {
+    let p = shaped(
+        r#"      - { id: plo, when: PLO meeting, action: PLO meeting, responsible: SW, due: { after: start, working_days: 10 }, source: "001" }
+      - { id: review, when: 3 months, action: Review, responsible: TM, due: { after: plo, months: 3 }, source: "001" }
+      - { id: panel, when: 6 months, action: Back to panel, responsible: TM, due: { after: start, months: 6 }, earliest: { after: start, months: 5 }, limit: true, source: "001" }
+      - { id: cpm, when: Between reviews, action: Care planning meeting, responsible: SW, due: { after: start, months: 6 }, repeat: { every: { months: 6 }, times: 3 }, source: "002" }
+      - { id: first, when: Whichever first, action: First, responsible: SW, due: { after: { first_of: [review, panel] }, days: 1 }, source: "001" }"#,
+    );
+    let p = match p {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    // The timeline starts from the LPM, Tue 31 Aug 2027.
+    let c = case("2027-08-31", "no-further-action", "");
+    let (s, f) = schedule(&c, &p, cal(), d("2027-08-31"));
+    let s = s.unwrap_or_else(|| panic!("{f:?}"));
+    // 10 working days: Tue 14 Sep 2027; three months on: Tue 14 Dec.
+    assert_eq!(due(&s, "plo"), d("2027-09-14"));
+    assert_eq!(due(&s, "review"), d("2027-12-14"));
+    // Six calendar months from 31 Aug 2027: February has no 31st, so the
+    // month's last day, Tue 29 Feb 2028 (a leap year); five months, Mon 31 Jan.
+    let panel = s.step("panel").unwrap();
+    assert_eq!(panel.due, d("2028-02-29"));
+    assert!(panel.limit);
+    assert_eq!(panel.earliest, Some(d("2028-01-31")));
+    // Repeats, each 6 months after the one before: 29 Feb 2028, then Tue 29
+    // Aug 2028, then 28 Feb 2029 (no 29th that year), a Wednesday.
+    assert_eq!(due(&s, "cpm"), d("2028-02-29"));
+    assert_eq!(due(&s, "cpm#2"), d("2028-08-29"));
+    assert_eq!(due(&s, "cpm#3"), d("2029-02-28"));
+    // First of the review (14 Dec) and the panel (29 Feb): 15 Dec.
+    assert_eq!(due(&s, "first"), d("2027-12-15"));
+}
