@@ -106,14 +106,13 @@ pub fn check(
     let rules = &checked.profile.plain_language;
     let glossary = Glossary::new(&rules.glossary);
     let fields = source::case_fields(&checked.loaded.case);
-    // A profile's own paragraphs are traced to their line in the profile.
-    let origin = checked.profile.wording.origin.clone();
-    let origin_index = origin
-        .as_ref()
-        .map(|o| crate::case::LocationIndex::build(&o.text));
+    // A profile's own paragraphs are traced to their line in the profile
+    // file they were written in.
+    let wording = &checked.profile.wording;
     let in_profile = |path: &str, words: &str| {
-        let (o, index) = (origin.as_ref()?, origin_index.as_ref()?);
-        source::position_of(&o.text, index, path, words)
+        let o = wording.file_of(path)?;
+        let index = crate::case::LocationIndex::build(&o.text);
+        source::position_of(&o.text, &index, path, words)
     };
     let severity = if strict {
         Severity::Error
@@ -199,7 +198,7 @@ pub fn check(
                         },
                         width: (field.is_some() || worded_at.is_some())
                             .then(|| written.chars().count()),
-                        file: worded_at.and(origin.clone()),
+                        file: worded_at.and_then(|_| wording.file_of(&path).cloned()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -246,7 +245,7 @@ pub fn check(
                             (None, None) => None,
                         },
                         width: None,
-                        file: worded_at.and(origin.clone()),
+                        file: worded_at.and_then(|_| wording.file_of(&path).cloned()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);

@@ -82,9 +82,13 @@ impl Paragraphs {
 pub struct Wording {
     /// Document id to its paragraphs.
     pub letters: BTreeMap<String, Paragraphs>,
-    /// The profile file the wording is written in.
+    /// The profile file this wording was read from (one layer's).
     #[serde(skip)]
     pub origin: Option<Arc<SourceFile>>,
+    /// The file each paragraph was written in, by its path
+    /// (`wording.<letter>.<paragraph>`), once layers are laid over each other.
+    #[serde(skip)]
+    files: BTreeMap<String, Arc<SourceFile>>,
 }
 
 impl Wording {
@@ -92,6 +96,12 @@ impl Wording {
     /// gives replaces this one's.
     pub fn overlay(&mut self, other: Wording) {
         for (id, p) in other.letters {
+            if let Some(file) = &other.origin {
+                for (name, _) in p.given() {
+                    self.files
+                        .insert(format!("wording.{id}.{name}"), file.clone());
+                }
+            }
             let mine = self.letters.entry(id).or_default();
             for (slot, new) in [
                 (&mut mine.opening, p.opening),
@@ -104,9 +114,14 @@ impl Wording {
                 }
             }
         }
-        if other.origin.is_some() {
-            self.origin = other.origin;
-        }
+    }
+
+    /// The profile file the paragraph at `path` (`wording.<letter>.<paragraph>`)
+    /// was written in.
+    pub fn file_of(&self, path: &str) -> Option<&Arc<SourceFile>> {
+        self.files
+            .get(path)
+            .or(self.origin.as_ref().filter(|_| self.files.is_empty()))
     }
 
     /// Every document worded must be a letter to one parent.
@@ -167,7 +182,7 @@ impl Wording {
             "a paragraph is a Tera template over these variables: {} (`meeting` only in the letter before proceedings)",
             names.join(", ")
         ));
-        if let Some(origin) = &self.origin {
+        if let Some(origin) = self.file_of(&path) {
             let start = LocationIndex::build(&origin.text).value(&path);
             f.position = start.map(|s| locate(&origin.text, s, template, e.at));
             f = f.in_file(origin.clone());

@@ -171,3 +171,26 @@ fn wording_for_a_document_that_is_not_a_letter_is_refused_when_the_profile_loads
         stderr(&out)
     );
 }
+
+#[test]
+fn a_paragraph_from_a_profile_it_extends_is_placed_in_that_file() {
+    let dir = with_profile(
+        |t| t,
+        "profile: w\nname: W\nextends: county.yaml\nwording:\n  letter-before-proceedings:\n    closing: Thank you.\n",
+    );
+    std::fs::write(
+        dir.path().join("county.yaml"),
+        "profile: county\nname: County\nwording:\n  letter-before-proceedings:\n    opening: Dear {{ parent }}.\n    closing: Goodbye.\n",
+    )
+    .unwrap();
+    let out = casepack(
+        dir.path(),
+        &["check", "case.yaml", "--profile", "westshore.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("--> county.yaml:5:22"), "{err}");
+    assert!(err.contains("5 |     opening: Dear {{ parent }}."), "{err}");
+    // The closing it replaced is not rendered, so not an error of its own.
+    assert_eq!(err.matches("error[wording]").count(), 1, "{err}");
+}
