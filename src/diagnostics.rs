@@ -3,6 +3,7 @@
 //! and available as JSON for other tools.
 
 use std::fmt;
+use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,20 @@ pub struct Finding {
     /// the whole value.
     #[serde(skip)]
     pub width: Option<usize>,
+    /// The file the position is in, when it is not the case file (a
+    /// profile's wording).
+    #[serde(skip)]
+    pub file: Option<Arc<SourceFile>>,
+}
+
+/// A file other than the case that a finding may point into, with its text
+/// to quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Its name, as given on the command line or in the case.
+    pub name: String,
+    /// Its text.
+    pub text: String,
 }
 
 impl Finding {
@@ -64,6 +79,7 @@ impl Finding {
             help: None,
             source: None,
             width: None,
+            file: None,
         }
     }
 
@@ -91,6 +107,12 @@ impl Finding {
         self
     }
 
+    /// Says the finding's position is in `file`, not the case file.
+    pub fn in_file(mut self, file: Arc<SourceFile>) -> Self {
+        self.file = Some(file);
+        self
+    }
+
     /// Pins the finding to a position (used where the parser, not a path, knows it).
     pub fn at(mut self, position: Position) -> Self {
         self.position = Some(position);
@@ -111,6 +133,9 @@ pub struct JsonFinding<'a> {
     pub message: &'a str,
     /// The YAML path, e.g. `parents[0].name`; empty for the whole file.
     pub path: &'a str,
+    /// The file `line` and `column` are in when it is not the case file (a
+    /// profile), else `None`.
+    pub file: Option<&'a str>,
     /// 1-based line in the case file.
     pub line: Option<usize>,
     /// 1-based column, in characters.
@@ -129,6 +154,7 @@ impl Finding {
             code: self.code,
             message: &self.message,
             path: &self.path,
+            file: self.file.as_deref().map(|f| f.name.as_str()),
             line: self.position.map(|p| p.line),
             column: self.position.map(|p| p.column),
             source: self.source.as_deref(),
@@ -163,6 +189,14 @@ impl Findings {
         self.items.push(finding);
     }
 
+    /// Records a finding unless the same one is already recorded (a
+    /// profile's mistake found again in each parent's pack).
+    pub fn push_once(&mut self, finding: Finding) {
+        if !self.items.contains(&finding) {
+            self.items.push(finding);
+        }
+    }
+
     /// Records several findings.
     pub fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
         self.items.extend(findings);
@@ -195,7 +229,8 @@ impl Findings {
         for f in &mut self.items {
             // An overdue step is something the file lacks: there is no line
             // to point at, only the path where it would be recorded.
-            if f.position.is_none() && !f.path.is_empty() && f.code != "overdue" {
+            if f.position.is_none() && f.file.is_none() && !f.path.is_empty() && f.code != "overdue"
+            {
                 f.position = index.value(&f.path);
             }
         }
@@ -211,6 +246,10 @@ impl Findings {
         };
         let mut out = String::new();
         for f in self.sorted() {
+            let (file_name, text) = match &f.file {
+                Some(other) => (other.name.as_str(), other.text.as_str()),
+                None => (file_name, text),
+            };
             out.push_str(&renderer.render(&report(f, file_name, text)));
             out.push_str("\n\n");
         }

@@ -92,7 +92,7 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
                 findings.extend(leak_findings(&checked, &pack.view, &leaks));
                 parents.push(pack);
             }
-            Err(f) => findings.push(*f),
+            Err(errors) => errors.into_iter().for_each(|f| findings.push_once(f)),
         }
     }
     let packs = match settings.audience {
@@ -108,8 +108,8 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
                     findings.extend(leak_findings(&checked, &pack.view, &leaks));
                     vec![pack]
                 }
-                Err(f) => {
-                    findings.push(*f);
+                Err(errors) => {
+                    errors.into_iter().for_each(|f| findings.push_once(f));
                     Vec::new()
                 }
             }
@@ -197,14 +197,14 @@ fn plan(
     viewer: Viewer,
     audience: PackAudience,
     settings: &Settings,
-) -> Result<(PlannedPack, Vec<Leak>), Box<Finding>> {
+) -> Result<(PlannedPack, Vec<Leak>), Vec<Finding>> {
     let refused = |why: String| {
-        Box::new(Finding::error(
+        vec![Finding::error(
             "redaction",
             "",
             format!("{}'s pack could not be made safe to send: {why}", reader(family, viewer)),
         )
-        .help("nothing is written while this stands; please report it with the case's shape (not its contents)"))
+        .help("nothing is written while this stands; please report it with the case's shape (not its contents)")]
     };
     let view = disclosure::view(family, viewer).map_err(|e| refused(e.0))?;
     let copy = Family::resolve(&view.case)
@@ -224,7 +224,7 @@ fn plan(
     );
     let meeting = meeting
         .ok_or_else(|| refused("the meeting could not be read from its copy of the case".into()))?;
-    let jobs: Vec<DocumentJob> =
+    let mut jobs: Vec<DocumentJob> =
         documents::plan(&copy, &checked.schedule, &checked.profile, &meeting, viewer)
             .into_iter()
             .filter(|j| {
@@ -234,6 +234,22 @@ fn plan(
                     .is_some_and(|r| rules::may_receive(r, audience))
             })
             .collect();
+    // The authority's own paragraphs, rendered into each letter's data
+    // before anything reads it: the guard below, the plain-language check.
+    let mut errors = Vec::new();
+    for j in &mut jobs {
+        match checked.profile.wording.apply(&j.id, &mut j.data) {
+            Ok(()) => {
+                if let Some(w) = j.data.get_mut("wording") {
+                    documents::allow_breaks(w);
+                }
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let case = &checked.loaded.case;
     let attached: Vec<AttachedFile> = checked
         .attached

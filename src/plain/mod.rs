@@ -83,12 +83,16 @@ pub struct Report {
     pub letters: Vec<LetterReport>,
 }
 
-/// The letters among `jobs`: documents addressed to one parent.
+/// What parents read or sign among `jobs`: documents addressed to them
+/// (a letter to one parent, the agreement they sign) and any the profile
+/// lists for the parents' packs.
 fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
-    checked
-        .profile
-        .document(&job.id)
-        .is_some_and(|r| r.audience == Audience::Parent)
+    checked.profile.document(&job.id).is_some_and(|r| {
+        matches!(
+            r.audience,
+            Audience::Parent | Audience::ParentsAndProfessionals
+        ) || r.audiences.contains(&crate::rules::PackAudience::Parents)
+    })
 }
 
 /// Lays out and checks every letter to a parent among `jobs`. `source` is
@@ -102,6 +106,14 @@ pub fn check(
     let rules = &checked.profile.plain_language;
     let glossary = Glossary::new(&rules.glossary);
     let fields = source::case_fields(&checked.loaded.case);
+    // A profile's own paragraphs are traced to their line in the profile
+    // file they were written in.
+    let wording = &checked.profile.wording;
+    let in_profile = |path: &str, words: &str| {
+        let o = wording.file_of(path)?;
+        let index = crate::case::LocationIndex::build(&o.text);
+        source::position_of(&o.text, &index, path, words)
+    };
     let severity = if strict {
         Severity::Error
     } else {
@@ -113,6 +125,7 @@ pub fn check(
     let mut found: BTreeMap<(&'static str, String, String), Pending> = BTreeMap::new();
     for job in jobs.iter().filter(|j| is_letter(checked, j)) {
         let document = render::layout(job, &checked.profile)?;
+        let worded = source::wording_fields(job);
         let units = printed::units(&document);
         let counts = Counts::of(
             units
@@ -122,11 +135,16 @@ pub fn check(
         );
         let mut explained = Vec::new();
         let mut jargon = Vec::new();
-        for unit in units
-            .iter()
-            .filter(|u| matches!(u.kind, Kind::Prose | Kind::Heading))
-        {
+        // A letter's tables are its letterhead, address and meeting
+        // details; what parents sign (the agreement) says its worries and
+        // plan in tables, so there they are read for jargon too.
+        let tables = checked
+            .profile
+            .document(&job.id)
+            .is_some_and(|r| r.audience != Audience::Parent);
+        for unit in read_for_jargon(&units, tables).iter() {
             let spans = source::spans(&unit.text, &fields);
+            let own = source::spans(&unit.text, &worded);
             for hit in glossary.find(&unit.text) {
                 let term = glossary.term(hit.term);
                 let list = if term.instead.is_some() {
@@ -142,12 +160,20 @@ pub fn check(
                 };
                 let written = &unit.text[hit.range.clone()];
                 let field = source::field_at(&spans, hit.range.clone());
-                let (path, message) = match field {
-                    Some(f) => (
+                let worded_at =
+                    source::field_at(&own, hit.range.clone()).filter(|_| field.is_none());
+                let (path, message) = match (field, worded_at) {
+                    (Some(f), _) => (
                         fields[f].path.clone(),
                         format!("\"{written}\" is jargon most parents will not know"),
                     ),
-                    None => (
+                    (None, Some(w)) => (
+                        worded[w].path.clone(),
+                        format!(
+                            "\"{written}\" is in the profile's wording: jargon most parents will not know"
+                        ),
+                    ),
+                    (None, None) => (
                         String::new(),
                         format!(
                             "\"{written}\" is in the wording of template `{}`: jargon most parents will not know",
@@ -163,10 +189,16 @@ pub fn check(
                             "write \"{instead}\" instead ({}: {})",
                             term.term, term.means
                         ),
-                        position: field.and_then(|_| {
-                            source::position_of(source, &checked.loaded.index, &path, written)
-                        }),
-                        width: field.map(|_| written.chars().count()),
+                        position: match (field, worded_at) {
+                            (Some(_), _) => {
+                                source::position_of(source, &checked.loaded.index, &path, written)
+                            }
+                            (None, Some(_)) => in_profile(&path, written),
+                            (None, None) => None,
+                        },
+                        width: (field.is_some() || worded_at.is_some())
+                            .then(|| written.chars().count()),
+                        file: worded_at.and_then(|_| wording.file_of(&path).cloned()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -180,8 +212,13 @@ pub fn check(
                     continue;
                 }
                 let sentence = &unit.text[range.clone()];
-                let field = source::field_overlapping(&spans, range);
-                let path = field.map_or(String::new(), |f| fields[f].path.clone());
+                let field = source::field_overlapping(&spans, range.clone());
+                let worded_at = source::field_overlapping(&own, range).filter(|_| field.is_none());
+                let path = match (field, worded_at) {
+                    (Some(f), _) => fields[f].path.clone(),
+                    (None, Some(w)) => worded[w].path.clone(),
+                    (None, None) => String::new(),
+                };
                 let start: String = sentence
                     .split_whitespace()
                     .take(8)
@@ -190,9 +227,10 @@ pub fn check(
                 let entry = found
                     .entry(("long-sentence", path.clone(), start.clone()))
                     .or_insert_with(|| Pending {
-                        message: match field {
-                            Some(_) => format!("a sentence of {n} words: \"{start} …\""),
-                            None => format!(
+                        message: match (field, worded_at) {
+                            (Some(_), _) => format!("a sentence of {n} words: \"{start} …\""),
+                            (None, Some(_)) => format!("a sentence of {n} words in the profile's wording: \"{start} …\""),
+                            (None, None) => format!(
                                 "a sentence of {n} words in the wording of template `{}`: \"{start} …\"",
                                 job.template
                             ),
@@ -201,10 +239,13 @@ pub fn check(
                             "split it into shorter sentences: no sentence over {} words, {} on average",
                             rules.targets.longest_sentence, rules.targets.average_sentence
                         ),
-                        position: field.and_then(|_| {
-                            source::position_of(source, &checked.loaded.index, &path, &start)
-                        }),
+                        position: match (field, worded_at) {
+                            (Some(_), _) => source::position_of(source, &checked.loaded.index, &path, &start),
+                            (None, Some(_)) => in_profile(&path, &start),
+                            (None, None) => None,
+                        },
                         width: None,
+                        file: worded_at.and_then(|_| wording.file_of(&path).cloned()),
                         letters: Vec::new(),
                     });
                 entry.add(&job.title);
@@ -226,6 +267,7 @@ pub fn check(
                     help: "shorter sentences and everyday words in the case's text for this letter bring it up to target".into(),
                     position: None,
                     width: None,
+                    file: None,
                     letters: Vec::new(),
                 });
         }
@@ -243,6 +285,7 @@ pub fn check(
         f.severity = severity;
         f.position = p.position;
         f.width = p.width;
+        f.file = p.file;
         findings.push(f);
     }
     findings.locate(&checked.loaded.index);
@@ -255,6 +298,30 @@ pub fn check(
     ))
 }
 
+/// The units read for jargon: paragraphs and headings, and, when
+/// `tables`, each run of table lines as one unit (a table line is cut
+/// where the cell wraps, so a field or a term may run over several).
+fn read_for_jargon(units: &[printed::Unit], tables: bool) -> Vec<printed::Unit> {
+    let mut out: Vec<printed::Unit> = Vec::new();
+    let mut joining = false;
+    for u in units {
+        match u.kind {
+            Kind::Prose | Kind::Heading => out.push(u.clone()),
+            Kind::Table if tables => {
+                if joining && let Some(last) = out.last_mut() {
+                    last.text.push(' ');
+                    last.text.push_str(&u.text);
+                } else {
+                    out.push(u.clone());
+                }
+            }
+            _ => {}
+        }
+        joining = tables && u.kind == Kind::Table;
+    }
+    out
+}
+
 /// A finding being gathered across letters.
 struct Pending {
     message: String,
@@ -262,6 +329,8 @@ struct Pending {
     position: Option<crate::case::Position>,
     /// Characters to underline from the position: the term's length.
     width: Option<usize>,
+    /// The profile file, for words in its wording.
+    file: Option<std::sync::Arc<crate::diagnostics::SourceFile>>,
     letters: Vec<String>,
 }
 

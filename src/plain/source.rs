@@ -39,6 +39,25 @@ pub fn case_fields(case: &Case) -> Vec<Field> {
     out
 }
 
+/// The paragraphs in a profile's own words that a letter prints, each as a
+/// field at its path in the profile (`wording.<letter>.<paragraph>`).
+pub fn wording_fields(job: &crate::documents::DocumentJob) -> Vec<Field> {
+    let mut out = Vec::new();
+    if let Some(serde_json::Value::Object(w)) = job.data.get("wording") {
+        for (name, paragraphs) in w {
+            for p in paragraphs.as_array().into_iter().flatten() {
+                if let Some(text) = p.as_str() {
+                    out.push(Field {
+                        path: format!("wording.{}.{name}", job.id),
+                        text: normalise(&text.replace('\u{200B}', "")),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Where each field's text appears in a unit of printed text: (range, field).
 pub fn spans(unit: &str, fields: &[Field]) -> Vec<(Range<usize>, usize)> {
     let mut out: Vec<(Range<usize>, usize)> = Vec::new();

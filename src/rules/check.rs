@@ -7,6 +7,7 @@ use super::{Check, Profile, Writer, evaluation_order, event_name};
 impl Profile {
     pub(crate) fn check(&self) -> Result<(), String> {
         self.plain_language.check()?;
+        self.wording.check(self)?;
         let mut seen: Vec<&str> = Vec::new();
         for t in &self.timelines {
             if t.starts.is_empty() {

@@ -143,6 +143,7 @@ struct Layer {
     value: Value,
     letterhead: Option<super::Letterhead>,
     templates: BTreeMap<String, String>,
+    wording: super::Wording,
 }
 
 /// Reads one profile's text and lays it over what it extends. `seen`
@@ -173,12 +174,14 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
     let extends = map.remove("extends");
     let letterhead = map.remove("letterhead");
     let templates = map.remove("templates");
+    let wording = map.remove("wording");
     let mut base = match extends.as_ref().map(|e| e.as_str().ok_or(e)) {
         Some(Err(e)) => return Err(format!("{here}: `extends: {e}` names no profile")),
         Some(Ok("none")) => Layer {
             value: empty(),
             letterhead: None,
             templates: BTreeMap::new(),
+            wording: super::Wording::default(),
         },
         // The default is the first built-in; anything else extends it.
         None if matches!(origin, Origin::Text)
@@ -188,6 +191,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
                 value: empty(),
                 letterhead: None,
                 templates: BTreeMap::new(),
+                wording: super::Wording::default(),
             }
         }
         None => parent(BUILT_IN[0].name, dir.as_deref(), seen)?,
@@ -211,6 +215,20 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
             .as_str()
             .ok_or_else(|| format!("{here}: `templates` is a folder name"))?;
         base.templates = read_templates(&dir.join(t))?;
+    }
+    if let Some(w) = wording {
+        let mut w: super::Wording =
+            serde_json::from_value(w).map_err(|e| format!("{here}: `wording`: {e}"))?;
+        let name = match origin {
+            // As the user wrote it: `westshore.yaml`, not `./westshore.yaml`.
+            Origin::File(p) => p.strip_prefix(".").unwrap_or(p).display().to_string(),
+            Origin::BuiltIn(_) | Origin::Text => here.clone(),
+        };
+        w.origin = Some(std::sync::Arc::new(crate::diagnostics::SourceFile {
+            name,
+            text: text.to_string(),
+        }));
+        base.wording.overlay(w);
     }
     Ok(base)
 }
@@ -240,6 +258,7 @@ fn finish(layer: Layer) -> Result<Profile, String> {
     })?;
     profile.letterhead = layer.letterhead;
     profile.templates = layer.templates;
+    profile.wording = layer.wording;
     profile.check()?;
     crate::deadlines::check_order(&profile, crate::calendar::Calendar::england_and_wales())?;
     Ok(profile)

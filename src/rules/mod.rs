@@ -21,6 +21,7 @@ mod merge;
 mod plain;
 mod requirements;
 mod support;
+pub mod wording;
 mod writer;
 
 pub use audience::{
@@ -41,6 +42,7 @@ pub use meetings::{
 pub use plain::{PlainRules, Targets, Term};
 pub use requirements::{SelectedMeeting, check_meeting};
 pub use support::support_at_meeting;
+pub use wording::Wording;
 
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
@@ -73,6 +75,10 @@ pub struct Profile {
     pub bundle: BundleRules,
     /// Targets and glossary for letters to parents.
     pub plain_language: PlainRules,
+    /// Paragraphs of letters to parents in the authority's own words,
+    /// from its profile files.
+    #[serde(skip)]
+    pub wording: Wording,
     /// The council's letterhead, replacing the case's, from a profile file.
     #[serde(skip)]
     pub letterhead: Option<Letterhead>,

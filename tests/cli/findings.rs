@@ -26,9 +26,11 @@ fn check_reports_findings_as_json_on_request() {
     assert_eq!(
         keys,
         [
-            "code", "column", "help", "line", "message", "path", "severity", "source"
+            "code", "column", "file", "help", "line", "message", "path", "severity", "source"
         ]
     );
+    // `file` is null: the line and column are in the case file.
+    assert_eq!(f["file"], serde_json::Value::Null);
     assert_eq!(f["severity"], "error");
     assert_eq!(f["line"], 142);
     assert_eq!(f["column"], 3);

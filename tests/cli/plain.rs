@@ -60,6 +60,8 @@ pre_proceedings_end:
             &[
                 "Letter before proceedings to Kerry Hartley",
                 "Letter before proceedings to Tomasz Nowak",
+                // What parents sign is held to the same targets.
+                "Pre-proceedings agreement",
             ],
         ),
         (
@@ -427,7 +429,8 @@ plain_language:
             .contains("write \"the people who meet to check the plan\" instead")
     );
     assert_eq!(v["plain_language"]["targets"]["reading_ease"], 95.0);
-    assert_eq!(findings(&v, "reading-ease").len(), 2, "{v}");
+    // Both letters and the agreement.
+    assert_eq!(findings(&v, "reading-ease").len(), 3, "{v}");
     // A term twice in the glossary is refused with the profile.
     std::fs::write(
         dir.path().join("bad.yaml"),

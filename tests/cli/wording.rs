@@ -1,0 +1,196 @@
+//! An authority's own wording: a profile's paragraphs print in its letters
+//! in place of casepack's, with the case's values filled in as plain text;
+//! a paragraph that does not render is an error at its line in the profile.
+
+use serde_json::Value;
+
+use super::*;
+
+const CPM_PROFILE: &str = "samples/profiles/care-planning-meeting.yaml";
+
+/// The sample in a temp dir, changed by `edit`, with `profile` beside it
+/// as `westshore.yaml`.
+fn with_profile(edit: impl Fn(String) -> String, profile: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let dir = case_dir(&edit(text));
+    std::fs::write(dir.path().join("westshore.yaml"), profile).unwrap();
+    dir
+}
+
+#[test]
+fn a_profiles_own_paragraphs_print_in_its_letters() {
+    let (_d, _, pack) = build_with(&abs(SAMPLE), &["--profile", &abs(CPM_PROFILE)]);
+    let letter = squash(&pdf_text(&pack["letter-before-proceedings-kerry.pdf"]));
+    for words in [
+        "Westshore Borough Council is writing to you because we are worried about Maisie and Leo.",
+        "You can talk to a solicitor about this letter for free.",
+        "At the meeting on Thursday 26 November 2026 we will agree a plan with you.",
+        "Please keep this letter safe. You may need it later.",
+    ] {
+        assert!(letter.contains(&squash(words)), "{words}\n{letter}");
+    }
+    // casepack's own words for those paragraphs are gone; the rest stay.
+    assert!(!letter.contains(&squash("We have talked with our lawyers")));
+    assert!(!letter.contains(&squash("At the meeting we will agree a written plan")));
+    assert!(letter.contains(&squash("What happens if things do not change")));
+    // Without the profile, casepack's words.
+    let (_d, _, default) = build(&abs(SAMPLE));
+    let letter = squash(&pdf_text(&default["letter-before-proceedings-kerry.pdf"]));
+    assert!(letter.contains(&squash(
+        "We have talked with our lawyers about these worries."
+    )));
+    assert!(!letter.contains(&squash("is writing to you because")));
+}
+
+#[test]
+fn the_plain_language_check_reads_a_profiles_paragraphs() {
+    let profile = "profile: w\nname: W\nwording:\n  letter-before-proceedings:\n    opening: >\n      Notwithstanding the aforementioned considerations, the local authority's statutory safeguarding obligations necessitate comprehensive multidisciplinary consideration of {{ child_names }}'s circumstances, including parenting capacity and the threshold criteria, irrespective of any subsequent developments whatsoever that may or may not occur in the coming weeks and months.\n";
+    let dir = with_profile(|t| t, profile);
+    let out = casepack(
+        dir.path(),
+        &["check", "case.yaml", "--profile", "westshore.yaml"],
+    );
+    let err = stderr(&out);
+    let both = "(in Letter before proceedings to Kerry Hartley; Letter before proceedings to Tomasz Nowak)";
+    assert!(
+        err.contains(&format!("warning[long-sentence]: a sentence of 44 words in the profile's wording: \"Notwithstanding the aforementioned considerations, the local authority's statutory …\" {both}\n --> westshore.yaml:6:7\n")),
+        "{err}"
+    );
+    // Each jargon term is pointed at in the profile, where it was written.
+    let line = profile.lines().nth(5).unwrap();
+    let column = line.find("safeguarding").unwrap() + 1;
+    assert!(
+        err.contains(&format!("warning[jargon]: \"safeguarding\" is in the profile's wording: jargon most parents will not know {both}\n --> westshore.yaml:6:{column}\n")),
+        "{err}"
+    );
+}
+
+#[test]
+fn case_text_in_a_variable_and_markup_in_a_paragraph_print_literally() {
+    let profile = "profile: w\nname: W\nwording:\n  letter-before-proceedings:\n    opening: \"Hello *now* #panic(\\\"no\\\") $x$ {{ child_names }} [end].\"\n";
+    let dir = with_profile(
+        |t| t.replace("name: Maisie Nowak", "name: '#eval(\"x\")] Nowak'"),
+        profile,
+    );
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            "case.yaml",
+            "-o",
+            "pack.zip",
+            "--profile",
+            "westshore.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("pack.zip"));
+    let letter = squash(&pdf_text(&pack["letter-before-proceedings-kerry.pdf"]));
+    assert!(
+        letter.contains(&squash(
+            "Hello *now* #panic(\"no\") $x$ #eval(\"x\")] and Leo [end]."
+        )),
+        "{letter}"
+    );
+}
+
+#[test]
+fn a_paragraph_that_does_not_render_is_an_error_at_its_line_in_the_profile() {
+    let profile = "profile: w\nname: W\nwording:\n  letter-before-proceedings:\n    next: |\n      We will see you soon.\n      Bring {{ child_name }} with you.\n";
+    let dir = with_profile(|t| t, profile);
+    let out = casepack(
+        dir.path(),
+        &["check", "case.yaml", "--profile", "westshore.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("error[wording]").count(), 1, "{err}");
+    assert!(
+        err.contains("error[wording]: the `next` paragraph of `letter-before-proceedings` does not render: Variable `child_name` not found in context while rendering 'wording'"),
+        "{err}"
+    );
+    assert!(err.contains("--> westshore.yaml:7:16"), "{err}");
+    assert!(
+        err.contains("7 |       Bring {{ child_name }} with you."),
+        "{err}"
+    );
+    let out = casepack(
+        dir.path(),
+        &[
+            "check",
+            "case.yaml",
+            "--profile",
+            "westshore.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "wording")
+        .unwrap();
+    assert_eq!(f["file"], "westshore.yaml");
+    assert_eq!(f["path"], "wording.letter-before-proceedings.next");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(7), Some(16))
+    );
+    // Nothing is built.
+    let out = casepack(
+        dir.path(),
+        &[
+            "build",
+            "case.yaml",
+            "-o",
+            "p.zip",
+            "--profile",
+            "westshore.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("p.zip").exists());
+}
+
+#[test]
+fn wording_for_a_document_that_is_not_a_letter_is_refused_when_the_profile_loads() {
+    let dir = with_profile(
+        |t| t,
+        "profile: w\nname: W\nwording:\n  lpm-minutes:\n    opening: Hello.\n",
+    );
+    let out = casepack(
+        dir.path(),
+        &["check", "case.yaml", "--profile", "westshore.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("wording: `lpm-minutes` is not a letter to a parent"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_paragraph_from_a_profile_it_extends_is_placed_in_that_file() {
+    let dir = with_profile(
+        |t| t,
+        "profile: w\nname: W\nextends: county.yaml\nwording:\n  letter-before-proceedings:\n    closing: Thank you.\n",
+    );
+    std::fs::write(
+        dir.path().join("county.yaml"),
+        "profile: county\nname: County\nwording:\n  letter-before-proceedings:\n    opening: Dear {{ parent }}.\n    closing: Goodbye.\n",
+    )
+    .unwrap();
+    let out = casepack(
+        dir.path(),
+        &["check", "case.yaml", "--profile", "westshore.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("--> county.yaml:5:22"), "{err}");
+    assert!(err.contains("5 |     opening: Dear {{ parent }}."), "{err}");
+    // The closing it replaced is not rendered, so not an error of its own.
+    assert_eq!(err.matches("error[wording]").count(), 1, "{err}");
+}
