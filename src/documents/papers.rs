@@ -13,6 +13,11 @@ use crate::case::{Date, Party};
 /// case prepared for it under `meeting.record`.
 fn items(ctx: &Ctx) -> Vec<Value> {
     let record = ctx.case.meeting.as_ref().map(|m| &m.record);
+    // Parents read what they are given without procedure references.
+    let for_parents = ctx
+        .rule
+        .audiences
+        .contains(&crate::rules::PackAudience::Parents);
     ctx.rule
         .agenda
         .iter()
@@ -21,7 +26,7 @@ fn items(ctx: &Ctx) -> Vec<Value> {
                 "id": a.id,
                 "item": a.item,
                 "points": a.points,
-                "source": a.source,
+                "source": (!for_parents).then_some(&a.source),
                 "prepared": record.and_then(|r| r.get(&a.id)),
             })
         })

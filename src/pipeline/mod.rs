@@ -141,7 +141,9 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         &settings.calendar,
         settings.today,
     ));
-    findings.extend(outcome_note(&loaded));
+    if let Some(m) = &meeting {
+        findings.extend(outcome_note(&loaded, &profile, m));
+    }
     findings.locate(&loaded.index);
     match (schedule, meeting) {
         (Some(schedule), Some(meeting)) if !findings.has_errors() => (
@@ -180,16 +182,33 @@ fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profil
     }
 }
 
-/// Says plainly when the pack will hold only the minutes template.
-fn outcome_note(loaded: &LoadedCase) -> Option<Finding> {
+/// Says plainly when the pack will hold only the minutes template: for a
+/// meeting recorded under `lpm` whose pack has the minutes, before the
+/// outcome that writes the rest.
+fn outcome_note(
+    loaded: &LoadedCase,
+    profile: &Profile,
+    meeting: &SelectedMeeting,
+) -> Option<Finding> {
+    let kind = profile.meeting(&meeting.id)?;
+    if kind.recorded_in != Some(rules::CaseRecord::Lpm) {
+        return None;
+    }
+    let minutes = kind
+        .pack
+        .iter()
+        .filter_map(|d| profile.document(d))
+        .find(|d| d.writer == rules::Writer::LpmMinutes)?;
     let why = match loaded.case.lpm.outcome {
-        None => {
-            "the LPM's outcome is not recorded yet, so the pack holds only the LPM minutes template"
-        }
+        None => format!(
+            "the {}'s outcome is not recorded yet, so the pack holds only \"{}\"",
+            kind.short, minutes.name
+        ),
         Some(LpmOutcome::InitiatePreProceedings | LpmOutcome::IssueCareProceedings) => return None,
-        Some(_) => {
-            "the LPM did not decide to start pre-proceedings or to issue, so the pack holds only the LPM minutes template"
-        }
+        Some(_) => format!(
+            "the {} did not decide to start pre-proceedings or to issue, so the pack holds only \"{}\"",
+            kind.short, minutes.name
+        ),
     };
     Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
         "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",

@@ -283,3 +283,21 @@ fn a_profile_cannot_send_a_privileged_document_to_parents_or_advocates() {
         assert!(err.contains("000 §6"), "{err}");
     }
 }
+
+#[test]
+fn every_built_in_profile_loads_and_names_itself() {
+    for b in super::BUILT_IN {
+        let p = match super::built_in(b.name) {
+            Some(Ok(p)) => p,
+            Some(Err(e)) => panic!("{e}"),
+            None => panic!("{} is not found by its own name", b.name),
+        };
+        assert_eq!(p.profile, b.name);
+        assert!(p.meeting(&p.default_meeting).is_some(), "{}", b.name);
+    }
+    assert_eq!(
+        super::built_in("default").unwrap().unwrap().profile,
+        "gloucestershire"
+    );
+    assert!(super::built_in("nowhere").is_none());
+}

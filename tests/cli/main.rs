@@ -169,6 +169,7 @@ fn stdout(o: &Output) -> String {
 mod archival;
 mod attachments;
 mod audiences;
+mod authorities;
 mod bundle;
 mod commands;
 mod disclosure;

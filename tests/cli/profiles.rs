@@ -340,10 +340,20 @@ fn profiles_lists_the_built_in_ones() {
     let out = casepack(&root(), &["profiles"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(
-        text.starts_with("gloucestershire  004 Gloucestershire"),
-        "{text}"
-    );
+    let lines: Vec<&str> = text.lines().collect();
+    // One a line, the default first, each with the procedure it encodes.
+    for (line, (name, seed)) in lines.iter().zip([
+        ("gloucestershire", "004"),
+        ("blackpool", "000"),
+        ("procedures-manual-2023", "001"),
+        ("metropolitan-looked-after", "002"),
+        ("wokingham", "003"),
+    ]) {
+        let (first, rest) = line.split_once(' ').unwrap();
+        assert_eq!(first, name, "{text}");
+        assert!(rest.trim_start().starts_with(seed), "{text}");
+    }
+    assert_eq!(lines.len(), 5, "{text}");
 }
 
 #[test]
