@@ -14,24 +14,9 @@
 //! (it sends the reader to another Blackpool procedure, not among the
 //! seeds).
 
-use serde_json::Value;
-
-use super::super::*;
+use super::*;
 
 const FIXTURE: &str = "tests/fixtures/authorities/blackpool.yaml";
-
-/// The fixture's text, changed by `edit`, in a fresh folder beside the
-/// samples' attachments (the fixture's stand-in PDFs).
-fn fixture_dir(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let text = std::fs::read_to_string(root().join(FIXTURE)).unwrap();
-    case_dir(&edit(text))
-}
-
-fn timeline_json(dir: &Path) -> Value {
-    let out = casepack(dir, &["timeline", "case.yaml", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 /// The fixture's `attachments` entry for the care planning panel's decision.
 const PANEL_DECISION: &str = "  - path: attachments/brennan-looked-after-review.pdf
@@ -51,7 +36,7 @@ const FAMILIES_TOGETHER: &str = "  - path: attachments/brennan-single-assessment
 
 #[test]
 fn the_fixture_checks_clean_under_blackpool() {
-    let dir = fixture_dir(|t| t);
+    let dir = fixture_dir(FIXTURE, |t| t);
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
@@ -63,8 +48,8 @@ fn the_fixture_checks_clean_under_blackpool() {
 #[test]
 fn blackpool_computes_no_deadline_because_000_states_none() {
     // Before the meeting: nothing to count from, and nothing to count.
-    let dir = fixture_dir(|t| t);
-    let v = timeline_json(dir.path());
+    let dir = fixture_dir(FIXTURE, |t| t);
+    let v = timeline(dir.path(), "case.yaml");
     assert_eq!(v["profile"], "blackpool");
     assert_eq!(
         v["timelines"],
@@ -77,13 +62,13 @@ fn blackpool_computes_no_deadline_because_000_states_none() {
     // Proceedings and PLO Procedure, which is not 000, so neither 004's
     // issue timescales (letter of issue by the next working day, issue by
     // the 10th working day) nor the 26-week court timeline appear.
-    let dir = fixture_dir(|t| {
+    let dir = fixture_dir(FIXTURE, |t| {
         t.replace(
             "  purpose: consider-proceedings\n",
             "  purpose: consider-proceedings\n  outcome: issue-care-proceedings\n",
         ) + "\nproceedings:\n  issued: 2026-12-09\n"
     });
-    let v = timeline_json(dir.path());
+    let v = timeline(dir.path(), "case.yaml");
     assert_eq!(v["timelines"], serde_json::json!([]));
     let out = casepack(dir.path(), &["timeline", "case.yaml"]);
     let text = stdout(&out);
@@ -112,46 +97,43 @@ fn explain_lists_000s_pack_chair_and_attendance_with_citations() {
     let text = stdout(&out);
     assert!(text.contains("Care Planning Meeting (lpm)"), "{text}");
     // What 000 §2 says "must be available", each with its citation.
-    for (what, source) in [
-        (
-            "The relevant assessment or assessments (must)",
-            "000 §2 (\"Relevant assessment/s\")",
-        ),
-        (
-            "An up to date chronology (must)",
-            "000 §2 (\"An up to date Chronology\")",
-        ),
-        (
-            "A plan, or a clear indication that options for a plan have been considered (must)",
-            "000 §2 (\"A Plan or a clear indication that options for a plan have been considered\")",
-        ),
-        (
-            "A genogram (must)",
-            "000 §2 (\"A Genogram\"; 000 gives no number of generations)",
-        ),
-        (
-            "The care planning panel documents with the decision to seek legal advice (must)",
-            "000 §2 (\"Care planning panel documents with the decision to seek legal advice\")",
-        ),
-        (
-            "Any Families Together Meeting details (should)",
-            "000 §2 (\"Any Families Together Meetings details\")",
-        ),
-        (
-            "The Care Planning template record, with an oversight of the legal advice (must)",
-            "000 §6 (\"An oversight of the legal advice should be provided",
-        ),
-        (
-            "A service manager, assistant director or head of service in the chair (must)",
-            "000 §3, §4",
-        ),
-    ] {
-        let line = text
-            .lines()
-            .find(|l| l.contains(what))
-            .unwrap_or_else(|| panic!("no requirement {what:?} in:\n{text}"));
-        assert!(line.contains(source), "{what}: {line}");
-    }
+    assert_cited(
+        &text,
+        &[
+            (
+                "The relevant assessment or assessments (must)",
+                "000 §2 (\"Relevant assessment/s\")",
+            ),
+            (
+                "An up to date chronology (must)",
+                "000 §2 (\"An up to date Chronology\")",
+            ),
+            (
+                "A plan, or a clear indication that options for a plan have been considered (must)",
+                "000 §2 (\"A Plan or a clear indication that options for a plan have been considered\")",
+            ),
+            (
+                "A genogram (must)",
+                "000 §2 (\"A Genogram\"; 000 gives no number of generations)",
+            ),
+            (
+                "The care planning panel documents with the decision to seek legal advice (must)",
+                "000 §2 (\"Care planning panel documents with the decision to seek legal advice\")",
+            ),
+            (
+                "Any Families Together Meeting details (should)",
+                "000 §2 (\"Any Families Together Meetings details\")",
+            ),
+            (
+                "The Care Planning template record, with an oversight of the legal advice (must)",
+                "000 §6 (\"An oversight of the legal advice should be provided",
+            ),
+            (
+                "A service manager, assistant director or head of service in the chair (must)",
+                "000 §3, §4",
+            ),
+        ],
+    );
     // The chronology's age is a local setting: 000 gives none.
     assert!(
         text.contains(
@@ -190,7 +172,7 @@ fn explain_lists_000s_pack_chair_and_attendance_with_citations() {
 
 #[test]
 fn the_care_planning_meeting_pack_builds_with_000s_documents() {
-    let dir = fixture_dir(|t| t);
+    let dir = fixture_dir(FIXTURE, |t| t);
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "pack.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pack = unzip(&dir.path().join("pack.zip"));
@@ -231,7 +213,7 @@ fn the_care_planning_meeting_pack_builds_with_000s_documents() {
 #[test]
 fn the_pack_needs_the_care_planning_panels_decision_and_asks_for_any_families_together_meeting() {
     // Without the care planning panel documents (000 §2): an error, nothing built.
-    let dir = fixture_dir(|t| {
+    let dir = fixture_dir(FIXTURE, |t| {
         assert!(t.contains(PANEL_DECISION));
         t.replace(PANEL_DECISION, "")
     });
@@ -241,7 +223,7 @@ fn the_pack_needs_the_care_planning_panels_decision_and_asks_for_any_families_to
     assert!(err.contains("error[missing-attachment]: the Care Planning Meeting needs the care planning panel documents with the decision to seek legal advice"), "{err}");
     assert!(err.contains("source: 000 §2 (\"Care planning panel documents with the decision to seek legal advice\")"), "{err}");
     // Without Families Together Meeting details ("Any", 000 §2): a warning only.
-    let dir = fixture_dir(|t| {
+    let dir = fixture_dir(FIXTURE, |t| {
         assert!(t.contains(FAMILIES_TOGETHER));
         t.replace(FAMILIES_TOGETHER, "")
     });

@@ -7,37 +7,9 @@
 //! Dec 2026 and Boxing Day (substitute) Mon 28 Dec 2026. A calendar-day
 //! deadline on a weekend or bank holiday is due the last working day before.
 
-use super::super::*;
+use super::*;
 
 const CASE: &str = "tests/fixtures/authorities/metropolitan-looked-after.yaml";
-
-/// `casepack timeline CASE --format json` (as at the harness's TODAY).
-fn timeline(cwd: &std::path::Path, case: &str) -> serde_json::Value {
-    let out = casepack(cwd, &["timeline", case, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The step `id` (a repeat as `id#2`) of any timeline.
-fn step(v: &serde_json::Value, id: &str) -> serde_json::Value {
-    v["timelines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["steps"].as_array().unwrap())
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no step {id}"))
-        .clone()
-}
-
-fn due(v: &serde_json::Value, id: &str) -> String {
-    step(v, id)["due"].as_str().unwrap().to_string()
-}
-
-/// The fixture with `done:` changed by `edit`, in a folder of its own.
-fn edited(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    case_dir(&edit(std::fs::read_to_string(root().join(CASE)).unwrap()))
-}
 
 #[test]
 fn the_fixture_checks_with_only_the_missing_review_record() {
@@ -138,7 +110,7 @@ fn the_cycle_counts_from_the_reviews_as_held() {
     // The second review booked for Tue 22 Dec 2026: the next care planning
     // meeting is Tue 22 Dec + 3 months = Mon 22 Mar 2027 and the next review
     // Tue 22 Dec + 6 months = Tue 22 Jun 2027, then Wed 22 Dec 2027.
-    let dir = edited(|t| {
+    let dir = fixture_dir(CASE, |t| {
         t.replace(
             "  first-care-planning-meeting: 2026-10-28\n",
             "  first-care-planning-meeting: 2026-10-28\n  second-review: 2026-12-22\n",
@@ -153,7 +125,7 @@ fn the_cycle_counts_from_the_reviews_as_held() {
     // No first review recorded: the second is counted from the first's
     // deadline, Mon 5 Oct 2026 + 3 months = Tue 5 Jan 2027; the care planning
     // meeting after it Mon 5 Apr 2027; the next review Mon 5 Jul 2027.
-    let dir = edited(|t| t.replace("  first-review: 2026-09-28\n", ""));
+    let dir = fixture_dir(CASE, |t| t.replace("  first-review: 2026-09-28\n", ""));
     let v = timeline(dir.path(), "case.yaml");
     assert_eq!(due(&v, "second-review"), "2027-01-05");
     assert_eq!(due(&v, "care-planning-meeting"), "2027-04-05");

@@ -7,32 +7,9 @@
 //! 2027. A calendar-day deadline on a weekend or bank holiday is due the last
 //! working day before it.
 
-use super::super::*;
+use super::*;
 
 const CASE: &str = "tests/fixtures/authorities/procedures-manual-2023.yaml";
-
-/// `casepack timeline CASE --format json` (as at the harness's TODAY).
-fn timeline(cwd: &std::path::Path, case: &str) -> serde_json::Value {
-    let out = casepack(cwd, &["timeline", case, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-/// The step `id` (a repeat as `id#2`) of any timeline.
-fn step(v: &serde_json::Value, id: &str) -> serde_json::Value {
-    v["timelines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["steps"].as_array().unwrap())
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no step {id}"))
-        .clone()
-}
-
-fn due(v: &serde_json::Value, id: &str) -> String {
-    step(v, id)["due"].as_str().unwrap().to_string()
-}
 
 #[test]
 fn the_fixture_checks_clean_under_its_default_meeting() {

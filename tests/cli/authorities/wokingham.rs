@@ -14,42 +14,16 @@
 //! weekend or another bank holiday. A calendar-day deadline that lands on a
 //! weekend or bank holiday is shown on the last working day before it.
 
-use serde_json::Value;
-
-use super::super::*;
+use super::*;
 
 const FIXTURE: &str = "tests/fixtures/authorities/wokingham.yaml";
-
-/// The fixture's text, changed by `edit`, in a fresh folder beside the
-/// samples' attachments (the fixture's stand-in PDFs).
-fn fixture_dir(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let text = std::fs::read_to_string(root().join(FIXTURE)).unwrap();
-    case_dir(&edit(text))
-}
-
-fn timeline_json(dir: &Path) -> Value {
-    let out = casepack(dir, &["timeline", "case.yaml", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn step(v: &Value, id: &str) -> Value {
-    v["timelines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["steps"].as_array().unwrap())
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no step {id} in {v}"))
-        .clone()
-}
 
 const FILED: &str = "  final_evidence: 2027-01-15\n";
 const BOOKED: &str = "done:\n  final-care-planning-meeting: 2026-12-30\n";
 
 #[test]
 fn the_fixture_checks_clean_under_wokingham() {
-    let dir = fixture_dir(|t| t);
+    let dir = fixture_dir(FIXTURE, |t| t);
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
@@ -61,8 +35,8 @@ fn the_fixture_checks_clean_under_wokingham() {
 
 #[test]
 fn the_fixture_has_only_003s_timeline() {
-    let dir = fixture_dir(|t| t);
-    let v = timeline_json(dir.path());
+    let dir = fixture_dir(FIXTURE, |t| t);
+    let v = timeline(dir.path(), "case.yaml");
     assert_eq!(v["profile"], "wokingham");
     // Proceedings were issued on 10 September 2026, but 003 states no court
     // timetable: the only timeline is its own.
@@ -133,12 +107,12 @@ fn the_final_care_planning_meeting_is_two_weeks_before_the_filing_date() {
         ("2028-01-11", "2027-12-24", Some("2027-12-28")),
     ];
     for (filing, due, moved) in cases {
-        let dir = fixture_dir(|t| {
+        let dir = fixture_dir(FIXTURE, |t| {
             assert!(t.contains(FILED) && t.contains(BOOKED));
             t.replace(FILED, &format!("  final_evidence: {filing}\n"))
                 .replace(BOOKED, "")
         });
-        let v = timeline_json(dir.path());
+        let v = timeline(dir.path(), "case.yaml");
         let cpm = step(&v, "final-care-planning-meeting");
         assert_eq!(cpm["due"], due, "filing on {filing}");
         match moved {
@@ -157,7 +131,7 @@ fn the_final_care_planning_meeting_is_two_weeks_before_the_filing_date() {
 fn a_meeting_held_less_than_two_weeks_before_filing_is_late_and_no_filing_date_no_pack() {
     // Held Tue 5 Jan 2027, after the target of Thu 31 Dec 2026: a warning
     // naming 003's rule.
-    let dir = fixture_dir(|t| {
+    let dir = fixture_dir(FIXTURE, |t| {
         t.replace(
             "final-care-planning-meeting: 2026-12-30",
             "final-care-planning-meeting: 2027-01-05",
@@ -170,7 +144,7 @@ fn a_meeting_held_less_than_two_weeks_before_filing_is_late_and_no_filing_date_n
     assert!(err.contains("source: 003 (\"This will usually be two weeks before the final Care Plan and statement needs to be filed\")"), "{err}");
     // Without the filing date the court directed, nothing can be counted
     // and the pack is refused.
-    let dir = fixture_dir(|t| t.replace(FILED, "").replace(BOOKED, ""));
+    let dir = fixture_dir(FIXTURE, |t| t.replace(FILED, "").replace(BOOKED, ""));
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
@@ -195,66 +169,63 @@ fn explain_lists_003s_chair_attendance_and_considerations_with_citations() {
         text.contains("Care Planning Meeting (final care plan) (care-planning-meeting)"),
         "{text}"
     );
-    for (what, source) in [
-        (
-            "The date the court directed for filing the final care plan and statement (must)",
-            "003 (\"two weeks before the final Care Plan and statement needs to be filed\")",
-        ),
-        (
-            "The local authority's assessment, completed (must)",
-            "003 (\"once the local authority assessment is completed\")",
-        ),
-        (
-            "Any expert assessments, received (should)",
-            "003 (\"and any expert assessments have been received\")",
-        ),
-        (
-            "The conclusions of any connected persons' assessments",
-            "003 (\"Conclusion of connected persons' assessments/Special Guardianship Order and support plan\")",
-        ),
-        (
-            "The local authority's final evidence (must)",
-            "003 (\"Local Authority final evidence\")",
-        ),
-        (
-            "The proposed final care plan (formulated, not filed) (should)",
-            "003 (\"At this stage the Care Plan should be formulated but not filed\")",
-        ),
-        (
-            "The meeting's agenda and minutes (must)",
-            "003 (\"This meeting will be minuted\")",
-        ),
-        (
-            "A service manager in the chair (must)",
-            "003 (\"This meeting will be chaired by a Service Manager\")",
-        ),
-        (
-            "The case holding social worker (should)",
-            "003 (\"Case holding Social Worker\")",
-        ),
-        (
-            "A fostering representative (should)",
-            "003 (\"Fostering representative\")",
-        ),
-        (
-            "The parenting assessor (should)",
-            "003 (\"Parenting assessor\")",
-        ),
-        (
-            "The contact centre manager (should)",
-            "003 (\"Contact Centre Manager\")",
-        ),
-        (
-            "The adoption manager, when the plan may be adoption (should)",
-            "003 (\"Adoption Manager (if required)\")",
-        ),
-    ] {
-        let line = text
-            .lines()
-            .find(|l| l.contains(what))
-            .unwrap_or_else(|| panic!("no requirement {what:?} in:\n{text}"));
-        assert!(line.contains(source), "{what}: {line}");
-    }
+    assert_cited(
+        &text,
+        &[
+            (
+                "The date the court directed for filing the final care plan and statement (must)",
+                "003 (\"two weeks before the final Care Plan and statement needs to be filed\")",
+            ),
+            (
+                "The local authority's assessment, completed (must)",
+                "003 (\"once the local authority assessment is completed\")",
+            ),
+            (
+                "Any expert assessments, received (should)",
+                "003 (\"and any expert assessments have been received\")",
+            ),
+            (
+                "The conclusions of any connected persons' assessments",
+                "003 (\"Conclusion of connected persons' assessments/Special Guardianship Order and support plan\")",
+            ),
+            (
+                "The local authority's final evidence (must)",
+                "003 (\"Local Authority final evidence\")",
+            ),
+            (
+                "The proposed final care plan (formulated, not filed) (should)",
+                "003 (\"At this stage the Care Plan should be formulated but not filed\")",
+            ),
+            (
+                "The meeting's agenda and minutes (must)",
+                "003 (\"This meeting will be minuted\")",
+            ),
+            (
+                "A service manager in the chair (must)",
+                "003 (\"This meeting will be chaired by a Service Manager\")",
+            ),
+            (
+                "The case holding social worker (should)",
+                "003 (\"Case holding Social Worker\")",
+            ),
+            (
+                "A fostering representative (should)",
+                "003 (\"Fostering representative\")",
+            ),
+            (
+                "The parenting assessor (should)",
+                "003 (\"Parenting assessor\")",
+            ),
+            (
+                "The contact centre manager (should)",
+                "003 (\"Contact Centre Manager\")",
+            ),
+            (
+                "The adoption manager, when the plan may be adoption (should)",
+                "003 (\"Adoption Manager (if required)\")",
+            ),
+        ],
+    );
     for item in [
         "Conclusion of the parents' assessments [parents-assessments] (003)",
         "Any issue relating to permanence outside the family [permanence] (003)",
@@ -289,7 +260,7 @@ fn the_adoption_manager_is_asked_for_when_the_plan_may_be_adoption() {
             "  purpose: final-care-plan-adoption\n",
         )
     };
-    let dir = fixture_dir(adoption);
+    let dir = fixture_dir(FIXTURE, adoption);
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
@@ -298,7 +269,7 @@ fn the_adoption_manager_is_asked_for_when_the_plan_may_be_adoption() {
         err.contains("source: 003 (\"Adoption Manager (if required)\")"),
         "{err}"
     );
-    let dir = fixture_dir(|t| {
+    let dir = fixture_dir(FIXTURE, |t| {
         adoption(t).replace(
             "    - name: Colin Rhodes\n",
             "    - name: Priya Shah\n      role: Adoption manager\n    - name: Colin Rhodes\n",
@@ -315,7 +286,7 @@ fn the_adoption_manager_is_asked_for_when_the_plan_may_be_adoption() {
 
 #[test]
 fn the_care_planning_meeting_pack_builds() {
-    let dir = fixture_dir(|t| t);
+    let dir = fixture_dir(FIXTURE, |t| t);
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "pack.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pack = unzip(&dir.path().join("pack.zip"));
