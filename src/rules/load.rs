@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -62,22 +62,22 @@ pub const BUILT_IN: &[BuiltIn] = &[
     },
 ];
 
-static LOADED: LazyLock<Vec<Result<Profile, String>>> = LazyLock::new(|| {
-    BUILT_IN
-        .iter()
-        .map(|b| {
-            let layer = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())?;
-            finish(layer).map_err(|e| format!("the built-in profile `{}`: {e}", b.name))
-        })
-        .collect()
-});
+/// Each built-in profile, loaded the first time it is asked for (only the
+/// one a run uses is merged and checked).
+static LOADED: [OnceLock<Result<Profile, String>>; BUILT_IN.len()] =
+    [const { OnceLock::new() }; BUILT_IN.len()];
 
 /// The built-in profile called `name`, if there is one.
 pub fn built_in(name: &str) -> Option<Result<&'static Profile, String>> {
     let i = BUILT_IN
         .iter()
         .position(|b| b.name == name || b.aliases.contains(&name))?;
-    Some(LOADED[i].as_ref().map_err(Clone::clone))
+    let b = BUILT_IN[i];
+    let loaded = LOADED[i].get_or_init(|| {
+        let layer = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())?;
+        finish(layer).map_err(|e| format!("the built-in profile `{}`: {e}", b.name))
+    });
+    Some(loaded.as_ref().map_err(Clone::clone))
 }
 
 /// A profile named on the command line or in a case: a built-in one by
