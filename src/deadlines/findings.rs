@@ -30,7 +30,7 @@ pub(super) fn extension(
                 Finding::error(
                     "extension-not-agreed",
                     format!("{path}.decision"),
-                    "pre-proceedings can be extended beyond 16 weeks only with the head of service's agreement at a review LPM, and this review LPM does not record it",
+                    "pre-proceedings can be extended only with the head of service's agreement at a review LPM, and this review LPM does not record it",
                 )
                 .help("if the head of service agreed, add `head_of_service_agreed: true`; if not, pre-proceedings end on the original date")
                 .source(rule.source.clone()),
@@ -76,7 +76,7 @@ pub(super) fn extension(
                         due.medium()
                     ),
                 )
-                .help("the review LPM must be held before the 16-week point")
+                .help("the review LPM must be held before the deadline it extends")
                 .source(rule.source.clone()),
             );
         }
