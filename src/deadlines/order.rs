@@ -15,9 +15,10 @@ use crate::rules::{Pick, Profile, TimelineRules, evaluation_order};
 /// every bank holiday of it) and refuses a profile in which a step could be
 /// due before a step it follows.
 pub fn check_profile(profile: &Profile, cal: &Calendar) -> Result<(), String> {
-    let Some(year) = cal.years().rev().nth(1) else {
-        return Ok(());
-    };
+    // A year in the middle of the data, so that timelines running on for
+    // years (repeats, 26 weeks from December) stay inside it.
+    let years = cal.years();
+    let year = years.start() + (years.end() - years.start()) / 2;
     let first = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
     for t in profile
         .timelines
