@@ -12,12 +12,17 @@ use super::*;
 const CASE: &str = "tests/fixtures/authorities/metropolitan-looked-after.yaml";
 
 #[test]
-fn the_fixture_checks_with_only_the_missing_review_record() {
+fn the_fixture_checks_clean_and_asks_for_the_last_review_without_it() {
     let out = casepack(&root(), &["check", CASE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).ends_with("no findings\n"), "{}", stderr(&out));
+    // Without the record of the last review (002 "Recording"): one warning.
+    let dir = fixture_dir(CASE, |t| {
+        t.replace("    kind: looked-after-review\n", "    kind: other\n")
+    });
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(!err.contains("error["), "{err}");
-    // The one warning the fixture explains: no PDF of the last review (002 "Recording").
     assert_eq!(err.matches("warning[").count(), 1, "{err}");
     assert!(err.contains("warning[missing-attachment]"), "{err}");
     assert!(err.contains("source: 002 \"Recording\""), "{err}");
@@ -183,6 +188,7 @@ fn the_care_planning_meeting_pack_builds() {
     assert_eq!(
         names,
         [
+            "attachments/brennan-looked-after-review.pdf",
             "cover-and-index.pdf",
             "key-actions.pdf",
             "looked-after-cpm-record.pdf",
