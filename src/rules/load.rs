@@ -316,11 +316,10 @@ fn read_logo(path: &PathBuf) -> Result<(String, Vec<u8>), String> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    let ext = match ext.as_str() {
-        "png" | "svg" => ext,
-        "jpg" | "jpeg" => "jpg".to_string(),
+        .map(str::to_lowercase);
+    let ext = match ext.as_deref() {
+        Some(e @ ("png" | "svg")) => e.to_string(),
+        Some("jpg" | "jpeg") => "jpg".to_string(),
         _ => {
             return Err(format!(
                 "the logo {} must be a PNG, JPEG or SVG file",
@@ -343,11 +342,16 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, String> {
         if path.extension().and_then(|e| e.to_str()) != Some("typ") {
             continue;
         }
-        let name = path
+        let Some(name) = path
             .file_name()
             .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
+            .map(str::to_string)
+        else {
+            return Err(format!(
+                "{} has no file name casepack can read",
+                path.display()
+            ));
+        };
         if !crate::render::TEMPLATES.iter().any(|(n, _)| *n == name) {
             let names: Vec<&str> = crate::render::TEMPLATES.iter().map(|(n, _)| *n).collect();
             return Err(format!(

@@ -54,3 +54,14 @@ fn assert_cited(text: &str, rules: &[(&str, &str)]) {
         assert!(line.contains(source), "{what}: {line}");
     }
 }
+
+/// Asserts `casepack check case.yaml` in `dir` exits 0 with no findings.
+fn assert_checks_clean(dir: &Path) {
+    let out = casepack(dir, &["check", "case.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("case.yaml: no findings"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -24,13 +24,7 @@ const BOOKED: &str = "done:\n  final-care-planning-meeting: 2026-12-30\n";
 #[test]
 fn the_fixture_checks_clean_under_wokingham() {
     let dir = fixture_dir(FIXTURE, |t| t);
-    let out = casepack(dir.path(), &["check", "case.yaml"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("case.yaml: no findings"),
-        "{}",
-        stderr(&out)
-    );
+    assert_checks_clean(dir.path());
 }
 
 #[test]
@@ -275,13 +269,7 @@ fn the_adoption_manager_is_asked_for_when_the_plan_may_be_adoption() {
             "    - name: Priya Shah\n      role: Adoption manager\n    - name: Colin Rhodes\n",
         )
     });
-    let out = casepack(dir.path(), &["check", "case.yaml"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("case.yaml: no findings"),
-        "{}",
-        stderr(&out)
-    );
+    assert_checks_clean(dir.path());
 }
 
 #[test]
