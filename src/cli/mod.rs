@@ -99,6 +99,7 @@ const EXIT_USAGE: u8 = 2;
 mod args;
 mod build;
 mod commands;
+mod inputs;
 mod outputs;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
