@@ -98,7 +98,8 @@ pub(super) fn build_case(
         b
     };
     let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
-        return fail(out, "  nothing was written\n", EXIT_FINDINGS);
+        // The findings' last line has said nothing was written.
+        return fail(out, "", EXIT_FINDINGS);
     };
     let checked = &prepared.checked;
     let packs = &prepared.packs;
