@@ -194,17 +194,21 @@ pub(super) fn build_case(
     let mut writes = pack::Writes::default();
     for r in &ready {
         let written = writes
-            .pack(
-                &r.dest,
-                outputs.force,
-                &r.plan.view.case,
-                &r.manifest,
-                &r.docs,
-                &r.plan.attached,
-                password.as_deref(),
-            )
+            .write(&r.dest, |dest| {
+                pack::write_pack(
+                    dest,
+                    outputs.force,
+                    &r.plan.view.case,
+                    &r.manifest,
+                    &r.docs,
+                    &r.plan.attached,
+                    password.as_deref(),
+                )
+            })
             .and_then(|()| match &r.bundle {
-                Some((file, b)) => writes.file(file, outputs.force, &b.rendered.pdf),
+                Some((file, b)) => writes.write(file, |dest| {
+                    pack::write_file(dest, outputs.force, &b.rendered.pdf)
+                }),
                 None => Ok(()),
             });
         if let Err(e) = written {

@@ -98,26 +98,10 @@ pub struct Writes {
 }
 
 impl Writes {
-    /// Writes a pack as [`write_pack`] does, as one of this group.
-    #[allow(clippy::too_many_arguments)]
-    pub fn pack(
-        &mut self,
-        dest: &Path,
-        force: bool,
-        case: &Case,
-        manifest: &Manifest,
-        docs: &[RenderedDocument],
-        attached: &[AttachedFile],
-        password: Option<&str>,
-    ) -> Result<()> {
-        write_pack(dest, force, case, manifest, docs, attached, password)?;
-        self.files.push(dest.to_path_buf());
-        Ok(())
-    }
-
-    /// Writes a file as [`write_file`] does, as one of this group.
-    pub fn file(&mut self, dest: &Path, force: bool, bytes: &[u8]) -> Result<()> {
-        write_file(dest, force, bytes)?;
+    /// Writes `dest` with `write` (one of [`write_pack`] and
+    /// [`write_file`]), as one of this group.
+    pub fn write(&mut self, dest: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+        write(dest)?;
         self.files.push(dest.to_path_buf());
         Ok(())
     }
