@@ -22,6 +22,15 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
     };
+    // Typst lays deep documents out recursively: its worker threads need
+    // the stack the main thread has, not a spawned thread's 2 MB.
+    if let Err(e) = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build_global()
+    {
+        eprintln!("error: internal: cannot start worker threads: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     // Ctrl-C: remove what this run was writing, so nothing partial is left.
     let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
     let color = match cli.color {
@@ -142,6 +151,10 @@ fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> Ex
     });
     result.unwrap_or_else(|code| code)
 }
+
+/// Each worker thread's stack: Typst's layout recurses as deep as a
+/// document nests.
+const WORKER_STACK: usize = 32 << 20;
 
 /// Exit status when the case has errors.
 const EXIT_FINDINGS: u8 = 1;

@@ -195,7 +195,10 @@ pub fn render_all(
     profile: &Profile,
     laid: &[LaidOut],
 ) -> Result<Vec<RenderedDocument>, RenderError> {
-    jobs.par_iter()
-        .map(|j| render::render_from(j, profile, laid))
-        .collect()
+    let one = |j: &DocumentJob| render::render_from(j, profile, laid);
+    if render::may_fan_out() {
+        jobs.par_iter().map(one).collect()
+    } else {
+        jobs.iter().map(one).collect()
+    }
 }

@@ -140,12 +140,17 @@ pub fn check(
     // Findings by (code, path, what): the same words in two parents'
     // letters are one finding naming both.
     let mut found: BTreeMap<(&'static str, String, String), Pending> = BTreeMap::new();
-    let laid: Vec<(usize, LaidOut)> = jobs
-        .par_iter()
+    let to_lay: Vec<(usize, &DocumentJob)> = jobs
+        .iter()
         .enumerate()
         .filter(|(_, j)| is_letter(checked, j))
-        .map(|(i, j)| render::layout(j, &checked.profile).map(|l| (i, l)))
-        .collect::<Result<_, _>>()?;
+        .collect();
+    let lay = |&(i, j): &(usize, &DocumentJob)| render::layout(j, &checked.profile).map(|l| (i, l));
+    let laid: Vec<(usize, LaidOut)> = if render::may_fan_out() {
+        to_lay.par_iter().map(lay).collect::<Result<_, _>>()?
+    } else {
+        to_lay.iter().map(lay).collect::<Result<_, _>>()?
+    };
     let mut explained_by_job = vec![None; jobs.len()];
     for (i, l) in &laid {
         let job = &jobs[*i];

@@ -81,6 +81,21 @@ pub(crate) const DATA_PATH: &str = "/data.json";
 /// Where the profile's logo sits in the world, before its extension.
 pub const LOGO_PATH: &str = "/logo";
 
+/// How many evictions a memoised result of Typst's survives unused.
+/// Documents render in parallel, so any age above nothing lets results of
+/// documents long finished pile up; the templates' own evaluation is cheap
+/// to redo.
+const EVICT_AGE: usize = 0;
+
+/// Whether work begun on this thread may fan out over the worker threads:
+/// only when it is not itself running on one. Cases built in parallel then
+/// render their documents one after another; otherwise a worker waiting on
+/// its own documents steals another whole case, and holds both in memory
+/// and on its stack, without bound.
+pub fn may_fan_out() -> bool {
+    rayon::current_thread_index().is_none()
+}
+
 /// A rendered document.
 #[derive(Debug, Clone)]
 pub struct RenderedDocument {
@@ -154,7 +169,7 @@ pub fn render_from(
 pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<LaidOut, RenderError> {
     let data = data_of(job)?;
     let (today, document) = compile(job, profile, data.clone(), Vec::new())?;
-    comemo::evict(10);
+    comemo::evict(EVICT_AGE);
     Ok(LaidOut {
         template: job.template.to_string(),
         data,
@@ -207,7 +222,7 @@ fn pdf_of(
         .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
     // Typst memoises across compilations; without eviction a long batch grows
     // by about 1.5 MB per document.
-    comemo::evict(10);
+    comemo::evict(EVICT_AGE);
     Ok(RenderedDocument {
         job: job.clone(),
         pdf,
