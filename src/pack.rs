@@ -300,6 +300,60 @@ pub fn commit() {
     unfinished().files.clear();
 }
 
+/// The files one case writes, kept together: a run building many cases
+/// at once keeps or removes each case's files as a whole, leaving the
+/// other cases' alone. Dropped without [`Writes::commit`], they are removed.
+#[derive(Debug, Default)]
+pub struct Writes {
+    files: Vec<PathBuf>,
+}
+
+impl Writes {
+    /// Writes a pack as [`write_pack`] does, as one of this group.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pack(
+        &mut self,
+        dest: &Path,
+        force: bool,
+        case: &Case,
+        manifest: &Manifest,
+        docs: &[RenderedDocument],
+        attached: &[AttachedFile],
+        password: Option<&str>,
+    ) -> Result<()> {
+        write_pack(dest, force, case, manifest, docs, attached, password)?;
+        self.files.push(dest.to_path_buf());
+        Ok(())
+    }
+
+    /// Writes a file as [`write_file`] does, as one of this group.
+    pub fn file(&mut self, dest: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+        write_file(dest, force, bytes)?;
+        self.files.push(dest.to_path_buf());
+        Ok(())
+    }
+
+    /// Says this group's files are complete: an interruption from now on
+    /// leaves them in place.
+    pub fn commit(mut self) {
+        let files = std::mem::take(&mut self.files);
+        unfinished().files.retain(|f| !files.contains(f));
+    }
+}
+
+impl Drop for Writes {
+    fn drop(&mut self) {
+        if self.files.is_empty() {
+            return;
+        }
+        let mut list = unfinished();
+        for path in self.files.drain(..) {
+            let _ = fs::remove_file(&path);
+            list.files.retain(|f| *f != path);
+        }
+    }
+}
+
 /// Writes through a temporary file beside `dest`, then renames it into place.
 /// Both the temporary file and, once renamed, `dest` stay on the list of
 /// unfinished files until [`commit`].

@@ -8,8 +8,8 @@
 //! characters it is. `today()` and the PDF creation date are pinned to the
 //! document's date, so the same case gives the same bytes.
 
-use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{LazyLock, Mutex};
 
 use chrono::Datelike;
 use typst::diag::{FileError, FileResult};
@@ -163,17 +163,53 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+/// A document laid out, with the data it was laid out from. Making its
+/// PDF later reuses the layout when the data is byte for byte the same, so
+/// a letter read for the plain-language check is not laid out twice.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    template: String,
+    data: Vec<u8>,
+    today: Datetime,
+    /// The pages, as Typst laid them out.
+    pub document: PagedDocument,
+}
+
 /// Compiles one document to PDF, with the profile's templates and logo.
 pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, RenderError> {
-    render_with_files(job, profile, Vec::new())
+    render_from(job, profile, &[])
+}
+
+/// Compiles one document to PDF, taking its layout from `laid` when one
+/// there was made from the same template and data.
+pub fn render_from(
+    job: &DocumentJob,
+    profile: &Profile,
+    laid: &[LaidOut],
+) -> Result<RenderedDocument, RenderError> {
+    let data = data_of(job)?;
+    let reused = laid
+        .iter()
+        .find(|l| l.template == job.template && l.data == data);
+    let (today, document) = match reused {
+        Some(l) => (l.today, l.document.clone()),
+        None => compile(job, profile, data, Vec::new())?,
+    };
+    pdf_of(job, profile, today, &document, true)
 }
 
 /// Lays one document out without making a PDF: what the plain-language
 /// check reads, as printed.
-pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<PagedDocument, RenderError> {
-    let (_, document) = compile(job, profile, Vec::new())?;
+pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<LaidOut, RenderError> {
+    let data = data_of(job)?;
+    let (today, document) = compile(job, profile, data.clone(), Vec::new())?;
     comemo::evict(10);
-    Ok(document)
+    Ok(LaidOut {
+        template: job.template.to_string(),
+        data,
+        today,
+        document,
+    })
 }
 
 /// Compiles one document whose template also reads `files` (world path,
@@ -184,46 +220,65 @@ pub fn render_with_files(
     profile: &Profile,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<RenderedDocument, RenderError> {
+    let archival = files.is_empty();
+    let (today, document) = compile(job, profile, data_of(job)?, files)?;
+    pdf_of(job, profile, today, &document, archival)
+}
+
+/// The document's data as the template reads it.
+fn data_of(job: &DocumentJob) -> Result<Vec<u8>, RenderError> {
+    serde_json::to_vec_pretty(&job.data).map_err(|e| RenderError {
+        template: job.template.to_string(),
+        messages: vec![e.to_string()],
+    })
+}
+
+/// Exports a laid-out document to PDF, archival unless it places other PDFs.
+fn pdf_of(
+    job: &DocumentJob,
+    profile: &Profile,
+    today: Datetime,
+    document: &PagedDocument,
+    archival: bool,
+) -> Result<RenderedDocument, RenderError> {
     let fail = |messages: Vec<String>| RenderError {
         template: job.template.to_string(),
         messages,
     };
-    let has_files = !files.is_empty();
-    let (today, document) = compile(job, profile, files)?;
     let options = PdfOptions {
         ident: Smart::Custom(format!("casepack/{}", job.file_name)),
         creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
-        standards: standards(job, profile, !has_files).map_err(|e| fail(vec![e]))?,
+        standards: standards(job, profile, archival).map_err(|e| fail(vec![e]))?,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options)
+    let pdf = typst_pdf::pdf(document, &options)
         .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
-    let pages = document.pages().len();
     // Typst memoises across compilations; without eviction a long batch grows
     // by about 1.5 MB per document.
     comemo::evict(10);
     Ok(RenderedDocument {
         job: job.clone(),
         pdf,
-        pages,
+        pages: document.pages().len(),
     })
 }
 
-/// Lays out `job` in its world: the profile's templates and logo, and `files`.
+/// Lays out `job` in its world: the profile's templates and logo, its
+/// `data`, and `files`.
 fn compile(
     job: &DocumentJob,
     profile: &Profile,
+    data: Vec<u8>,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<(Datetime, PagedDocument), RenderError> {
     let fail = |messages: Vec<String>| RenderError {
         template: job.template.to_string(),
         messages,
     };
-    let data = serde_json::to_vec_pretty(&job.data).map_err(|e| fail(vec![e.to_string()]))?;
     let mut world = DocWorld::new(job.template, data, job.date.naive())
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
-    world.overrides = profile.templates.clone();
+    world.overrides = &profile.templates;
     if let Some((ext, bytes)) = profile.letterhead.as_ref().and_then(|l| l.logo.as_ref()) {
         world.files.extend(
             file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone()))),
@@ -254,15 +309,61 @@ fn standards(job: &DocumentJob, profile: &Profile, archival: bool) -> Result<Pdf
     PdfStandards::new(&list).map_err(|e| e.message().to_string())
 }
 
+/// The standard library every document compiles with, built once per
+/// process: the data's path as an input, and the house font and language.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), DATA_PATH.into_value());
+    let mut library = Library::builder().with_inputs(inputs).build();
+    // The house font and language are the defaults, so a template (or a
+    // profile's replacement) that sets none still prints in Liberation
+    // Sans, never in whatever fallback covers a glyph first.
+    library.styles.set(
+        TextElem::font,
+        FontList(vec![
+            FontFamily::new("Liberation Sans"),
+            FontFamily::new("DejaVu Sans"),
+            FontFamily::new("Noto Color Emoji"),
+        ]),
+    );
+    library.styles.set(TextElem::lang, Lang::ENGLISH);
+    // British English, so the PDF's language is en-GB for screen readers
+    // whatever the template sets.
+    library
+        .styles
+        .set(TextElem::region, "GB".parse::<Region>().ok());
+    LazyHash::new(library)
+});
+
+/// Templates parsed once per process, by file: parsing on every access
+/// cost each document its templates' parse again, and a template parsed
+/// once is also what lets Typst's memoised evaluation carry over.
+static SOURCES: LazyLock<Mutex<HashMap<FileId, Source>>> = LazyLock::new(Mutex::default);
+
+/// The parsed template `id` with `text`: the one already parsed when its
+/// text is the same (a profile may replace a template with its own).
+fn parsed(id: FileId, text: &str) -> Source {
+    // A poisoned lock only means another thread panicked mid-insert; the
+    // map itself is whole, so parsing goes on with it.
+    let mut sources = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+    match sources.get(&id) {
+        Some(source) if source.text() == text => source.clone(),
+        _ => {
+            let source = Source::new(id, text.to_string());
+            sources.insert(id, source.clone());
+            source
+        }
+    }
+}
+
 /// The in-memory world one document compiles in.
-struct DocWorld {
-    library: LazyHash<Library>,
+struct DocWorld<'a> {
     main: FileId,
     data_id: FileId,
     data: Bytes,
     today: Datetime,
     /// A profile's templates, replacing built-in ones of the same name.
-    overrides: BTreeMap<String, String>,
+    overrides: &'a BTreeMap<String, String>,
     /// Files besides the data: a profile's logo, the bundle's parts.
     files: Vec<(FileId, Bytes)>,
 }
@@ -272,37 +373,19 @@ fn file_id(path: &str) -> Option<FileId> {
     Some(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
 }
 
-impl DocWorld {
-    fn new(template: &str, data: Vec<u8>, date: chrono::NaiveDate) -> Option<DocWorld> {
+/// No templates of a profile's own.
+static NO_OVERRIDES: BTreeMap<String, String> = BTreeMap::new();
+
+impl<'a> DocWorld<'a> {
+    fn new(template: &str, data: Vec<u8>, date: chrono::NaiveDate) -> Option<DocWorld<'a>> {
         TEMPLATES.iter().find(|(name, _)| *name == template)?;
-        let mut inputs = Dict::new();
-        inputs.insert("data".into(), DATA_PATH.into_value());
-        let mut library = Library::builder().with_inputs(inputs).build();
-        // The house font and language are the defaults, so a template (or a
-        // profile's replacement) that sets none still prints in Liberation
-        // Sans, never in whatever fallback covers a glyph first.
-        library.styles.set(
-            TextElem::font,
-            FontList(vec![
-                FontFamily::new("Liberation Sans"),
-                FontFamily::new("DejaVu Sans"),
-                FontFamily::new("Noto Color Emoji"),
-            ]),
-        );
-        library.styles.set(TextElem::lang, Lang::ENGLISH);
-        // British English, so the PDF's language is en-GB for screen readers
-        // whatever the template sets.
-        library
-            .styles
-            .set(TextElem::region, "GB".parse::<Region>().ok());
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
         Some(DocWorld {
-            library: LazyHash::new(library),
             main: file_id(&format!("/{template}"))?,
             data_id: file_id(DATA_PATH)?,
             data: Bytes::new(data),
             today,
-            overrides: BTreeMap::new(),
+            overrides: &NO_OVERRIDES,
             files: Vec::new(),
         })
     }
@@ -312,20 +395,29 @@ impl DocWorld {
         if !matches!(path.root(), VirtualRoot::Project) {
             return None;
         }
-        let name = path.vpath().get_without_slash();
-        if let Some(text) = self.overrides.get(name) {
-            return Some(text);
-        }
+        text_of(path.vpath().get_without_slash(), self.overrides)
+    }
+}
+
+/// A template's text: a profile's own, else casepack's.
+fn text_of<'a>(name: &str, overrides: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    overrides.get(name).map(String::as_str).or_else(|| {
         TEMPLATES
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, text)| *text)
-    }
+    })
 }
 
-impl World for DocWorld {
+/// The text of the template `name` as `profile` prints it: its own
+/// replacement, else casepack's.
+pub fn template_text<'a>(name: &str, profile: &'a Profile) -> Option<&'a str> {
+    text_of(name, &profile.templates)
+}
+
+impl World for DocWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        &LIBRARY
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -338,7 +430,7 @@ impl World for DocWorld {
 
     fn source(&self, id: FileId) -> FileResult<Source> {
         match self.template_text(id) {
-            Some(text) => Ok(Source::new(id, text.to_string())),
+            Some(text) => Ok(parsed(id, text)),
             None => Err(FileError::NotSource),
         }
     }

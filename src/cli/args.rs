@@ -31,8 +31,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a case file and print what is missing, wrong, late or overdue.
     Check {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML), or several, or folders of them: every
+        /// .yaml case under a folder is checked, in parallel.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -90,11 +92,15 @@ pub enum Command {
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML), or several, or folders of them: every
+        /// .yaml case under a folder is built, in parallel, each written
+        /// whole or not at all.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// Where to write the pack [default: <case file name>-pack.zip in the
-        /// current folder]. When the build writes several packs (one per parent),
-        /// a folder to write them into.
+        /// current folder]. When the build writes several packs (one per parent,
+        /// or several cases), a folder to write them into; for several cases
+        /// it is made if missing, and cases in subfolders keep them.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Replace the output file if it exists.
@@ -140,7 +146,8 @@ pub struct PackArgs {
 }
 
 impl PackArgs {
-    /// The settings for the case file at `case`.
+    /// The settings for the case file at `case`; for many cases, those
+    /// of each case are `for_case` of these.
     pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
         let mut settings = self.when.settings_for(case)?;
         settings.meeting = self.meeting.clone();
@@ -198,12 +205,7 @@ impl When {
 
     /// The settings for the case file at `case`.
     pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
-        let mut settings = self.settings()?;
-        settings.case_dir = case
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        Ok(settings)
+        Ok(self.settings()?.for_case(case))
     }
 }
 

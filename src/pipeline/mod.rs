@@ -46,6 +46,17 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// These settings for the case file at `path`: a profile the case
+    /// names is found from its folder.
+    pub fn for_case(&self, path: &std::path::Path) -> Settings {
+        let mut settings = self.clone();
+        settings.case_dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+        settings
+    }
+
     /// The embedded calendar, judged on `today`.
     pub fn new(today: Date) -> Settings {
         Settings {
