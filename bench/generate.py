@@ -712,7 +712,7 @@ PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'()&-]*[A-Za-z0-9.)']\Z|[A-Za-z]\Z")
 YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
 
-def scalar(value):
+def scalar(value, flow=False):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -721,10 +721,19 @@ def scalar(value):
         return value.isoformat()
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
         return value  # a date written as text
-    if PLAIN.match(value) and value.lower() not in YAML_WORDS:
+    # In a flow list `[a, b]` a comma ends the item.
+    if PLAIN.match(value) and value.lower() not in YAML_WORDS and not (flow and "," in value):
         return value
     # A JSON string is a valid YAML double-quoted scalar.
     return json.dumps(value, ensure_ascii=False)
+
+
+def flow_list(items):
+    """`[a, b]` for short lists of scalars, else None."""
+    if any(isinstance(x, (dict, list)) for x in items):
+        return None
+    text = "[" + ", ".join(scalar(x, flow=True) for x in items) + "]"
+    return text if len(text) <= 72 else None
 
 
 def emit(value, indent=0):
@@ -734,8 +743,9 @@ def emit(value, indent=0):
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(item, (dict, list)) and item:
-                if isinstance(item, list) and all(not isinstance(x, (dict, list)) for x in item):
-                    lines.append(f"{pad}{key}: [{', '.join(scalar(x) for x in item)}]")
+                short = flow_list(item) if isinstance(item, list) else None
+                if short:
+                    lines.append(f"{pad}{key}: {short}")
                 else:
                     lines.append(f"{pad}{key}:")
                     lines.extend(emit(item, indent + 2))
@@ -749,8 +759,6 @@ def emit(value, indent=0):
                 sub = emit(item, indent + 2)
                 sub[0] = f"{pad}- " + sub[0].lstrip()
                 lines.extend(sub)
-            elif isinstance(item, list):
-                lines.append(f"{pad}- [{', '.join(scalar(x) for x in item)}]")
             else:
                 lines.append(f"{pad}- {scalar(item)}")
     return lines

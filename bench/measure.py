@@ -131,6 +131,8 @@ def cmd_batch(args):
                 return s["rss_kb"] / 1024
         return None
 
+    # When it failed, the last thing it said that was not progress.
+    said = [l for l in text.decode("utf-8", "replace").splitlines() if l.strip() and not PROGRESS.match(l.encode())]
     marks = [m for m in (1, 10, 50, 100, 200, 300, 400, 500, 1000) if m <= total]
     result = {
         "name": args.name,
@@ -138,6 +140,7 @@ def cmd_batch(args):
         "exit": code,
         "wall_s": wall,
         "progress_lines": total,
+        "last_words": said[-1] if code != 0 and said else None,
         "peak_rss_mb": usage.ru_maxrss / 1024,
         "rss_at_mb": {str(m): rss_at(m) for m in marks},
         "rss_last_mb": samples[-1]["rss_kb"] / 1024 if samples else None,

@@ -149,7 +149,8 @@ def main():
     ok_count = packs == args.cases and batch["exit"] == 0
     rows.append((f"{args.cases} cases ≥ 25 packs/s",
                  f"{rate:.1f} packs/s ({packs} packs in {secs(batch['wall_s'])}, {how})"
-                 + ("" if ok_count else f"; exit {batch['exit']}, {packs} of {args.cases} packs"),
+                 + ("" if ok_count else f"; exit {batch['exit']}, {packs} of {args.cases} packs"
+                    + (f": {batch['last_words']}" if batch.get("last_words") else "")),
                  verdict(rate >= 25 and ok_count)))
     if mode == "one-process":
         rows.append(("peak memory < 150 MB", f"{batch['peak_rss_mb']:.0f} MB", verdict(batch["peak_rss_mb"] < 150)))
