@@ -8,23 +8,19 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::outputs::{Outputs, bundle_path, destinations};
+use super::written::report;
 use super::{EXIT_FINDINGS, EXIT_USAGE};
 use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
 use crate::render::{LaidOut, RenderedDocument};
 use crate::{pack, pipeline};
 
-/// "1 page", "12 pages", right-aligned for the build's list.
-fn pages_label(n: usize) -> String {
-    format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
-}
-
 /// A pack rendered and ready to write.
-struct Ready<'a> {
-    plan: &'a PlannedPack,
-    dest: PathBuf,
-    docs: Vec<RenderedDocument>,
-    bundle: Option<(PathBuf, Bundle)>,
-    manifest: pack::Manifest,
+pub(super) struct Ready<'a> {
+    pub plan: &'a PlannedPack,
+    pub dest: PathBuf,
+    pub docs: Vec<RenderedDocument>,
+    pub bundle: Option<(PathBuf, Bundle)>,
+    pub manifest: pack::Manifest,
 }
 
 /// What building one case came to.
@@ -98,7 +94,8 @@ pub(super) fn build_case(
         b
     };
     let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
-        return fail(out, "  nothing was written\n", EXIT_FINDINGS);
+        // The findings' last line has said nothing was written.
+        return fail(out, "", EXIT_FINDINGS);
     };
     let checked = &prepared.checked;
     let packs = &prepared.packs;
@@ -197,17 +194,21 @@ pub(super) fn build_case(
     let mut writes = pack::Writes::default();
     for r in &ready {
         let written = writes
-            .pack(
-                &r.dest,
-                outputs.force,
-                &r.plan.view.case,
-                &r.manifest,
-                &r.docs,
-                &r.plan.attached,
-                password.as_deref(),
-            )
+            .write(&r.dest, |dest| {
+                pack::write_pack(
+                    dest,
+                    outputs.force,
+                    &r.plan.view.case,
+                    &r.manifest,
+                    &r.docs,
+                    &r.plan.attached,
+                    password.as_deref(),
+                )
+            })
             .and_then(|()| match &r.bundle {
-                Some((file, b)) => writes.file(file, outputs.force, &b.rendered.pdf),
+                Some((file, b)) => writes.write(file, |dest| {
+                    pack::write_file(dest, outputs.force, &b.rendered.pdf)
+                }),
                 None => Ok(()),
             });
         if let Err(e) = written {
@@ -321,99 +322,4 @@ fn render<'a>(
         bundle: bundled,
         manifest,
     })
-}
-
-/// What was written, as the build prints it.
-fn report(out: &mut String, checked: &Checked, r: &Ready, encrypted: bool) {
-    let attached = &r.plan.attached;
-    let pages: usize = r.docs.iter().map(|d| d.pages).sum::<usize>()
-        + attached.iter().map(|f| f.pages).sum::<usize>();
-    let documents = r.plan.jobs.len();
-    let attachments = match attached.len() {
-        0 => String::new(),
-        1 => ", 1 attachment".to_string(),
-        n => format!(", {n} attachments"),
-    };
-    let whose = match &r.plan.recipient {
-        Some((_, name)) => format!(" ({name}'s own pack)"),
-        None => String::new(),
-    };
-    let _ = writeln!(
-        out,
-        "wrote {}{}{whose} ({} document{}{attachments} and the index, {} pages) for the {}",
-        r.dest.display(),
-        if encrypted {
-            ", encrypted with AES-256,"
-        } else {
-            ""
-        },
-        documents,
-        if documents == 1 { "" } else { "s" },
-        pages,
-        checked
-            .profile
-            .meeting(&checked.meeting.id)
-            .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
-    );
-    for d in &r.docs {
-        let privileged = if d.job.privileged {
-            "  [legally privileged]"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "  {:<48} {}{privileged}",
-            d.job.file_name,
-            pages_label(d.pages)
-        );
-    }
-    for f in attached {
-        let _ = writeln!(
-            out,
-            "  {:<48} {}  [attached]",
-            f.pack_name,
-            pages_label(f.pages)
-        );
-    }
-    let mut left_out = checked.left_out.clone();
-    if r.plan.recipient.is_some() {
-        let held: Vec<usize> = attached.iter().map(|f| f.index).collect();
-        for f in &checked.attached {
-            let a = &checked.loaded.case.attachments[f.index];
-            if !held.contains(&f.index)
-                && crate::rules::attachment_for(&checked.profile, &a.kind, checked.audience)
-            {
-                left_out.push(format!(
-                    "{} (attached; casepack cannot redact it, so it goes only to those its `share_with` names)",
-                    a.title
-                ));
-            }
-        }
-    }
-    if !left_out.is_empty() {
-        let _ = writeln!(
-            out,
-            "  not in this pack, for {}: {}",
-            checked.audience.label(),
-            left_out.join("; ")
-        );
-    }
-    if let Some((file, b)) = &r.bundle {
-        let _ = writeln!(
-            out,
-            "wrote {} ({} pages: the index, then {} pages of documents by section)",
-            file.display(),
-            b.rendered.pages,
-            b.parts_pages
-        );
-        let limit = checked.profile.bundle.page_limit;
-        if b.parts_pages > limit {
-            let _ = writeln!(
-                out,
-                "warning[bundle-over-limit]: the bundle has {} pages of documents, more than the {limit} a court bundle may hold\n  = note: source: {}\n  = help: a longer bundle needs the court's permission; leave out what the court does not need",
-                b.parts_pages, checked.profile.bundle.source
-            );
-        }
-    }
 }

@@ -154,6 +154,7 @@ mod build;
 mod commands;
 mod inputs;
 mod outputs;
+mod written;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};

@@ -177,6 +177,7 @@ mod findings;
 mod for_parents;
 mod hostile;
 mod letters;
+mod many;
 mod meetings;
 mod pack;
 mod papers;
