@@ -77,6 +77,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "timeline-sheet.typ",
         include_str!("../templates/timeline-sheet.typ"),
     ),
+    (
+        "caseload-sheet.typ",
+        include_str!("../templates/caseload-sheet.typ"),
+    ),
 ];
 
 /// The fonts, embedded: Liberation Sans (metric-compatible with Arial) for

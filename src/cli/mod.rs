@@ -34,14 +34,28 @@ pub fn run() -> ExitCode {
             Err(code) => code,
         },
         Command::Timeline {
-            case,
+            cases,
             format,
             ics,
+            sheet,
             force,
             when,
-        } => match when.settings_for(&case) {
-            Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
-            Err(code) => code,
+        } => match cases.as_slice() {
+            // One case file: its own timeline, as it always was.
+            [case] if CaseFiles::is_single(&cases) && sheet.is_none() => {
+                match when.settings_for(case) {
+                    Ok(settings) => timeline(case, format, ics.as_deref(), force, &settings, color),
+                    Err(code) => code,
+                }
+            }
+            _ => {
+                let files = caseload::Files {
+                    ics: ics.as_deref(),
+                    sheet: sheet.as_deref(),
+                    force,
+                };
+                caseload::caseload(&cases, format, &files, &when)
+            }
         },
         Command::Schema => {
             println!(
@@ -98,6 +112,7 @@ const EXIT_USAGE: u8 = 2;
 
 mod args;
 mod build;
+mod caseload;
 mod commands;
 mod inputs;
 mod outputs;
@@ -105,4 +120,5 @@ mod outputs;
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use build::build;
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
+use inputs::CaseFiles;
 use outputs::Outputs;
