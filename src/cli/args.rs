@@ -43,16 +43,25 @@ pub enum Command {
         pack: PackArgs,
     },
     /// Print every deadline of a case with its status; export a calendar.
+    /// Given a folder or several case files: the caseload report.
     Timeline {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML). Several, or a folder of them (at any
+        /// depth): the caseload report, every case's overdue, due-soon and
+        /// next steps grouped by who is responsible.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// How to print the timeline.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Also write the deadlines as an iCalendar (.ics) file, one all-day event each.
+        /// Also write the deadlines as an iCalendar (.ics) file, one all-day
+        /// event each; for a caseload, one calendar for every case.
         #[arg(long, value_name = "FILE")]
         ics: Option<PathBuf>,
-        /// Replace the .ics file if it exists.
+        /// Also write the caseload report on one landscape A4 page (PDF)
+        /// for a team meeting; with one case file, the report of that case.
+        #[arg(long, value_name = "FILE")]
+        sheet: Option<PathBuf>,
+        /// Replace the .ics or sheet file if it exists.
         #[arg(long)]
         force: bool,
         /// The day and calendar deadlines are judged by.
@@ -175,7 +184,8 @@ pub struct When {
 }
 
 impl When {
-    fn settings(&self) -> Result<Settings, ExitCode> {
+    /// The settings every case starts from (each case then reads from its own folder).
+    pub(super) fn settings(&self) -> Result<Settings, ExitCode> {
         let today = self
             .today
             .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));

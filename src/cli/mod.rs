@@ -45,14 +45,28 @@ pub fn run() -> ExitCode {
             pack,
         } => check_cases(&cases, format, &pack, color),
         Command::Timeline {
-            case,
+            cases,
             format,
             ics,
+            sheet,
             force,
             when,
-        } => match when.settings_for(&case) {
-            Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
-            Err(code) => code,
+        } => match cases.as_slice() {
+            // One case file: its own timeline, as it always was.
+            [case] if CaseFiles::is_single(&cases) && sheet.is_none() => {
+                match when.settings_for(case) {
+                    Ok(settings) => timeline(case, format, ics.as_deref(), force, &settings, color),
+                    Err(code) => code,
+                }
+            }
+            _ => {
+                let files = caseload::Files {
+                    ics: ics.as_deref(),
+                    sheet: sheet.as_deref(),
+                    force,
+                };
+                caseload::caseload(&cases, format, &files, &when)
+            }
         },
         Command::Schema => {
             println!(
@@ -164,6 +178,7 @@ const EXIT_USAGE: u8 = 2;
 mod args;
 mod batch;
 mod build;
+mod caseload;
 mod commands;
 mod inputs;
 mod outputs;
@@ -171,4 +186,5 @@ mod written;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
+use inputs::CaseFiles;
 use outputs::Outputs;

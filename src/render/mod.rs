@@ -73,6 +73,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "timeline-sheet.typ",
         include_str!("../../templates/timeline-sheet.typ"),
     ),
+    (
+        "caseload-sheet.typ",
+        include_str!("../../templates/caseload-sheet.typ"),
+    ),
 ];
 
 /// Where a template finds its data in the in-memory world.

@@ -20,6 +20,7 @@ mod meetings;
 mod merge;
 mod plain;
 mod requirements;
+mod roles;
 mod support;
 pub mod wording;
 mod writer;

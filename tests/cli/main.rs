@@ -171,6 +171,7 @@ mod attachments;
 mod audiences;
 mod authorities;
 mod bundle;
+mod caseload;
 mod commands;
 mod disclosure;
 mod findings;
