@@ -13,11 +13,13 @@ use crate::rules::Term;
 /// Every form's pattern, by the term it belongs to.
 type Patterns = Arc<[(usize, Regex)]>;
 
+/// Every form's pattern as text, by the term it belongs to.
+type Sources = Vec<(usize, String)>;
+
 /// Glossaries compiled so far in this process, by their patterns' text.
 /// Compiling a glossary's hundred or so patterns cost each case more than
 /// laying out one of its letters; a process sees only a profile or two.
-static COMPILED: LazyLock<Mutex<HashMap<Vec<(usize, String)>, Patterns>>> =
-    LazyLock::new(Mutex::default);
+static COMPILED: LazyLock<Mutex<HashMap<Sources, Patterns>>> = LazyLock::new(Mutex::default);
 
 /// A compiled glossary.
 pub struct Glossary<'a> {
@@ -37,7 +39,7 @@ pub struct Hit {
 impl<'a> Glossary<'a> {
     /// Every form of every term, compiled (once per process for the same terms).
     pub fn new(terms: &'a [Term]) -> Glossary<'a> {
-        let mut sources = Vec::new();
+        let mut sources: Sources = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             for form in term.forms() {
                 let words: Vec<String> = form.split_whitespace().map(regex::escape).collect();
