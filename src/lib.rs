@@ -10,7 +10,7 @@
 //! it and looks for jargon before anything is written. [`attach`] reads the
 //! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`caseload`]
 //! runs `check` over many cases at once for the deadline report across
-//! them; [`cli`] is the command line. Only the command line, [`attach`],
+//! them, and [`parallel`] runs many cases side by side; [`cli`] is the command line. Only the command line, [`attach`],
 //! [`pack`], [`caseload::read`] (the case files) and the reading of a
 //! profile the case names touch the file system.
 
@@ -23,6 +23,7 @@ pub mod deadlines;
 pub mod diagnostics;
 pub mod documents;
 pub mod pack;
+pub mod parallel;
 pub mod pipeline;
 pub mod plain;
 pub mod render;

@@ -7,8 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use super::{CaseDeadlines, NotReported, Row, Why, rows};
 use crate::deadlines::Schedule;
 use crate::diagnostics::Severity;
@@ -42,7 +40,7 @@ pub struct Reported {
 /// first is reported and the second set aside.
 pub fn read(files: &[PathBuf], settings: &Settings) -> (Vec<Reported>, Vec<NotReported>) {
     let results: Vec<Result<Reported, NotReported>> =
-        files.par_iter().map(|f| read_one(f, settings)).collect();
+        crate::parallel::each(files, |f| read_one(f, settings));
     let mut reported: Vec<Reported> = Vec::with_capacity(results.len());
     let mut not_reported = Vec::new();
     for result in results {

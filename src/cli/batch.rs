@@ -12,7 +12,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use super::EXIT_USAGE;
 use super::build::{CaseBuild, Target};
@@ -144,35 +143,32 @@ pub(super) fn build_many(
     let get_password = move || given(&password);
     let started = Instant::now();
     let progress = Progress::new(files.cases.len(), "building");
-    let results: Vec<CaseBuild> = files
-        .cases
-        .par_iter()
-        .zip(&dirs)
-        .map(|(case, dir)| {
-            let per_case = Outputs {
-                pack: Some(dir.clone()),
-                force: outputs.force,
-                data_dir: None,
-                bundle: outputs.bundle,
-                encrypt: outputs.encrypt,
-            };
-            let target = Target {
-                outputs: &per_case,
-                data_dir: outputs.data_dir.as_ref().map(|d| {
-                    out_dir(case, args, d).join(case.file_stem().unwrap_or(case.as_os_str()))
-                }),
-                password: &get_password,
-            };
-            let result = match std::fs::read_to_string(case) {
-                Ok(text) => {
-                    super::build::build_case(case, &text, &target, &settings.for_case(case), color)
-                }
-                Err(e) => CaseBuild::unreadable(case, &e),
-            };
-            progress.finished(case, &result.line());
-            result
-        })
-        .collect();
+    let both: Vec<(&PathBuf, &PathBuf)> = files.cases.iter().zip(&dirs).collect();
+    let results: Vec<CaseBuild> = crate::parallel::each(&both, |&(case, dir)| {
+        let per_case = Outputs {
+            pack: Some(dir.clone()),
+            force: outputs.force,
+            data_dir: None,
+            bundle: outputs.bundle,
+            encrypt: outputs.encrypt,
+        };
+        let target = Target {
+            outputs: &per_case,
+            data_dir: outputs
+                .data_dir
+                .as_ref()
+                .map(|d| out_dir(case, args, d).join(case.file_stem().unwrap_or(case.as_os_str()))),
+            password: &get_password,
+        };
+        let result = match std::fs::read_to_string(case) {
+            Ok(text) => {
+                super::build::build_case(case, &text, &target, &settings.for_case(case), color)
+            }
+            Err(e) => CaseBuild::unreadable(case, &e),
+        };
+        progress.finished(case, &result.line());
+        result
+    });
     progress.end();
     let seconds = started.elapsed().as_secs_f64();
     print_by_case(&files.cases, &results);

@@ -155,26 +155,22 @@ pub(super) fn check_many(
     settings: &Settings,
     color: bool,
 ) -> ExitCode {
-    use rayon::prelude::*;
     let progress = super::batch::Progress::new(cases.len(), "checking");
-    let results: Vec<Result<(String, CaseCheck), String>> = cases
-        .par_iter()
-        .map(|case| {
-            let result = std::fs::read_to_string(case)
-                .map_err(|e| format!("cannot read {}: {e}", case.display()))
-                .map(|text| {
-                    let checked = CaseCheck::run(&text, &settings.for_case(case));
-                    (text, checked)
-                });
-            let line = match &result {
-                Ok((_, c)) if c.findings.is_empty() => "no findings".to_string(),
-                Ok((_, c)) => counts(&c.findings),
-                Err(e) => format!("error: {e}"),
-            };
-            progress.finished(case, &line);
-            result
-        })
-        .collect();
+    let results: Vec<Result<(String, CaseCheck), String>> = crate::parallel::each(cases, |case| {
+        let result = std::fs::read_to_string(case)
+            .map_err(|e| format!("cannot read {}: {e}", case.display()))
+            .map(|text| {
+                let checked = CaseCheck::run(&text, &settings.for_case(case));
+                (text, checked)
+            });
+        let line = match &result {
+            Ok((_, c)) if c.findings.is_empty() => "no findings".to_string(),
+            Ok((_, c)) => counts(&c.findings),
+            Err(e) => format!("error: {e}"),
+        };
+        progress.finished(case, &line);
+        result
+    });
     progress.end();
     let mut failed = Vec::new();
     let mut clean = 0;

@@ -25,7 +25,7 @@ pub fn run() -> ExitCode {
     // Typst lays deep documents out recursively: its worker threads need
     // the stack the main thread has, not a spawned thread's 2 MB.
     if let Err(e) = rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK)
+        .stack_size(crate::parallel::STACK)
         .build_global()
     {
         eprintln!("error: internal: cannot start worker threads: {e}");
@@ -165,10 +165,6 @@ fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> Ex
     });
     result.unwrap_or_else(|code| code)
 }
-
-/// Each worker thread's stack: Typst's layout recurses as deep as a
-/// document nests.
-const WORKER_STACK: usize = 32 << 20;
 
 /// Exit status when the case has errors.
 const EXIT_FINDINGS: u8 = 1;
