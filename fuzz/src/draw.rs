@@ -72,12 +72,20 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Each of `options`, kept unless dropped about `percent` times in a hundred.
     pub fn most_of<T: Copy>(&mut self, options: &[T], percent: u8) -> Vec<T> {
-        options.iter().copied().filter(|_| !self.chance(percent)).collect()
+        options
+            .iter()
+            .copied()
+            .filter(|_| !self.chance(percent))
+            .collect()
     }
 
     /// Each of `options`, kept about `percent` times in a hundred.
     pub fn some_of<T: Copy>(&mut self, options: &[T], percent: u8) -> Vec<T> {
-        options.iter().copied().filter(|_| self.chance(percent)).collect()
+        options
+            .iter()
+            .copied()
+            .filter(|_| self.chance(percent))
+            .collect()
     }
 
     /// The LPM's date moved by `lo..=hi` days (`hi` when the bytes run
@@ -86,7 +94,16 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn date(&mut self, lo: i64, hi: i64) -> Value {
         if self.chance(1) {
             return self
-                .pick(&["2026-02-30", "2026-13-01", "1899-12-31", "2199-01-01", "9999-12-31", "0001-01-01", "2026-1-5", "tomorrow"])
+                .pick(&[
+                    "2026-02-30",
+                    "2026-13-01",
+                    "1899-12-31",
+                    "2199-01-01",
+                    "9999-12-31",
+                    "0001-01-01",
+                    "2026-1-5",
+                    "tomorrow",
+                ])
                 .into();
         }
         let shift = hi - self.int(0, hi - lo);
@@ -95,7 +112,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         } else {
             self.lpm.checked_sub_days(Days::new(shift.unsigned_abs()))
         };
-        day.unwrap_or(self.lpm).format("%Y-%m-%d").to_string().into()
+        day.unwrap_or(self.lpm)
+            .format("%Y-%m-%d")
+            .to_string()
+            .into()
     }
 
     /// A time of day, `"HH:MM"`; now and then one that is not.
@@ -124,7 +144,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Several texts from `ordinary`, `lo..=hi` of them.
     pub fn texts(&mut self, ordinary: &[&str], lo: usize, hi: usize) -> Value {
         let n = self.count(lo, hi);
-        (0..n).map(|_| self.text(ordinary)).collect::<Vec<_>>().into()
+        (0..n)
+            .map(|_| self.text(ordinary))
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// The profile the case names: none (the default) or a built-in one,
@@ -140,7 +163,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             Some("default"),
         ]);
         if self.chance(2) {
-            return Some(self.pick(&["northmoor", "missing.yaml", "profiles/none.yml", "GLOUCESTERSHIRE"]));
+            return Some(self.pick(&[
+                "northmoor",
+                "missing.yaml",
+                "profiles/none.yml",
+                "GLOUCESTERSHIRE",
+            ]));
         }
         named
     }

@@ -39,8 +39,13 @@ pub fn people(g: &mut Gen, case: &mut Map<String, Value>) -> arbitrary::Result<F
     let mut people = Vec::new();
     let mut children = Vec::new();
     for (i, (id, name, gender)) in CHILDREN.iter().take(n).enumerate() {
-        let father = if second_father && i % 2 == 1 { "ryan" } else { "tomasz" };
-        let mut child = json!({ "id": id, "name": name, "gender": gender, "parents": ["kerry", father] });
+        let father = if second_father && i % 2 == 1 {
+            "ryan"
+        } else {
+            "tomasz"
+        };
+        let mut child =
+            json!({ "id": id, "name": name, "gender": gender, "parents": ["kerry", father] });
         if i == n - 1 && g.chance(10) {
             child["name"] = "Baby Cole (unborn)".into();
             child["expected"] = g.date(-20, 200);
@@ -61,7 +66,12 @@ pub fn people(g: &mut Gen, case: &mut Map<String, Value>) -> arbitrary::Result<F
         .iter()
         .filter(|p| p.get("born").is_some())
         .filter_map(|p| p["id"].as_str())
-        .map(|id| CHILDREN.iter().find(|c| c.0 == id).map_or("maisie", |c| c.0))
+        .map(|id| {
+            CHILDREN
+                .iter()
+                .find(|c| c.0 == id)
+                .map_or("maisie", |c| c.0)
+        })
         .collect();
     let of = |father: &str| -> Vec<&'static str> {
         people
@@ -90,7 +100,8 @@ pub fn people(g: &mut Gen, case: &mut Map<String, Value>) -> arbitrary::Result<F
     people.push(tomasz);
     if second_father {
         let mut ryan = parent(g, "ryan", "Ryan Cole", "Mr", "male");
-        ryan["partners"] = json!([{ "with": "kerry", "status": "separated", "domestic_abuse": g.chance(50) }]);
+        ryan["partners"] =
+            json!([{ "with": "kerry", "status": "separated", "domestic_abuse": g.chance(50) }]);
         if g.chance(50) && !ryans.is_empty() {
             ryan["parental_responsibility"] = pr(g, &ryans);
         } else if !g.chance(5) {
@@ -112,7 +123,9 @@ pub fn people(g: &mut Gen, case: &mut Map<String, Value>) -> arbitrary::Result<F
     people.extend(professionals(g));
     let mut everyone: Vec<&'static str> = children.clone();
     everyone.extend(&parents);
-    everyone.extend(["brenda", "derek", "chloe", "grace", "martin", "helen", "owen", "femi"]);
+    everyone.extend([
+        "brenda", "derek", "chloe", "grace", "martin", "helen", "owen", "femi",
+    ]);
     let mut child_ids: Vec<Value> = children.iter().map(|c| (*c).into()).collect();
     if g.chance(3) {
         child_ids.push(g.pick(&["kerry", "nobody", "Maisie"]).into());
@@ -144,7 +157,14 @@ pub fn people(g: &mut Gen, case: &mut Map<String, Value>) -> arbitrary::Result<F
         children,
         parents,
         everyone,
-        names: vec!["Martin Shaw", "Grace Adeyemi", "Owen Pritchard", "Dr Helen Marsh", "Kerry Hartley", "Tomasz Nowak"],
+        names: vec![
+            "Martin Shaw",
+            "Grace Adeyemi",
+            "Owen Pritchard",
+            "Dr Helen Marsh",
+            "Kerry Hartley",
+            "Tomasz Nowak",
+        ],
     })
 }
 
@@ -167,9 +187,15 @@ fn parent(g: &mut Gen, id: &str, name: &str, title: &str, gender: &str) -> Value
         p["title"] = title.into();
     }
     p["born"] = g.date(-15000, -6000);
-    p["address"] = if g.chance(4) { json!([]) } else { g.pick(ADDRESSES).into() };
+    p["address"] = if g.chance(4) {
+        json!([])
+    } else {
+        g.pick(ADDRESSES).into()
+    };
     if !g.chance(20) {
-        p["phone"] = g.pick(&["07700 900 214", "07700 900 388", "+44 7700 900512", "n/a"]).into();
+        p["phone"] = g
+            .pick(&["07700 900 214", "07700 900 388", "+44 7700 900512", "n/a"])
+            .into();
     }
     if g.chance(20) {
         p["email"] = format!("{id}@mail.example").into();
@@ -181,7 +207,8 @@ fn parent(g: &mut Gen, id: &str, name: &str, title: &str, gender: &str) -> Value
         p["solicitor"] = json!({ "name": "Priya Raman", "firm": "Raman & Cole Family Law", "phone": "01632 960 455" });
     }
     if g.chance(10) {
-        p["share_contact_with"] = json!([g.pick(&["parents", "advocates", "kerry", "tomasz", "nobody"])]);
+        p["share_contact_with"] =
+            json!([g.pick(&["parents", "advocates", "kerry", "tomasz", "nobody"])]);
     }
     if g.chance(5) {
         p["note"] = g.text(&["sees the children on Saturdays", "lives in Northmoor"]);
@@ -190,7 +217,8 @@ fn parent(g: &mut Gen, id: &str, name: &str, title: &str, gender: &str) -> Value
 }
 
 fn relatives(g: &mut Gen) -> Vec<Value> {
-    let mut brenda = json!({ "id": "brenda", "name": "Brenda Hartley", "gender": "female", "born": 1968 });
+    let mut brenda =
+        json!({ "id": "brenda", "name": "Brenda Hartley", "gender": "female", "born": 1968 });
     let mut derek = json!({ "id": "derek", "name": "Derek Hartley", "gender": "male", "partners": [{ "with": "brenda", "status": "married" }] });
     if g.chance(30) {
         derek["died"] = g.date(-3000, -10);

@@ -9,8 +9,8 @@
 //! id, a date out of order, jargon, a script no font shows) so the
 //! findings are exercised too. Every name is invented.
 
-mod family;
 mod draw;
+mod family;
 mod papers;
 mod records;
 
@@ -31,7 +31,11 @@ pub fn case(u: &mut Unstructured) -> arbitrary::Result<String> {
     if let Some(p) = profile {
         case.insert("profile".into(), p.into());
     }
-    let reference = if g.chance(2) { g.pick(&["", "NM/CS/2026/0999 (copy)"]) } else { g.pick(REFERENCES) };
+    let reference = if g.chance(2) {
+        g.pick(&["", "NM/CS/2026/0999 (copy)"])
+    } else {
+        g.pick(REFERENCES)
+    };
     case.insert("reference".into(), reference.into());
     case.insert("local_authority".into(), local_authority());
     let family = family::people(&mut g, &mut case)?;

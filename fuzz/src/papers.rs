@@ -5,8 +5,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::family::Family;
 use crate::draw::Gen;
+use crate::family::Family;
 
 const WORRIES: &[&str] = &[
     "The children are often left at home without an adult to look after them.",
@@ -23,7 +23,10 @@ const CHANGE: &[&str] = &[
     "An adult who can keep them safe must be with the children at all times.",
     "Maisie goes to school every day and on time.",
 ];
-const ACTIONS: &[&str] = &["Go to every session of the parenting course", "Take Maisie to school every day, on time"];
+const ACTIONS: &[&str] = &[
+    "Go to every session of the parenting course",
+    "Take Maisie to school every day, on time",
+];
 
 /// Writes `lpm_request`, `lpm` and `worries`.
 pub fn lpm(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbitrary::Result<()> {
@@ -38,9 +41,21 @@ pub fn lpm(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbit
         case.insert("lpm_request".into(), request);
     }
     let lpm = g.lpm.format("%Y-%m-%d").to_string();
-    let purpose = g.pick(&["consider-proceedings", "initiate-pre-proceedings", "issue-care-proceedings", "revoke-order", "extend-supervision-order"]);
+    let purpose = g.pick(&[
+        "consider-proceedings",
+        "initiate-pre-proceedings",
+        "issue-care-proceedings",
+        "revoke-order",
+        "extend-supervision-order",
+    ]);
     let mut record = json!({ "date": lpm, "chair": if g.chance(2) { "" } else { g.pick(&["Dr Helen Marsh", "Martin Shaw"]) }, "purpose": purpose });
-    if let Some(outcome) = g.pick(&[Some("initiate-pre-proceedings"), Some("issue-care-proceedings"), None, Some("defer"), Some("no-further-action")]) {
+    if let Some(outcome) = g.pick(&[
+        Some("initiate-pre-proceedings"),
+        Some("issue-care-proceedings"),
+        None,
+        Some("defer"),
+        Some("no-further-action"),
+    ]) {
         record["outcome"] = outcome.into();
     }
     if !g.chance(30) {
@@ -48,7 +63,8 @@ pub fn lpm(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbit
     }
     record["attendees"] = attendees(g, family);
     if g.chance(15) {
-        record["dates_agreed"] = json!([{ "what": g.text(&["Next review LPM"]), "date": g.date(-5, 90) }]);
+        record["dates_agreed"] =
+            json!([{ "what": g.text(&["Next review LPM"]), "date": g.date(-5, 90) }]);
     }
     case.insert("lpm".into(), record);
     let n = if g.chance(3) { 0 } else { g.count(1, 3) };
@@ -105,10 +121,16 @@ fn attendees(g: &mut Gen, family: &Family) -> Value {
 
 /// The meeting types each built-in profile has, with their purposes.
 fn meeting_types(profile: Option<&str>) -> &'static [(&'static str, &'static [&'static str])] {
-    const LPM: &[&str] = &["consider-proceedings", "initiate-pre-proceedings", "issue-care-proceedings"];
+    const LPM: &[&str] = &[
+        "consider-proceedings",
+        "initiate-pre-proceedings",
+        "issue-care-proceedings",
+    ];
     match profile {
         Some("blackpool") => &[("lpm", LPM)],
-        Some("metropolitan-looked-after") => &[("looked-after-cpm", &["between-reviews", "placement-order"])],
+        Some("metropolitan-looked-after") => {
+            &[("looked-after-cpm", &["between-reviews", "placement-order"])]
+        }
         Some("wokingham") => &[("care-planning-meeting", &["final-care-plan"])],
         Some("procedures-manual-2023") => &[
             ("lpm", LPM),
@@ -133,21 +155,50 @@ fn meeting_types(profile: Option<&str>) -> &'static [(&'static str, &'static [&'
 
 /// Agenda items a meeting's `record` may hold notes for, across the profiles.
 const AGENDA: &[&str] = &[
-    "care-plan", "contact", "assessments", "placement", "parents", "carers", "record", "actions", "permanence",
-    "fostering", "kinship", "timeline", "chair", "minutes", "progress", "key-actions", "positions", "no-such-item",
+    "care-plan",
+    "contact",
+    "assessments",
+    "placement",
+    "parents",
+    "carers",
+    "record",
+    "actions",
+    "permanence",
+    "fostering",
+    "kinship",
+    "timeline",
+    "chair",
+    "minutes",
+    "progress",
+    "key-actions",
+    "positions",
+    "no-such-item",
 ];
 
 /// Writes `meeting`: which meeting the pack is for, most often one of the
 /// profile's own with one of its purposes.
-pub fn meeting(g: &mut Gen, family: &Family, profile: Option<&str>, case: &mut Map<String, Value>) -> arbitrary::Result<()> {
+pub fn meeting(
+    g: &mut Gen,
+    family: &Family,
+    profile: Option<&str>,
+    case: &mut Map<String, Value>,
+) -> arbitrary::Result<()> {
     if g.chance(30) {
         return Ok(());
     }
     let (kind, purposes) = g.pick(meeting_types(profile));
-    let kind = if g.chance(3) { g.pick(&["lpn", "cpm-four", "LPM", ""]) } else { kind };
+    let kind = if g.chance(3) {
+        g.pick(&["lpn", "cpm-four", "LPM", ""])
+    } else {
+        kind
+    };
     let mut m = json!({ "type": kind });
     if g.chance(50) {
-        m["purpose"] = if g.chance(5) { "review".into() } else { g.pick(purposes).into() };
+        m["purpose"] = if g.chance(5) {
+            "review".into()
+        } else {
+            g.pick(purposes).into()
+        };
     }
     if !g.chance(20) {
         m["date"] = g.date(0, 200);
@@ -167,7 +218,10 @@ pub fn meeting(g: &mut Gen, family: &Family, profile: Option<&str>, case: &mut M
     if g.chance(30) {
         let mut record = Map::new();
         for _ in 0..g.count(1, 3) {
-            record.insert(g.pick(AGENDA).into(), g.text(&["Discussed and agreed.", "The carers are doing well."]));
+            record.insert(
+                g.pick(AGENDA).into(),
+                g.text(&["Discussed and agreed.", "The carers are doing well."]),
+            );
         }
         m["record"] = record.into();
     }
@@ -178,8 +232,13 @@ pub fn meeting(g: &mut Gen, family: &Family, profile: Option<&str>, case: &mut M
 /// Writes what pre-proceedings needs: support, the letter, the meeting,
 /// the plan and its review; present far more often when the LPM decided on
 /// pre-proceedings, and then now and then one is missing.
-pub fn pre_proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbitrary::Result<()> {
-    let decided = case["lpm"].get("outcome").and_then(Value::as_str) == Some("initiate-pre-proceedings");
+pub fn pre_proceedings(
+    g: &mut Gen,
+    family: &Family,
+    case: &mut Map<String, Value>,
+) -> arbitrary::Result<()> {
+    let decided =
+        case["lpm"].get("outcome").and_then(Value::as_str) == Some("initiate-pre-proceedings");
     let wanted = |g: &mut Gen| if decided { !g.chance(4) } else { g.chance(15) };
     if wanted(g) {
         let n = g.count(1, 3);
@@ -208,7 +267,12 @@ pub fn pre_proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Valu
     if wanted(g) {
         let mut m = json!({ "date": g.date(letter_days + 5, letter_days + 20), "time": g.time() });
         if g.chance(80) {
-            m["place"] = json!(["Meeting Room 2, Eastfield Family Hub", "40 Station Road", "Northmoor", "NM4 6BN"]);
+            m["place"] = json!([
+                "Meeting Room 2, Eastfield Family Hub",
+                "40 Station Road",
+                "Northmoor",
+                "NM4 6BN"
+            ]);
         } else {
             m["video_link"] = "https://meet.northmoor.example/ppm".into();
         }
@@ -234,7 +298,10 @@ pub fn pre_proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Valu
         case.insert("review_date".into(), g.date(20, 60));
     }
     if g.chance(20) {
-        case.insert("progress_since_lpm".into(), g.text(&["Maisie has been at school every day since the plan began."]));
+        case.insert(
+            "progress_since_lpm".into(),
+            g.text(&["Maisie has been at school every day since the plan began."]),
+        );
     }
     if g.chance(20) {
         let n = g.count(1, 2);
@@ -242,7 +309,13 @@ pub fn pre_proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Valu
             .map(|i| {
                 let at = 40 + 40 * i as i64;
                 let mut r = json!({ "date": g.date(at, at + 30) });
-                if let Some(d) = g.pick(&[Some("continue"), Some("extend-pre-proceedings"), Some("issue-care-proceedings"), Some("end-pre-proceedings"), None]) {
+                if let Some(d) = g.pick(&[
+                    Some("continue"),
+                    Some("extend-pre-proceedings"),
+                    Some("issue-care-proceedings"),
+                    Some("end-pre-proceedings"),
+                    None,
+                ]) {
                     r["decision"] = d.into();
                 }
                 if g.chance(40) {
@@ -267,11 +340,27 @@ pub fn pre_proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Valu
 
 /// Writes `proceedings`, `letter_of_issue` and `looked_after`: far more
 /// often when the LPM decided to issue.
-pub fn proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbitrary::Result<()> {
-    let meeting = case.get("meeting").and_then(|m| m["type"].as_str()).unwrap_or("lpm");
-    let in_court = ["advocates-meeting", "cpm-one", "cpm-two", "cpm-three", "care-planning-meeting"].contains(&meeting);
-    let looked_after = ["looked-after-cpm", "cpm-one", "placement-planning-meeting"].contains(&meeting);
-    let decided = in_court || case["lpm"].get("outcome").and_then(Value::as_str) == Some("issue-care-proceedings");
+pub fn proceedings(
+    g: &mut Gen,
+    family: &Family,
+    case: &mut Map<String, Value>,
+) -> arbitrary::Result<()> {
+    let meeting = case
+        .get("meeting")
+        .and_then(|m| m["type"].as_str())
+        .unwrap_or("lpm");
+    let in_court = [
+        "advocates-meeting",
+        "cpm-one",
+        "cpm-two",
+        "cpm-three",
+        "care-planning-meeting",
+    ]
+    .contains(&meeting);
+    let looked_after =
+        ["looked-after-cpm", "cpm-one", "placement-planning-meeting"].contains(&meeting);
+    let decided = in_court
+        || case["lpm"].get("outcome").and_then(Value::as_str) == Some("issue-care-proceedings");
     if decided && !g.chance(20) || g.chance(10) {
         case.insert("letter_of_issue".into(), json!({ "date": g.date(1, 5), "why": g.text(&["We have not seen enough change to keep Ruby safe at home."]) }));
     }
@@ -281,41 +370,79 @@ pub fn proceedings(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) 
         if !g.chance(if in_court { 5 } else { 30 }) {
             p.insert("issued".into(), g.date(issued, issued));
         }
-        let listed = [("advocates_meeting", 15), ("case_management_hearing", 18), ("final_evidence", 100), ("issues_resolution_hearing", 140), ("final_hearing", 175)];
+        let listed = [
+            ("advocates_meeting", 15),
+            ("case_management_hearing", 18),
+            ("final_evidence", 100),
+            ("issues_resolution_hearing", 140),
+            ("final_hearing", 175),
+        ];
         for (field, at) in listed {
             if g.chance(if in_court { 70 } else { 40 }) {
                 p.insert(field.into(), g.date(issued + at - 5, issued + at + 10));
             }
         }
-        for (field, value) in [("court", "Family Court at Northmoor"), ("case_number", "NM26C00412"), ("guardian", "femi")] {
+        for (field, value) in [
+            ("court", "Family Court at Northmoor"),
+            ("case_number", "NM26C00412"),
+            ("guardian", "femi"),
+        ] {
             if g.chance(60) {
                 p.insert(field.into(), value.into());
             }
         }
         if g.chance(50) {
-            p.insert("childs_solicitor".into(), json!({ "name": "Laura Finch", "firm": "Finch Solicitors" }));
+            p.insert(
+                "childs_solicitor".into(),
+                json!({ "name": "Laura Finch", "firm": "Finch Solicitors" }),
+            );
         }
         if g.chance(50) {
-            let parties = g.some_of(&["local-authority", "guardian", "kerry", "tomasz", "ryan", "nobody"], 50);
-            let positions: Vec<Value> = parties.into_iter().map(|party| json!({ "party": party, "position": g.text(&["Opposes removal."]) })).collect();
+            let parties = g.some_of(
+                &[
+                    "local-authority",
+                    "guardian",
+                    "kerry",
+                    "tomasz",
+                    "ryan",
+                    "nobody",
+                ],
+                50,
+            );
+            let positions: Vec<Value> = parties
+                .into_iter()
+                .map(|party| json!({ "party": party, "position": g.text(&["Opposes removal."]) }))
+                .collect();
             p.insert("positions".into(), positions.into());
         }
         if g.chance(30) {
             p.insert("experts".into(), json!([{ "discipline": "Psychologist", "proposed_by": g.pick(&family.parents), "why_necessary": g.text(&["To assess the mother's capacity to change."]) }]));
         }
         if g.chance(30) {
-            p.insert("disclosure".into(), g.texts(&["Police disclosure requested"], 0, 2));
+            p.insert(
+                "disclosure".into(),
+                g.texts(&["Police disclosure requested"], 0, 2),
+            );
         }
         if g.chance(30) {
-            p.insert("contested_ico".into(), g.text(&["The mother contests the interim care order."]));
+            p.insert(
+                "contested_ico".into(),
+                g.text(&["The mother contests the interim care order."]),
+            );
         }
         if g.chance(30) {
-            p.insert("draft_order".into(), g.text(&["Circulated by the local authority."]));
+            p.insert(
+                "draft_order".into(),
+                g.text(&["Circulated by the local authority."]),
+            );
         }
         case.insert("proceedings".into(), p.into());
     }
     if looked_after && !g.chance(10) || decided && g.chance(50) || g.chance(15) {
-        case.insert("looked_after".into(), json!({ "placed": g.date(-30, 30), "section_20": g.chance(25) }));
+        case.insert(
+            "looked_after".into(),
+            json!({ "placed": g.date(-30, 30), "section_20": g.chance(25) }),
+        );
     }
     Ok(())
 }

@@ -4,28 +4,64 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::family::Family;
 use crate::draw::Gen;
+use crate::family::Family;
 
 /// Step ids across the built-in profiles' timelines, and one misspelt.
 const STEPS: &[&str] = &[
-    "papers-to-panel", "lpm-held", "draft-letter-to-lawyer", "actions-recorded", "advice-recorded",
-    "letter-before-proceedings", "agreement-to-legal", "assessment-plan-to-legal", "initial-meeting",
-    "stage-2-referrals", "agreement-signed", "stage-2-complete", "outcome-recorded", "minutes-authorised",
-    "application-issued", "proceedings-issued", "advocates-meeting", "case-management-hearing",
-    "care-planning-meeting-one", "care-planning-meeting-two", "final-evidence", "issues-resolution-hearing",
-    "final-hearing", "placement-planning-meeting", "first-statutory-review", "second-statutory-review",
-    "care-planning-meeting", "request-decided", "week-7-lpm", "week-13-meeting", "papers-to-pannel",
+    "papers-to-panel",
+    "lpm-held",
+    "draft-letter-to-lawyer",
+    "actions-recorded",
+    "advice-recorded",
+    "letter-before-proceedings",
+    "agreement-to-legal",
+    "assessment-plan-to-legal",
+    "initial-meeting",
+    "stage-2-referrals",
+    "agreement-signed",
+    "stage-2-complete",
+    "outcome-recorded",
+    "minutes-authorised",
+    "application-issued",
+    "proceedings-issued",
+    "advocates-meeting",
+    "case-management-hearing",
+    "care-planning-meeting-one",
+    "care-planning-meeting-two",
+    "final-evidence",
+    "issues-resolution-hearing",
+    "final-hearing",
+    "placement-planning-meeting",
+    "first-statutory-review",
+    "second-statutory-review",
+    "care-planning-meeting",
+    "request-decided",
+    "week-7-lpm",
+    "week-13-meeting",
+    "papers-to-pannel",
 ];
 
 /// The PDFs in the folder a generated case is checked in, with the kind
 /// each is, and paths that are not there or not allowed.
 const FILES: &[(&str, &str)] = &[
-    ("attachments/hartley-nowak-single-assessment.pdf", "single-assessment"),
+    (
+        "attachments/hartley-nowak-single-assessment.pdf",
+        "single-assessment",
+    ),
     ("attachments/brennan-draft-swet.pdf", "draft-swet"),
-    ("attachments/hartley-nowak-assessment-plan.pdf", "assessment-plan"),
-    ("attachments/brennan-looked-after-review.pdf", "looked-after-review"),
-    ("attachments/brennan-single-assessment.pdf", "pre-birth-assessment"),
+    (
+        "attachments/hartley-nowak-assessment-plan.pdf",
+        "assessment-plan",
+    ),
+    (
+        "attachments/brennan-looked-after-review.pdf",
+        "looked-after-review",
+    ),
+    (
+        "attachments/brennan-single-assessment.pdf",
+        "pre-birth-assessment",
+    ),
     ("attachments/no-pages.pdf", "care-plan"),
     ("attachments/password-protected.pdf", "expert-report"),
     ("attachments/restricted.pdf", "court-order"),
@@ -36,12 +72,20 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// Writes `done`, `chronology`, `attachments`, `plo_summary`, `kinship` and `withhold`.
-pub fn records(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> arbitrary::Result<()> {
+pub fn records(
+    g: &mut Gen,
+    family: &Family,
+    case: &mut Map<String, Value>,
+) -> arbitrary::Result<()> {
     let mut done = Map::new();
     let steps = if g.chance(50) { g.count(1, 4) } else { 0 };
     for _ in 0..steps {
         let step = g.pick(STEPS);
-        let id = if g.chance(10) { format!("{step}#{}", g.int(0, 3)) } else { step.to_string() };
+        let id = if g.chance(10) {
+            format!("{step}#{}", g.int(0, 3))
+        } else {
+            step.to_string()
+        };
         done.insert(id, g.date(-20, 120));
     }
     if !done.is_empty() {
@@ -118,9 +162,29 @@ pub fn records(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> a
         case.insert("kinship".into(), carers.into());
     }
     if g.chance(15) {
-        let fields = ["worries[0].evidence[0]", "worries[0].worry", "people[kerry].address", "people[ryan].name", "people[brenda].name",
-            "meeting.record.contact", "chronology[0].event", "plan[0].action", "people[kerry].born", "lpm.date", "worries[9].worry", "people", "people[nobody].name"];
-        let from = [json!(["tomasz"]), json!("parents"), json!("advocates"), json!("outside-authority"), json!(["ryan", "advocates"]), json!("nobody")];
+        let fields = [
+            "worries[0].evidence[0]",
+            "worries[0].worry",
+            "people[kerry].address",
+            "people[ryan].name",
+            "people[brenda].name",
+            "meeting.record.contact",
+            "chronology[0].event",
+            "plan[0].action",
+            "people[kerry].born",
+            "lpm.date",
+            "worries[9].worry",
+            "people",
+            "people[nobody].name",
+        ];
+        let from = [
+            json!(["tomasz"]),
+            json!("parents"),
+            json!("advocates"),
+            json!("outside-authority"),
+            json!(["ryan", "advocates"]),
+            json!("nobody"),
+        ];
         let withhold: Vec<Value> = (0..g.count(1, 2))
             .map(|_| json!({ "field": g.pick(&fields), "from": from[g.count(0, from.len() - 1)] }))
             .collect();
@@ -135,7 +199,8 @@ pub fn records(g: &mut Gen, family: &Family, case: &mut Map<String, Value>) -> a
 fn plo_summary(g: &mut Gen, ids: &[&str], paths: &[&str]) -> Value {
     let mut evidence = Vec::new();
     for _ in 0..g.count(1, 3) {
-        let mut e = json!({ "what": g.text(&["Leo, aged 3, found alone in the front garden at 9pm."]) });
+        let mut e =
+            json!({ "what": g.text(&["Leo, aged 3, found alone in the front garden at 9pm."]) });
         if !ids.is_empty() && g.chance(70) {
             e["chronology"] = g.pick(ids).into();
         } else if g.chance(10) {
@@ -160,7 +225,11 @@ fn plo_summary(g: &mut Gen, ids: &[&str], paths: &[&str]) -> Value {
         ]);
     }
     if g.chance(50) {
-        s["next_steps"] = g.texts(&["Letter before proceedings to both parents within 5 working days."], 0, 3);
+        s["next_steps"] = g.texts(
+            &["Letter before proceedings to both parents within 5 working days."],
+            0,
+            3,
+        );
     }
     if g.chance(30) {
         s["why_care_order"] = g.text(&["The mother has withdrawn her agreement twice."]);

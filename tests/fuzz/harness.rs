@@ -28,14 +28,38 @@ pub fn settings(case_dir: &Path, audience: PackAudience) -> Settings {
 /// (`attachments/...`): the samples' fictional stand-ins, and three the
 /// pack cannot hold (no pages, a password, printing restricted).
 pub const ATTACHMENTS: [(&str, &[u8]); 8] = [
-    ("attachments/brennan-draft-swet.pdf", include_bytes!("../../samples/attachments/brennan-draft-swet.pdf")),
-    ("attachments/brennan-looked-after-review.pdf", include_bytes!("../../samples/attachments/brennan-looked-after-review.pdf")),
-    ("attachments/brennan-single-assessment.pdf", include_bytes!("../../samples/attachments/brennan-single-assessment.pdf")),
-    ("attachments/hartley-nowak-assessment-plan.pdf", include_bytes!("../../samples/attachments/hartley-nowak-assessment-plan.pdf")),
-    ("attachments/hartley-nowak-single-assessment.pdf", include_bytes!("../../samples/attachments/hartley-nowak-single-assessment.pdf")),
-    ("attachments/no-pages.pdf", include_bytes!("../fixtures/attachments/no-pages.pdf")),
-    ("attachments/password-protected.pdf", include_bytes!("../fixtures/attachments/password-protected.pdf")),
-    ("attachments/restricted.pdf", include_bytes!("../fixtures/attachments/restricted.pdf")),
+    (
+        "attachments/brennan-draft-swet.pdf",
+        include_bytes!("../../samples/attachments/brennan-draft-swet.pdf"),
+    ),
+    (
+        "attachments/brennan-looked-after-review.pdf",
+        include_bytes!("../../samples/attachments/brennan-looked-after-review.pdf"),
+    ),
+    (
+        "attachments/brennan-single-assessment.pdf",
+        include_bytes!("../../samples/attachments/brennan-single-assessment.pdf"),
+    ),
+    (
+        "attachments/hartley-nowak-assessment-plan.pdf",
+        include_bytes!("../../samples/attachments/hartley-nowak-assessment-plan.pdf"),
+    ),
+    (
+        "attachments/hartley-nowak-single-assessment.pdf",
+        include_bytes!("../../samples/attachments/hartley-nowak-single-assessment.pdf"),
+    ),
+    (
+        "attachments/no-pages.pdf",
+        include_bytes!("../fixtures/attachments/no-pages.pdf"),
+    ),
+    (
+        "attachments/password-protected.pdf",
+        include_bytes!("../fixtures/attachments/password-protected.pdf"),
+    ),
+    (
+        "attachments/restricted.pdf",
+        include_bytes!("../fixtures/attachments/restricted.pdf"),
+    ),
 ];
 
 /// Writes [`ATTACHMENTS`] into `dir`, the folder generated cases are
@@ -71,9 +95,15 @@ pub fn audience_of(text: &str) -> PackAudience {
 pub fn sound(text: &str, findings: &Findings) -> Result<(), String> {
     let lines: Vec<&str> = text.lines().collect();
     for f in findings.sorted() {
-        let reported = f.help.as_deref().is_some_and(|h| h.contains("please report"));
+        let reported = f
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("please report"));
         if f.code == "internal" || reported {
-            return Err(format!("casepack's own fault at `{}`: {}", f.path, f.message));
+            return Err(format!(
+                "casepack's own fault at `{}`: {}",
+                f.path, f.message
+            ));
         }
         // A finding in a profile file points into that file, not the case.
         let (Some(p), None) = (f.position, &f.file) else {

@@ -16,7 +16,9 @@ use casepack::rules::PackAudience;
 
 /// The corpus files of one target, sorted, with their text.
 fn corpus(target: &str) -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz")
+        .join(target);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.expect("a readable folder entry").path())
@@ -25,8 +27,9 @@ fn corpus(target: &str) -> Vec<(PathBuf, String)> {
     files
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: not text, so no fuzzer input: {e}", path.display()));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("{}: not text, so no fuzzer input: {e}", path.display())
+            });
             (path, text)
         })
         .collect()
@@ -34,10 +37,7 @@ fn corpus(target: &str) -> Vec<(PathBuf, String)> {
 
 /// Runs `replay` on every file, catching panics, and fails naming each
 /// file that panicked or broke a rule. Returns how many checked clean.
-fn replay_all(
-    files: &[(PathBuf, String)],
-    replay: impl Fn(&str) -> Result<bool, String>,
-) -> usize {
+fn replay_all(files: &[(PathBuf, String)], replay: impl Fn(&str) -> Result<bool, String>) -> usize {
     let mut failures = Vec::new();
     let mut clean = 0;
     for (path, text) in files {
@@ -56,7 +56,11 @@ fn replay_all(
 fn every_kept_text_input_checks_or_says_why() {
     let files = corpus("check_text");
     // Guards against a vacuous pass: the corpus is there and was read.
-    assert!(files.len() >= 20, "only {} files in the corpus", files.len());
+    assert!(
+        files.len() >= 20,
+        "only {} files in the corpus",
+        files.len()
+    );
     let empty = tempfile::tempdir().expect("a temporary folder");
     let settings = harness::settings(empty.path(), PackAudience::Panel);
     replay_all(&files, |text| harness::check(text, &settings));
@@ -65,7 +69,11 @@ fn every_kept_text_input_checks_or_says_why() {
 #[test]
 fn every_kept_generated_case_checks_and_prepares_or_says_why() {
     let files = corpus("check_case");
-    assert!(files.len() >= 20, "only {} files in the corpus", files.len());
+    assert!(
+        files.len() >= 20,
+        "only {} files in the corpus",
+        files.len()
+    );
     let dir = tempfile::tempdir().expect("a temporary folder");
     harness::lay_out_attachments(dir.path()).expect("the attachments written");
     let clean = replay_all(&files, |text| {
