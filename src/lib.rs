@@ -8,13 +8,16 @@
 //! data) → [`render`] (Typst to PDF, in memory) → [`pack`] (zip and
 //! manifest). [`plain`] reads every letter to a parent as laid out, measures
 //! it and looks for jargon before anything is written. [`attach`] reads the
-//! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`cli`] is the command line. Only the
-//! command line, [`attach`], [`pack`] and the reading of a profile the case
-//! names touch the file system.
+//! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`caseload`]
+//! runs `check` over many cases at once for the deadline report across
+//! them; [`cli`] is the command line. Only the command line, [`attach`],
+//! [`pack`], [`caseload::read`] (the case files) and the reading of a
+//! profile the case names touch the file system.
 
 pub mod attach;
 pub mod calendar;
 pub mod case;
+pub mod caseload;
 pub mod cli;
 pub mod deadlines;
 pub mod diagnostics;

@@ -31,8 +31,10 @@ pub struct Cli {
 pub enum Command {
     /// Check a case file and print what is missing, wrong, late or overdue.
     Check {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML), or several, or folders of them: every
+        /// .yaml case under a folder is checked, in parallel.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// How to print the findings.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -41,16 +43,25 @@ pub enum Command {
         pack: PackArgs,
     },
     /// Print every deadline of a case with its status; export a calendar.
+    /// Given a folder or several case files: the caseload report.
     Timeline {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML). Several, or a folder of them (at any
+        /// depth): the caseload report, every case's overdue, due-soon and
+        /// next steps grouped by who is responsible.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// How to print the timeline.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Also write the deadlines as an iCalendar (.ics) file, one all-day event each.
+        /// Also write the deadlines as an iCalendar (.ics) file, one all-day
+        /// event each; for a caseload, one calendar for every case.
         #[arg(long, value_name = "FILE")]
         ics: Option<PathBuf>,
-        /// Replace the .ics file if it exists.
+        /// Also write the caseload report on one landscape A4 page (PDF)
+        /// for a team meeting; with one case file, the report of that case.
+        #[arg(long, value_name = "FILE")]
+        sheet: Option<PathBuf>,
+        /// Replace the .ics or sheet file if it exists.
         #[arg(long)]
         force: bool,
         /// The day and calendar deadlines are judged by.
@@ -90,11 +101,15 @@ pub enum Command {
     },
     /// Check a case file and build its pack: PDFs and a manifest in one zip.
     Build {
-        /// The case file (YAML).
-        case: PathBuf,
+        /// The case file (YAML), or several, or folders of them: every
+        /// .yaml case under a folder is built, in parallel, each written
+        /// whole or not at all.
+        #[arg(required = true, value_name = "CASE")]
+        cases: Vec<PathBuf>,
         /// Where to write the pack [default: <case file name>-pack.zip in the
-        /// current folder]. When the build writes several packs (one per parent),
-        /// a folder to write them into.
+        /// current folder]. When the build writes several packs (one per parent,
+        /// or several cases), a folder to write them into; for several cases
+        /// it is made if missing, and cases in subfolders keep them.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Replace the output file if it exists.
@@ -140,7 +155,8 @@ pub struct PackArgs {
 }
 
 impl PackArgs {
-    /// The settings for the case file at `case`.
+    /// The settings for the case file at `case`; for many cases, those
+    /// of each case are `for_case` of these.
     pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
         let mut settings = self.when.settings_for(case)?;
         settings.meeting = self.meeting.clone();
@@ -168,7 +184,8 @@ pub struct When {
 }
 
 impl When {
-    fn settings(&self) -> Result<Settings, ExitCode> {
+    /// The settings every case starts from (each case then reads from its own folder).
+    pub(super) fn settings(&self) -> Result<Settings, ExitCode> {
         let today = self
             .today
             .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
@@ -198,12 +215,7 @@ impl When {
 
     /// The settings for the case file at `case`.
     pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
-        let mut settings = self.settings()?;
-        settings.case_dir = case
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        Ok(settings)
+        Ok(self.settings()?.for_case(case))
     }
 }
 

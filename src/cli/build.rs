@@ -1,56 +1,120 @@
 //! `casepack build`: prepare the case's packs, render each one (and its
 //! bundle), search everything each would hold for what its reader must not
 //! see, then write them all safely, or none, encrypted on request.
+//! Building one case gives its output as text and a status, so many cases
+//! can be built at once and each one's output printed whole.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::commands::{print_findings, read_case};
-use super::outputs::{Outputs, bundle_path, destinations, password};
+use super::outputs::{Outputs, bundle_path, destinations};
+use super::written::report;
 use super::{EXIT_FINDINGS, EXIT_USAGE};
 use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
-use crate::render::RenderedDocument;
+use crate::render::{LaidOut, RenderedDocument};
 use crate::{pack, pipeline};
 
-/// "1 page", "12 pages", right-aligned for the build's list.
-fn pages_label(n: usize) -> String {
-    format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
-}
-
 /// A pack rendered and ready to write.
-struct Ready<'a> {
-    plan: &'a PlannedPack,
-    dest: PathBuf,
-    docs: Vec<RenderedDocument>,
-    bundle: Option<(PathBuf, Bundle)>,
-    manifest: pack::Manifest,
+pub(super) struct Ready<'a> {
+    pub plan: &'a PlannedPack,
+    pub dest: PathBuf,
+    pub docs: Vec<RenderedDocument>,
+    pub bundle: Option<(PathBuf, Bundle)>,
+    pub manifest: pack::Manifest,
 }
 
-pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: bool) -> ExitCode {
-    let text = match read_case(path) {
-        Ok(t) => t,
-        Err(code) => return code,
+/// What building one case came to.
+#[derive(Debug)]
+pub(super) struct CaseBuild {
+    /// What the build says: findings, what was written, or why nothing was.
+    pub out: String,
+    /// 0 written, [`EXIT_FINDINGS`] or [`EXIT_USAGE`] when nothing was.
+    pub code: u8,
+    /// The packs written.
+    pub packs: Vec<PathBuf>,
+    /// Documents written, over all its packs.
+    pub documents: usize,
+    /// Errors and warnings found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+}
+
+impl CaseBuild {
+    fn failed(out: String, code: u8) -> CaseBuild {
+        CaseBuild {
+            out,
+            code,
+            packs: Vec::new(),
+            documents: 0,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+}
+
+/// Where one case's packs go, and how its password is had.
+pub(super) struct Target<'a> {
+    /// The outputs the command line asked for; for many cases, `pack` is
+    /// the case's own folder inside the output folder.
+    pub outputs: &'a Outputs,
+    /// Where the case's template data goes (`--data-dir`), if asked for.
+    pub data_dir: Option<PathBuf>,
+    /// Gives the password when `--encrypt` asks for one: asked for only
+    /// once the case is known to build.
+    pub password: &'a (dyn Fn() -> Result<String, String> + Sync),
+}
+
+/// Builds the case at `path` into the packs `settings` asks for. Nothing is
+/// printed: the output comes back with the status. Its packs and bundles
+/// are written together or not at all.
+pub(super) fn build_case(
+    path: &Path,
+    text: &str,
+    target: &Target,
+    settings: &Settings,
+    color: bool,
+) -> CaseBuild {
+    let outputs = target.outputs;
+    let mut out = String::new();
+    let run = pipeline::prepare(text, settings);
+    if !run.findings.is_empty() {
+        out.push_str(
+            &run.findings
+                .render(&path.display().to_string(), text, color),
+        );
+    }
+    let errors = run.findings.count(crate::diagnostics::Severity::Error);
+    let warnings = run.findings.count(crate::diagnostics::Severity::Warning);
+    let fail = |mut out: String, why: &str, code: u8| {
+        out.push_str(why);
+        let mut b = CaseBuild::failed(out, code);
+        b.errors = errors;
+        b.warnings = warnings;
+        b
     };
-    let run = pipeline::prepare(&text, settings);
-    print_findings(&run.findings, path, &text, color);
     let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
-        eprintln!("  nothing was written");
-        return ExitCode::from(EXIT_FINDINGS);
+        // The findings' last line has said nothing was written.
+        return fail(out, "", EXIT_FINDINGS);
     };
     let checked = &prepared.checked;
     let packs = &prepared.packs;
     let dests = match destinations(path, settings.audience, packs, outputs.pack.as_deref()) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {e}\n  nothing was written");
-            return ExitCode::from(EXIT_USAGE);
+            return fail(
+                out,
+                &format!("error: {e}\n  nothing was written\n"),
+                EXIT_USAGE,
+            );
         }
     };
     if outputs.encrypt && packs.len() > 1 {
-        eprintln!(
-            "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password\n  nothing was written"
+        return fail(
+            out,
+            "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password\n  nothing was written\n",
+            EXIT_USAGE,
         );
-        return ExitCode::from(EXIT_USAGE);
     }
     // Refuse before doing any work, as well as at the final rename.
     for file in dests
@@ -58,18 +122,21 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
         .flat_map(|d| std::iter::once(d.clone()).chain(outputs.bundle.then(|| bundle_path(d))))
     {
         if file.exists() && !outputs.force {
-            eprintln!(
-                "error: {} already exists; use --force to replace it",
+            let why = format!(
+                "error: {} already exists; use --force to replace it\n",
                 file.display()
             );
-            return ExitCode::from(EXIT_USAGE);
+            return fail(out, &why, EXIT_USAGE);
         }
     }
-    let password = match outputs.encrypt.then(password).transpose() {
+    let password = match outputs.encrypt.then(target.password).transpose() {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}\n  nothing was written");
-            return ExitCode::from(EXIT_USAGE);
+            return fail(
+                out,
+                &format!("error: {e}\n  nothing was written\n"),
+                EXIT_USAGE,
+            );
         }
     };
     if let Some(p) = packs
@@ -81,24 +148,31 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
             Some((_, name)) => name.clone(),
             None => checked.audience.label().to_string(),
         };
-        eprintln!(
-            "error: the {} pack for {whose} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document",
+        let why = format!(
+            "error: the {} pack for {whose} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document\n",
             checked
                 .profile
                 .meeting(id)
                 .map_or(id.as_str(), |m| m.name.as_str()),
         );
-        return ExitCode::from(EXIT_FINDINGS);
+        return fail(out, &why, EXIT_FINDINGS);
     }
     // Everything is rendered and searched before anything is written.
     let mut ready = Vec::new();
     for (plan, dest) in packs.iter().zip(dests) {
-        match render(checked, plan, dest, outputs.bundle, password.is_some()) {
+        match render(
+            checked,
+            plan,
+            &prepared.laid,
+            dest,
+            outputs.bundle,
+            password.is_some(),
+        ) {
             Ok(r) => ready.push(r),
-            Err(code) => return code,
+            Err((why, code)) => return fail(out, &why, code),
         }
     }
-    if let Some(dir) = &outputs.data_dir {
+    if let Some(dir) = &target.data_dir {
         for r in &ready {
             let dir = match (&r.plan.recipient, ready.len()) {
                 (Some((id, _)), n) if n > 1 => dir.join(id.as_str()),
@@ -111,38 +185,54 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
                 .chain(r.bundle.iter().map(|(_, b)| b.rendered.job.clone()))
                 .collect();
             if let Err(e) = pack::write_data(&dir, &jobs) {
-                eprintln!("error: {e:#}");
-                return ExitCode::from(EXIT_USAGE);
+                return fail(out, &format!("error: {e:#}\n"), EXIT_USAGE);
             }
         }
     }
+    // The packs and their bundles go together or not at all: dropped
+    // before the commit, the group removes what it wrote.
+    let mut writes = pack::Writes::default();
     for r in &ready {
-        let written = pack::write_pack(
-            &r.dest,
-            outputs.force,
-            &r.plan.view.case,
-            &r.manifest,
-            &r.docs,
-            &r.plan.attached,
-            password.as_deref(),
-        )
-        .and_then(|()| match &r.bundle {
-            Some((file, b)) => pack::write_file(file, outputs.force, &b.rendered.pdf),
-            None => Ok(()),
-        });
+        let written = writes
+            .write(&r.dest, |dest| {
+                pack::write_pack(
+                    dest,
+                    outputs.force,
+                    &r.plan.view.case,
+                    &r.manifest,
+                    &r.docs,
+                    &r.plan.attached,
+                    password.as_deref(),
+                )
+            })
+            .and_then(|()| match &r.bundle {
+                Some((file, b)) => writes.write(file, |dest| {
+                    pack::write_file(dest, outputs.force, &b.rendered.pdf)
+                }),
+                None => Ok(()),
+            });
         if let Err(e) = written {
-            // The packs and their bundles go together or not at all.
-            pack::abandon();
-            eprintln!("error: {e:#}\n  nothing was written");
-            return ExitCode::from(EXIT_USAGE);
+            drop(writes);
+            return fail(
+                out,
+                &format!("error: {e:#}\n  nothing was written\n"),
+                EXIT_USAGE,
+            );
         }
     }
     // Every pack and bundle is whole: an interruption now leaves them.
-    pack::commit();
+    writes.commit();
     for r in &ready {
-        report(checked, r, password.is_some());
+        report(&mut out, checked, r, password.is_some());
     }
-    ExitCode::SUCCESS
+    CaseBuild {
+        out,
+        code: 0,
+        packs: ready.iter().map(|r| r.dest.clone()).collect(),
+        documents: ready.iter().map(|r| r.plan.jobs.len()).sum(),
+        errors,
+        warnings,
+    }
 }
 
 /// Renders one pack, its cover and its bundle, makes its manifest, and
@@ -150,25 +240,30 @@ pub(super) fn build(path: &Path, outputs: Outputs, settings: &Settings, color: b
 fn render<'a>(
     checked: &Checked,
     plan: &'a PlannedPack,
+    laid: &[LaidOut],
     dest: PathBuf,
     bundle: bool,
     encrypted: bool,
-) -> Result<Ready<'a>, ExitCode> {
+) -> Result<Ready<'a>, (String, u8)> {
     let internal = |e: &dyn std::fmt::Display| {
-        eprintln!(
-            "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)"
-        );
-        ExitCode::from(EXIT_USAGE)
+        (
+            format!(
+                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)\n"
+            ),
+            EXIT_USAGE,
+        )
     };
-    let docs = pipeline::render_pack(checked, plan).map_err(|e| internal(&e))?;
+    let docs = pipeline::render_pack(checked, plan, laid).map_err(|e| internal(&e))?;
     let bundled = if bundle {
         match pipeline::render_bundle(checked, plan, &docs) {
             Ok(b) => b.map(|b| (bundle_path(&dest), b)),
             Err(e) => {
-                eprintln!(
-                    "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints"
-                );
-                return Err(ExitCode::from(EXIT_USAGE));
+                return Err((
+                    format!(
+                        "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints\n"
+                    ),
+                    EXIT_USAGE,
+                ));
             }
         }
     } else {
@@ -209,14 +304,16 @@ fn render<'a>(
         leaks.extend(plan.guard.scan_text("the pack's file name", &name));
     }
     if !leaks.is_empty() {
+        let mut why = String::new();
         for l in &leaks {
-            eprintln!(
+            let _ = writeln!(
+                why,
                 "error[disclosure]: {} would be in {}",
                 l.secret.what, l.place
             );
         }
-        eprintln!("  nothing was written");
-        return Err(ExitCode::from(EXIT_FINDINGS));
+        why.push_str("  nothing was written\n");
+        return Err((why, EXIT_FINDINGS));
     }
     Ok(Ready {
         plan,
@@ -225,89 +322,4 @@ fn render<'a>(
         bundle: bundled,
         manifest,
     })
-}
-
-/// What was written, as the build prints it.
-fn report(checked: &Checked, r: &Ready, encrypted: bool) {
-    let attached = &r.plan.attached;
-    let pages: usize = r.docs.iter().map(|d| d.pages).sum::<usize>()
-        + attached.iter().map(|f| f.pages).sum::<usize>();
-    let documents = r.plan.jobs.len();
-    let attachments = match attached.len() {
-        0 => String::new(),
-        1 => ", 1 attachment".to_string(),
-        n => format!(", {n} attachments"),
-    };
-    let whose = match &r.plan.recipient {
-        Some((_, name)) => format!(" ({name}'s own pack)"),
-        None => String::new(),
-    };
-    eprintln!(
-        "wrote {}{}{whose} ({} document{}{attachments} and the index, {} pages) for the {}",
-        r.dest.display(),
-        if encrypted {
-            ", encrypted with AES-256,"
-        } else {
-            ""
-        },
-        documents,
-        if documents == 1 { "" } else { "s" },
-        pages,
-        checked
-            .profile
-            .meeting(&checked.meeting.id)
-            .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
-    );
-    for d in &r.docs {
-        let privileged = if d.job.privileged {
-            "  [legally privileged]"
-        } else {
-            ""
-        };
-        eprintln!(
-            "  {:<48} {}{privileged}",
-            d.job.file_name,
-            pages_label(d.pages)
-        );
-    }
-    for f in attached {
-        eprintln!("  {:<48} {}  [attached]", f.pack_name, pages_label(f.pages));
-    }
-    let mut left_out = checked.left_out.clone();
-    if r.plan.recipient.is_some() {
-        let held: Vec<usize> = attached.iter().map(|f| f.index).collect();
-        for f in &checked.attached {
-            let a = &checked.loaded.case.attachments[f.index];
-            if !held.contains(&f.index)
-                && crate::rules::attachment_for(&checked.profile, &a.kind, checked.audience)
-            {
-                left_out.push(format!(
-                    "{} (attached; casepack cannot redact it, so it goes only to those its `share_with` names)",
-                    a.title
-                ));
-            }
-        }
-    }
-    if !left_out.is_empty() {
-        eprintln!(
-            "  not in this pack, for {}: {}",
-            checked.audience.label(),
-            left_out.join("; ")
-        );
-    }
-    if let Some((file, b)) = &r.bundle {
-        eprintln!(
-            "wrote {} ({} pages: the index, then {} pages of documents by section)",
-            file.display(),
-            b.rendered.pages,
-            b.parts_pages
-        );
-        let limit = checked.profile.bundle.page_limit;
-        if b.parts_pages > limit {
-            eprintln!(
-                "warning[bundle-over-limit]: the bundle has {} pages of documents, more than the {limit} a court bundle may hold\n  = note: source: {}\n  = help: a longer bundle needs the court's permission; leave out what the court does not need",
-                b.parts_pages, checked.profile.bundle.source
-            );
-        }
-    }
 }

@@ -73,19 +73,60 @@ pub(super) fn print_findings(findings: &Findings, path: &Path, text: &str, color
     }
 }
 
+/// One case checked: its findings, and how its letters read.
+struct CaseCheck {
+    findings: Findings,
+    plain: Option<crate::plain::Report>,
+}
+
+impl CaseCheck {
+    fn run(text: &str, settings: &Settings) -> CaseCheck {
+        // Letters are read as printed, and every parent's pack searched for
+        // what it must not hold, once the case itself is sound.
+        let run = pipeline::prepare(text, settings);
+        CaseCheck {
+            findings: run.findings,
+            plain: run.plain,
+        }
+    }
+
+    fn json(&self, path: &Path) -> serde_json::Value {
+        let findings = &self.findings;
+        serde_json::json!({
+            "file": path.display().to_string(),
+            "errors": findings.count(crate::diagnostics::Severity::Error),
+            "warnings": findings.count(crate::diagnostics::Severity::Warning),
+            "findings": findings.sorted().iter().map(|f| f.to_json()).collect::<Vec<_>>(),
+            "plain_language": self.plain.as_ref().map(crate::plain::to_json),
+        })
+    }
+}
+
+/// Prints JSON, or says why it cannot be.
+fn print_json(json: &serde_json::Value) -> Result<(), ExitCode> {
+    match serde_json::to_string_pretty(json) {
+        Ok(text) => {
+            println!("{text}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: internal: the findings could not be written as JSON: {e}");
+            Err(ExitCode::from(EXIT_USAGE))
+        }
+    }
+}
+
 pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> ExitCode {
     let text = match read_case(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    // Letters are read as printed, and every parent's pack searched for
-    // what it must not hold, once the case itself is sound.
-    let run = pipeline::prepare(&text, settings);
-    let (findings, plain) = (run.findings, run.plain);
+    let checked = CaseCheck::run(&text, settings);
+    let findings = &checked.findings;
     match format {
         Format::Human => {
-            print_findings(&findings, path, &text, color);
-            if let Some(report) = &plain {
+            print_findings(findings, path, &text, color);
+            if let Some(report) = &checked.plain {
                 eprint!("{}", crate::plain::print(report));
             }
             if findings.is_empty() {
@@ -93,23 +134,102 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
             }
         }
         Format::Json => {
-            let json = serde_json::json!({
-                "file": path.display().to_string(),
-                "errors": findings.count(crate::diagnostics::Severity::Error),
-                "warnings": findings.count(crate::diagnostics::Severity::Warning),
-                "findings": findings.sorted().iter().map(|f| f.to_json()).collect::<Vec<_>>(),
-                "plain_language": plain.as_ref().map(crate::plain::to_json),
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json).unwrap_or_default()
-            );
+            if let Err(code) = print_json(&checked.json(path)) {
+                return code;
+            }
         }
     }
     if findings.has_errors() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `casepack check` over many cases, in parallel: each case's findings by
+/// case (the plain-language tables are `check`'s of one case), then how
+/// many were clean. JSON gives every case's findings in one document.
+pub(super) fn check_many(
+    cases: &[std::path::PathBuf],
+    format: Format,
+    settings: &Settings,
+    color: bool,
+) -> ExitCode {
+    use rayon::prelude::*;
+    let progress = super::batch::Progress::new(cases.len(), "checking");
+    let results: Vec<Result<(String, CaseCheck), String>> = cases
+        .par_iter()
+        .map(|case| {
+            let result = std::fs::read_to_string(case)
+                .map_err(|e| format!("cannot read {}: {e}", case.display()))
+                .map(|text| {
+                    let checked = CaseCheck::run(&text, &settings.for_case(case));
+                    (text, checked)
+                });
+            let line = match &result {
+                Ok((_, c)) if c.findings.is_empty() => "no findings".to_string(),
+                Ok((_, c)) => counts(&c.findings),
+                Err(e) => format!("error: {e}"),
+            };
+            progress.finished(case, &line);
+            result
+        })
+        .collect();
+    progress.end();
+    let mut failed = Vec::new();
+    let mut clean = 0;
+    let mut jsons = Vec::new();
+    for (case, result) in cases.iter().zip(&results) {
+        match result {
+            Ok((text, checked)) => {
+                if checked.findings.has_errors() {
+                    failed.push(format!(
+                        "{} ({})",
+                        case.display(),
+                        counts(&checked.findings)
+                    ));
+                } else if checked.findings.is_empty() {
+                    clean += 1;
+                }
+                match format {
+                    Format::Human => print_findings(&checked.findings, case, text, color),
+                    Format::Json => jsons.push(checked.json(case)),
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed.push(format!("{} (cannot be read)", case.display()));
+            }
+        }
+    }
+    if let Format::Json = format {
+        let json = serde_json::json!({ "cases": jsons, "failed": failed.len() });
+        if let Err(code) = print_json(&json) {
+            return code;
+        }
+    }
+    eprintln!(
+        "checked {} case{}: {clean} with no findings, {} with warnings only, {} with errors or unreadable",
+        cases.len(),
+        if cases.len() == 1 { "" } else { "s" },
+        cases.len() - clean - failed.len(),
+        failed.len()
+    );
+    super::batch::summarise(&failed, "fix and check")
+}
+
+/// "2 errors, 1 warning".
+fn counts(findings: &Findings) -> String {
+    use crate::diagnostics::Severity;
+    let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+    let (e, w) = (
+        findings.count(Severity::Error),
+        findings.count(Severity::Warning),
+    );
+    match (e, w) {
+        (0, w) => n(w, "warning"),
+        (e, 0) => n(e, "error"),
+        (e, w) => format!("{}, {}", n(e, "error"), n(w, "warning")),
     }
 }
 

@@ -5,6 +5,7 @@
 //! findings with errors, 2 usage or I/O problems.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -21,6 +22,15 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
     };
+    // Typst lays deep documents out recursively: its worker threads need
+    // the stack the main thread has, not a spawned thread's 2 MB.
+    if let Err(e) = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build_global()
+    {
+        eprintln!("error: internal: cannot start worker threads: {e}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     // Ctrl-C: remove what this run was writing, so nothing partial is left.
     let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
     let color = match cli.color {
@@ -29,19 +39,34 @@ pub fn run() -> ExitCode {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     match cli.command {
-        Command::Check { case, format, pack } => match pack.settings_for(&case) {
-            Ok(settings) => check(&case, format, &settings, color),
-            Err(code) => code,
-        },
+        Command::Check {
+            cases,
+            format,
+            pack,
+        } => check_cases(&cases, format, &pack, color),
         Command::Timeline {
-            case,
+            cases,
             format,
             ics,
+            sheet,
             force,
             when,
-        } => match when.settings_for(&case) {
-            Ok(settings) => timeline(&case, format, ics.as_deref(), force, &settings, color),
-            Err(code) => code,
+        } => match cases.as_slice() {
+            // One case file: its own timeline, as it always was.
+            [case] if CaseFiles::is_single(&cases) && sheet.is_none() => {
+                match when.settings_for(case) {
+                    Ok(settings) => timeline(case, format, ics.as_deref(), force, &settings, color),
+                    Err(code) => code,
+                }
+            }
+            _ => {
+                let files = caseload::Files {
+                    ics: ics.as_deref(),
+                    sheet: sheet.as_deref(),
+                    force,
+                };
+                caseload::caseload(&cases, format, &files, &when)
+            }
         },
         Command::Schema => {
             println!(
@@ -68,28 +93,82 @@ pub fn run() -> ExitCode {
             Err(code) => code,
         },
         Command::Build {
-            case,
+            cases,
             output,
             force,
             data_dir,
             bundle,
             encrypt,
             pack,
-        } => match pack.settings_for(&case) {
-            Ok(settings) => {
-                let outputs = Outputs {
-                    pack: output,
-                    force,
-                    data_dir,
-                    bundle,
-                    encrypt,
-                };
-                build(&case, outputs, &settings, color)
-            }
-            Err(code) => code,
-        },
+        } => {
+            let outputs = Outputs {
+                pack: output,
+                force,
+                data_dir,
+                bundle,
+                encrypt,
+            };
+            build(&cases, outputs, &pack, color)
+        }
     }
 }
+
+/// The case files `args` name, when they are more than one file; the
+/// profiles found beside them are said and passed over.
+fn many_cases(args: &[PathBuf]) -> Result<Option<inputs::CaseFiles>, ExitCode> {
+    if inputs::CaseFiles::is_single(args) {
+        return Ok(None);
+    }
+    let files = inputs::case_files(args).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    for p in &files.profiles {
+        eprintln!(
+            "note: passed over {}: an authority profile, not a case",
+            p.display()
+        );
+    }
+    Ok(Some(files))
+}
+
+/// `casepack check` of one case, or of many.
+fn check_cases(args: &[PathBuf], format: Format, pack: &PackArgs, color: bool) -> ExitCode {
+    let result = many_cases(args).and_then(|many| {
+        let first = args.first().map_or(Path::new("."), PathBuf::as_path);
+        let settings = pack.settings_for(first)?;
+        Ok(match many {
+            None => check(first, format, &settings, color),
+            Some(files) => commands::check_many(&files.cases, format, &settings, color),
+        })
+    });
+    result.unwrap_or_else(|code| code)
+}
+
+/// `casepack build` of one case, or of many.
+fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> ExitCode {
+    let result = many_cases(args).and_then(|many| {
+        let first = args.first().map_or(Path::new("."), PathBuf::as_path);
+        let settings = pack.settings_for(first)?;
+        let Some(files) = many else {
+            let text = commands::read_case(first)?;
+            let target = build::Target {
+                outputs: &outputs,
+                data_dir: outputs.data_dir.clone(),
+                password: &outputs::password,
+            };
+            let built = build::build_case(first, &text, &target, &settings, color);
+            eprint!("{}", built.out);
+            return Ok(ExitCode::from(built.code));
+        };
+        Ok(batch::build_many(args, &files, &outputs, &settings, color))
+    });
+    result.unwrap_or_else(|code| code)
+}
+
+/// Each worker thread's stack: Typst's layout recurses as deep as a
+/// document nests.
+const WORKER_STACK: usize = 32 << 20;
 
 /// Exit status when the case has errors.
 const EXIT_FINDINGS: u8 = 1;
@@ -97,12 +176,15 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 mod args;
+mod batch;
 mod build;
+mod caseload;
 mod commands;
 mod inputs;
 mod outputs;
+mod written;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
-use build::build;
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
+use inputs::CaseFiles;
 use outputs::Outputs;

@@ -11,7 +11,7 @@ use icalendar::{Calendar as ICalendar, Component, DatePerhapsTime, Event, EventL
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{DatedStep, Schedule, status::status};
+use super::{DatedStep, DatedTimeline, Schedule, status::status};
 use crate::calendar::Calendar;
 use crate::case::{Case, Date};
 use crate::rules::Profile;
@@ -179,6 +179,25 @@ pub fn json(
 /// Names of children and parents are left out: calendars are synced to
 /// phones and shared; the reference is enough.
 pub fn ics(case: &Case, schedule: &Schedule, previous: Option<&str>, today: Date) -> String {
+    ics_many(
+        &format!("Deadlines {}", case.reference),
+        &[(case.reference.as_str(), schedule)],
+        previous,
+        today,
+    )
+}
+
+/// One calendar for many cases, `name`d, each case given by its reference
+/// and schedule: the events [`ics`] writes for each, in the order given.
+/// The same step of the same case has the same UID here as in its own
+/// calendar, so importing both updates one event. References must differ
+/// from case to case, or two cases' events would share UIDs.
+pub fn ics_many(
+    name: &str,
+    cases: &[(&str, &Schedule)],
+    previous: Option<&str>,
+    today: Date,
+) -> String {
     let before = previous.map(earlier_events).unwrap_or_default();
     let stamp = today
         .naive()
@@ -193,51 +212,62 @@ pub fn ics(case: &Case, schedule: &Schedule, previous: Option<&str>, today: Date
         ))
         .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", "PUBLISH"))
-        .name(&format!("Deadlines {}", case.reference));
-    for t in &schedule.timelines {
-        for s in &t.steps {
-            let date = shown_date(s).naive();
-            let uid = Sha256::digest(format!("{}\u{0}{}\u{0}{}", case.reference, t.id, s.id));
-            let uid: String = uid.iter().take(16).map(|b| format!("{b:02x}")).collect();
-            let uid = format!("{uid}@casepack");
-            let (sequence, stamp) = match before.get(&uid) {
-                Some(&(d, seq, at)) if d == date => (seq, at),
-                Some(&(_, seq, _)) => (seq + 1, stamp),
-                None => (0, stamp),
-            };
-            let mut description = vec![
-                format!("{} ({})", t.title, s.when),
-                format!("Responsible: {}", s.responsible),
-                format!("Due by {} ({})", s.due.long(), s.rule),
-            ];
-            if let Some((d, why)) = &s.moved_from {
-                description.push(format!(
-                    "{} is {why}, so it is due the working day before",
-                    d.medium()
-                ));
+        .name(name);
+    for (reference, schedule) in cases {
+        for t in &schedule.timelines {
+            for s in &t.steps {
+                cal.push(event(reference, t, s, &before, stamp));
             }
-            if let Some(actual) = s.actual {
-                description.push(format!("Recorded in the case for {}", actual.long()));
-            }
-            description.push(format!("Source: {}", s.source));
-            description.push(format!("Step id: {}", s.id));
-            cal.push(
-                Event::new()
-                    .uid(&uid)
-                    .timestamp(stamp)
-                    .sequence(sequence)
-                    // DTEND is exclusive (RFC 5545 §3.6.1): one whole day.
-                    .starts(date)
-                    .ends(date + chrono::Duration::days(1))
-                    .summary(&format!("{}: {}", case.reference, s.action))
-                    .description(&description.join("\n"))
-                    .add_property("CATEGORIES", t.title.as_str())
-                    .add_property("TRANSP", "TRANSPARENT")
-                    .done(),
-            );
         }
     }
     cal.done().to_string()
+}
+
+/// The event of step `s` of timeline `t` in the case with `reference`.
+fn event(
+    reference: &str,
+    t: &DatedTimeline,
+    s: &DatedStep,
+    before: &BTreeMap<String, (NaiveDate, u32, DateTime<Utc>)>,
+    stamp: DateTime<Utc>,
+) -> Event {
+    let date = shown_date(s).naive();
+    let uid = Sha256::digest(format!("{}\u{0}{}\u{0}{}", reference, t.id, s.id));
+    let uid: String = uid.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    let uid = format!("{uid}@casepack");
+    let (sequence, stamp) = match before.get(&uid) {
+        Some(&(d, seq, at)) if d == date => (seq, at),
+        Some(&(_, seq, _)) => (seq + 1, stamp),
+        None => (0, stamp),
+    };
+    let mut description = vec![
+        format!("{} ({})", t.title, s.when),
+        format!("Responsible: {}", s.responsible),
+        format!("Due by {} ({})", s.due.long(), s.rule),
+    ];
+    if let Some((d, why)) = &s.moved_from {
+        description.push(format!(
+            "{} is {why}, so it is due the working day before",
+            d.medium()
+        ));
+    }
+    if let Some(actual) = s.actual {
+        description.push(format!("Recorded in the case for {}", actual.long()));
+    }
+    description.push(format!("Source: {}", s.source));
+    description.push(format!("Step id: {}", s.id));
+    Event::new()
+        .uid(&uid)
+        .timestamp(stamp)
+        .sequence(sequence)
+        // DTEND is exclusive (RFC 5545 §3.6.1): one whole day.
+        .starts(date)
+        .ends(date + chrono::Duration::days(1))
+        .summary(&format!("{reference}: {}", s.action))
+        .description(&description.join("\n"))
+        .add_property("CATEGORIES", t.title.as_str())
+        .add_property("TRANSP", "TRANSPARENT")
+        .done()
 }
 
 /// The events of a calendar casepack wrote before, by UID: its date,

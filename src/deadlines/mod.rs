@@ -16,11 +16,11 @@ mod status;
 
 use std::collections::BTreeMap;
 
-pub use export::{ics, json, table};
+pub use export::{ics, ics_many, json, table};
 pub use findings::data_running_out;
 pub use order::check_profile as check_order;
 pub use schedule::{DatedStep, DatedTimeline, Schedule};
-pub use status::Status;
+pub use status::{Status, status};
 
 use count::{Repeated, anchor, count, repeats, settle};
 use findings::{done_findings, extension, step_findings};

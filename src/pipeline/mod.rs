@@ -46,6 +46,17 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// These settings for the case file at `path`: a profile the case
+    /// names is found from its folder.
+    pub fn for_case(&self, path: &std::path::Path) -> Settings {
+        let mut settings = self.clone();
+        settings.case_dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+        settings
+    }
+
     /// The embedded calendar, judged on `today`.
     pub fn new(today: Date) -> Settings {
         Settings {
@@ -168,18 +179,16 @@ fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profil
     if let Some(p) = &settings.profile {
         return Ok(p.clone());
     }
-    match &loaded.case.profile {
-        None => Ok(Arc::new(rules::default_profile().clone())),
-        Some(file) => {
-            rules::find_profile(file, &settings.case_dir)
-                .map(Arc::new)
-                .map_err(|e| {
-                    Box::new(Finding::error("profile", "profile", e).help(
-                        "a built-in profile's name (`casepack profiles`), or a file relative to the case file; `--profile` overrides it",
-                    ))
-                })
-        }
-    }
+    // The default is the first built-in profile, shared like any other.
+    let name = match &loaded.case.profile {
+        None => rules::BUILT_IN[0].name,
+        Some(file) => file.as_str(),
+    };
+    rules::find_shared_profile(name, &settings.case_dir).map_err(|e| {
+        Box::new(Finding::error("profile", "profile", e).help(
+            "a built-in profile's name (`casepack profiles`), or a file relative to the case file; `--profile` overrides it",
+        ))
+    })
 }
 
 /// Says plainly when the pack will hold only the minutes template: for a

@@ -14,7 +14,8 @@ use crate::case::disclosure::{self, SecretKind, View, Viewer};
 use crate::case::{Family, PersonId, people::Reader};
 use crate::diagnostics::{Finding, Findings, nearest};
 use crate::documents::{self, DocumentJob};
-use crate::plain::Report;
+use crate::plain::{Report, words};
+use crate::render::LaidOut;
 use crate::rules::{self, PackAudience, SelectedMeeting};
 
 /// One pack to write, planned.
@@ -41,6 +42,9 @@ pub struct Prepared {
     pub checked: Checked,
     /// The packs to write.
     pub packs: Vec<PlannedPack>,
+    /// The letters as laid out for the plain-language check, which their
+    /// PDFs reuse when nothing in them changed since.
+    pub laid: Vec<LaidOut>,
 }
 
 /// Everything a run found, and what it prepared when the case could be.
@@ -117,14 +121,25 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
     };
     findings.locate(&checked.loaded.index);
     let mut packs = packs;
+    for p in &mut packs {
+        words::guess(&checked, &mut p.jobs);
+    }
     let jobs: Vec<DocumentJob> = packs.iter().flat_map(|p| p.jobs.iter().cloned()).collect();
+    let mut laid = Vec::new();
     let plain = match crate::plain::check(&checked, &jobs, text, settings.strict) {
-        Ok((report, more)) => {
-            findings.extend(more);
-            for p in &mut packs {
-                crate::plain::add_words(&report, &checked, &mut p.jobs);
+        Ok(reading) => {
+            findings.extend(reading.findings);
+            // Each letter gets the terms it prints: the same as guessed,
+            // and its layout is printed as it is, or not, and it is laid
+            // out again when its PDF is made.
+            let mut explained = reading.explained.into_iter();
+            for job in packs.iter_mut().flat_map(|p| p.jobs.iter_mut()) {
+                if let Some(Some(terms)) = explained.next() {
+                    words::set(&checked, job, &terms);
+                }
             }
-            Some(report)
+            laid = reading.laid;
+            Some(reading.report)
         }
         Err(e) => {
             findings.push(
@@ -141,7 +156,11 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
     Run {
         findings,
         plain,
-        prepared: Some(Prepared { checked, packs }),
+        prepared: Some(Prepared {
+            checked,
+            packs,
+            laid,
+        }),
     }
 }
 

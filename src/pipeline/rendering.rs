@@ -5,7 +5,9 @@ use super::{Checked, PlannedPack};
 use crate::attach::AttachedFile;
 use crate::case::Family;
 use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
-use crate::render::{self, RenderError, RenderedDocument};
+use rayon::prelude::*;
+
+use crate::render::{self, LaidOut, RenderError, RenderedDocument};
 use crate::rules::{self, PackAudience, Profile};
 
 /// The people of a pack's copy of the case. It held together when the pack
@@ -23,9 +25,10 @@ fn family_of(pack: &PlannedPack) -> Result<Family<'_>, RenderError> {
 pub fn render_pack(
     checked: &Checked,
     pack: &PlannedPack,
+    laid: &[LaidOut],
 ) -> Result<Vec<RenderedDocument>, RenderError> {
     let family = family_of(pack)?;
-    let docs = render_all(&pack.jobs, &checked.profile)?;
+    let docs = render_all(&pack.jobs, &checked.profile, laid)?;
     let entries: Vec<IndexEntry> = docs
         .iter()
         .map(|d| IndexEntry {
@@ -185,10 +188,17 @@ pub fn render_bundle(
     }))
 }
 
-/// Renders every document of a checked case, in pack order.
+/// Renders every document of a checked case, in parallel, returned in
+/// pack order; a document already laid out in `laid` is not laid out again.
 pub fn render_all(
     jobs: &[DocumentJob],
     profile: &Profile,
+    laid: &[LaidOut],
 ) -> Result<Vec<RenderedDocument>, RenderError> {
-    jobs.iter().map(|j| render::render(j, profile)).collect()
+    let one = |j: &DocumentJob| render::render_from(j, profile, laid);
+    if render::may_fan_out() {
+        jobs.par_iter().map(one).collect()
+    } else {
+        jobs.iter().map(one).collect()
+    }
 }

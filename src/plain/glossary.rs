@@ -2,16 +2,27 @@
 //! them, plurals and possessives too; terms written in capitals (PLO, ICO)
 //! only in capitals, so a surname like "Iro" is not one.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
 use crate::rules::Term;
 
+/// Every form's pattern, by the term it belongs to.
+type Patterns = Arc<[(usize, Regex)]>;
+
+/// Glossaries compiled so far in this process, by their patterns' text.
+/// Compiling a glossary's hundred or so patterns cost each case more than
+/// laying out one of its letters; a process sees only a profile or two.
+static COMPILED: LazyLock<Mutex<HashMap<Vec<(usize, String)>, Patterns>>> =
+    LazyLock::new(Mutex::default);
+
 /// A compiled glossary.
 pub struct Glossary<'a> {
     terms: &'a [Term],
-    patterns: Vec<(usize, Regex)>,
+    patterns: Patterns,
 }
 
 /// One term found in a text.
@@ -24,9 +35,9 @@ pub struct Hit {
 }
 
 impl<'a> Glossary<'a> {
-    /// Compiles every form of every term.
+    /// Every form of every term, compiled (once per process for the same terms).
     pub fn new(terms: &'a [Term]) -> Glossary<'a> {
-        let mut patterns = Vec::new();
+        let mut sources = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             for form in term.forms() {
                 let words: Vec<String> = form.split_whitespace().map(regex::escape).collect();
@@ -36,10 +47,26 @@ impl<'a> Glossary<'a> {
                     if capitals { "" } else { "(?i)" },
                     words.join(r"\s+")
                 );
-                let re = Regex::new(&pattern).expect("an escaped term is a valid pattern");
-                patterns.push((i, re));
+                sources.push((i, pattern));
             }
         }
+        // A poisoned lock only means another thread panicked mid-insert:
+        // every entry in the map is whole.
+        let mut compiled = COMPILED.lock().unwrap_or_else(|e| e.into_inner());
+        let patterns = match compiled.get(&sources) {
+            Some(p) => p.clone(),
+            None => {
+                let p: Patterns = sources
+                    .iter()
+                    .map(|(i, pattern)| {
+                        let re = Regex::new(pattern).expect("an escaped term is a valid pattern");
+                        (*i, re)
+                    })
+                    .collect();
+                compiled.insert(sources, p.clone());
+                p
+            }
+        };
         Glossary { terms, patterns }
     }
 
@@ -53,7 +80,7 @@ impl<'a> Glossary<'a> {
     /// or web address are not read.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for (term, re) in &self.patterns {
+        for (term, re) in self.patterns.iter() {
             for m in re.find_iter(text) {
                 if !in_address(text, m.range()) {
                     hits.push(Hit {

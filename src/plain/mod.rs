@@ -12,15 +12,16 @@ pub mod printed;
 mod report;
 mod source;
 pub mod syllables;
+pub mod words;
 
 use std::collections::BTreeMap;
-
-use serde_json::Value;
 
 use crate::diagnostics::{Finding, Findings, Severity};
 use crate::documents::{Audience, DocumentJob};
 use crate::pipeline::Checked;
-use crate::render::{self, RenderError};
+use rayon::prelude::*;
+
+use crate::render::{self, LaidOut, RenderError};
 use crate::rules::Targets;
 use glossary::Glossary;
 use measure::Counts;
@@ -86,7 +87,7 @@ pub struct Report {
 /// What parents read or sign among `jobs`: documents addressed to them
 /// (a letter to one parent, the agreement they sign) and any the profile
 /// lists for the parents' packs.
-fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
+pub fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
     checked.profile.document(&job.id).is_some_and(|r| {
         matches!(
             r.audience,
@@ -95,14 +96,30 @@ fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
     })
 }
 
-/// Lays out and checks every letter to a parent among `jobs`. `source` is
-/// the case file's text, for the line and column of each finding.
+/// What reading the letters found, and what it laid out.
+#[derive(Debug)]
+pub struct Reading {
+    /// How each letter reads.
+    pub report: Report,
+    /// Targets missed and jargon used.
+    pub findings: Findings,
+    /// For each job read, in the order given: the glossary terms it prints
+    /// that its "Words we use" explains; `None` for a job that is not a letter.
+    pub explained: Vec<Option<Vec<String>>>,
+    /// The letters as laid out, for making their PDFs without laying them
+    /// out again.
+    pub laid: Vec<LaidOut>,
+}
+
+/// Lays out and checks every letter to a parent among `jobs`, in parallel.
+/// `source` is the case file's text, for the line and column of each
+/// finding. A letter's own "Words we use" is left out of its reading.
 pub fn check(
     checked: &Checked,
     jobs: &[DocumentJob],
     source: &str,
     strict: bool,
-) -> Result<(Report, Findings), RenderError> {
+) -> Result<Reading, RenderError> {
     let rules = &checked.profile.plain_language;
     let glossary = Glossary::new(&rules.glossary);
     let fields = source::case_fields(&checked.loaded.case);
@@ -123,10 +140,23 @@ pub fn check(
     // Findings by (code, path, what): the same words in two parents'
     // letters are one finding naming both.
     let mut found: BTreeMap<(&'static str, String, String), Pending> = BTreeMap::new();
-    for job in jobs.iter().filter(|j| is_letter(checked, j)) {
-        let document = render::layout(job, &checked.profile)?;
+    let to_lay: Vec<(usize, &DocumentJob)> = jobs
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| is_letter(checked, j))
+        .collect();
+    let lay = |&(i, j): &(usize, &DocumentJob)| render::layout(j, &checked.profile).map(|l| (i, l));
+    let laid: Vec<(usize, LaidOut)> = if render::may_fan_out() {
+        to_lay.par_iter().map(lay).collect::<Result<_, _>>()?
+    } else {
+        to_lay.iter().map(lay).collect::<Result<_, _>>()?
+    };
+    let mut explained_by_job = vec![None; jobs.len()];
+    for (i, l) in &laid {
+        let job = &jobs[*i];
+        let document = &l.document;
         let worded = source::wording_fields(job);
-        let units = printed::units(&document);
+        let units = printed::units(document);
         let counts = Counts::of(
             units
                 .iter()
@@ -251,6 +281,7 @@ pub fn check(
                 entry.add(&job.title);
             }
         }
+        explained_by_job[*i] = Some(explained.clone());
         let letter = LetterReport {
             document: job.id.clone(),
             title: job.title.clone(),
@@ -289,13 +320,15 @@ pub fn check(
         findings.push(f);
     }
     findings.locate(&checked.loaded.index);
-    Ok((
-        Report {
+    Ok(Reading {
+        report: Report {
             targets: rules.targets,
             letters,
         },
         findings,
-    ))
+        explained: explained_by_job,
+        laid: laid.into_iter().map(|(_, l)| l).collect(),
+    })
 }
 
 /// The units read for jargon: paragraphs and headings, and, when
@@ -338,26 +371,6 @@ impl Pending {
     fn add(&mut self, letter: &str) {
         if !self.letters.iter().any(|l| l == letter) {
             self.letters.push(letter.to_string());
-        }
-    }
-}
-
-/// Gives each letter among `jobs` its "Words we use": every glossary term
-/// it uses that may be needed, with what it means, as `words` in its data.
-pub fn add_words(report: &Report, checked: &Checked, jobs: &mut [DocumentJob]) {
-    let glossary = &checked.profile.plain_language.glossary;
-    for job in jobs.iter_mut() {
-        let Some(letter) = report.letters.iter().find(|l| l.file_name == job.file_name) else {
-            continue;
-        };
-        let words: Vec<Value> = letter
-            .explained
-            .iter()
-            .filter_map(|t| glossary.iter().find(|g| &g.term == t))
-            .map(|g| serde_json::json!({ "term": g.term, "means": g.means }))
-            .collect();
-        if let Value::Object(data) = &mut job.data {
-            data.insert("words".into(), Value::Array(words));
         }
     }
 }

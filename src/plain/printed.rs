@@ -10,6 +10,11 @@ use typst::model::{EnumElem, EnumItem, HeadingElem, ListElem, ListItem, ParElem,
 use typst::pdf::ArtifactElem;
 use typst_layout::PagedDocument;
 
+/// The label a template gives a letter's "Words we use" box: the box
+/// explains terms in the glossary's own words, so it is not read as the
+/// letter's prose (and a letter reads the same with or without it).
+pub const WORDS_LABEL: &str = "casepack-words";
+
 /// What a unit of printed text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -119,7 +124,11 @@ impl Walk {
                         Some(Kind::Table)
                     } else if content.is::<ListElem>() || content.is::<EnumElem>() {
                         Some(Kind::List)
-                    } else if content.is::<ArtifactElem>() {
+                    } else if content.is::<ArtifactElem>()
+                        || content
+                            .label()
+                            .is_some_and(|l| l.resolve().as_str() == WORDS_LABEL)
+                    {
                         Some(Kind::Furniture)
                     } else {
                         None

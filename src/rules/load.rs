@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -64,20 +64,36 @@ pub const BUILT_IN: &[BuiltIn] = &[
 
 /// Each built-in profile, loaded the first time it is asked for (only the
 /// one a run uses is merged and checked).
-static LOADED: [OnceLock<Result<Profile, String>>; BUILT_IN.len()] =
+static LOADED: [OnceLock<Result<Arc<Profile>, String>>; BUILT_IN.len()] =
     [const { OnceLock::new() }; BUILT_IN.len()];
 
 /// The built-in profile called `name`, if there is one.
 pub fn built_in(name: &str) -> Option<Result<&'static Profile, String>> {
+    Some(shared_built_in(name)?.map(|p| &**p))
+}
+
+/// The built-in profile called `name`, shared: every case of a run that
+/// uses it holds the one copy, never a clone of its own.
+fn shared_built_in(name: &str) -> Option<Result<&'static Arc<Profile>, String>> {
     let i = BUILT_IN
         .iter()
         .position(|b| b.name == name || b.aliases.contains(&name))?;
     let b = BUILT_IN[i];
     let loaded = LOADED[i].get_or_init(|| {
         let layer = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())?;
-        finish(layer).map_err(|e| format!("the built-in profile `{}`: {e}", b.name))
+        finish(layer)
+            .map(Arc::new)
+            .map_err(|e| format!("the built-in profile `{}`: {e}", b.name))
     });
     Some(loaded.as_ref().map_err(Clone::clone))
+}
+
+/// A profile as [`find`] finds it, shared: a built-in one is not copied.
+pub fn find_shared(name_or_file: &str, dir: &Path) -> Result<Arc<Profile>, String> {
+    match shared_built_in(name_or_file) {
+        Some(p) => p.cloned(),
+        None => find(name_or_file, dir).map(Arc::new),
+    }
 }
 
 /// A profile named on the command line or in a case: a built-in one by

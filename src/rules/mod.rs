@@ -20,6 +20,7 @@ mod meetings;
 mod merge;
 mod plain;
 mod requirements;
+mod roles;
 mod support;
 pub mod wording;
 mod writer;
@@ -33,7 +34,8 @@ pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use evidence::filled;
 pub use load::{
-    BUILT_IN, BuiltIn, Letterhead, built_in, find as find_profile, load as load_profile,
+    BUILT_IN, BuiltIn, Letterhead, built_in, find as find_profile,
+    find_shared as find_shared_profile, load as load_profile,
 };
 pub use meetings::{
     AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,

@@ -340,28 +340,5 @@ fn fills(family: Option<&Family>, role: &Role, attendee: &Attendee) -> bool {
             return true;
         }
     }
-    let words = |s: &str| {
-        let cleaned: String = s
-            .to_lowercase()
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '\'' {
-                    c
-                } else {
-                    ' '
-                }
-            })
-            .collect();
-        // Singular and plural match alike ("connected persons").
-        let tokens: Vec<&str> = cleaned
-            .split_whitespace()
-            .map(|t| match t.strip_suffix('s') {
-                Some(stem) if stem.len() > 2 => stem,
-                _ => t,
-            })
-            .collect();
-        format!(" {} ", tokens.join(" "))
-    };
-    let have = words(&attendee.role);
-    role.words.iter().any(|w| have.contains(&words(w)))
+    role.found_in(&attendee.role).is_some()
 }

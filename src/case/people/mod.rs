@@ -242,5 +242,20 @@ pub struct Professionals {
     pub legal_adviser: PersonId,
 }
 
+impl Professionals {
+    /// Who holds the post a profile's role names by its field here
+    /// (`social_worker`, `team_manager`, `head_of_service`,
+    /// `legal_adviser`), or `None` for a name that is not one of them.
+    pub fn holder(&self, field: &str) -> Option<&PersonId> {
+        match field {
+            "social_worker" => Some(&self.social_worker),
+            "team_manager" => Some(&self.team_manager),
+            "head_of_service" => Some(&self.head_of_service),
+            "legal_adviser" => Some(&self.legal_adviser),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

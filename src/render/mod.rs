@@ -1,0 +1,280 @@
+//! Stage 5, rendering: each document's template and data compiled by the
+//! embedded Typst compiler into a PDF, entirely in memory.
+//!
+//! The world holds only the embedded templates, the embedded fonts and one
+//! file, `/data.json`, with the document's data. Case text reaches Typst
+//! only as JSON values read with `json(...)`: it is never spliced into
+//! Typst source or evaluated, so markup in a name or a worry prints as the
+//! characters it is. `today()` and the PDF creation date are pinned to the
+//! document's date, so the same case gives the same bytes.
+
+mod world;
+
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::documents::DocumentJob;
+use crate::rules::Profile;
+pub(crate) use world::embedded_fonts;
+use world::{DocWorld, file_id};
+pub use world::{can_show, template_text};
+
+/// The templates, embedded: (file name, source).
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("common.typ", include_str!("../../templates/common.typ")),
+    (
+        "advocates-agenda.typ",
+        include_str!("../../templates/advocates-agenda.typ"),
+    ),
+    ("bundle.typ", include_str!("../../templates/bundle.typ")),
+    (
+        "pack-cover.typ",
+        include_str!("../../templates/pack-cover.typ"),
+    ),
+    (
+        "meeting-papers.typ",
+        include_str!("../../templates/meeting-papers.typ"),
+    ),
+    ("genogram.typ", include_str!("../../templates/genogram.typ")),
+    (
+        "letter-of-issue.typ",
+        include_str!("../../templates/letter-of-issue.typ"),
+    ),
+    (
+        "letter-ending-pre-proceedings.typ",
+        include_str!("../../templates/letter-ending-pre-proceedings.typ"),
+    ),
+    (
+        "chronology.typ",
+        include_str!("../../templates/chronology.typ"),
+    ),
+    (
+        "kinship-schedule.typ",
+        include_str!("../../templates/kinship-schedule.typ"),
+    ),
+    (
+        "plo-summary.typ",
+        include_str!("../../templates/plo-summary.typ"),
+    ),
+    (
+        "letter-before-proceedings.typ",
+        include_str!("../../templates/letter-before-proceedings.typ"),
+    ),
+    (
+        "lpm-minutes.typ",
+        include_str!("../../templates/lpm-minutes.typ"),
+    ),
+    (
+        "pre-proceedings-agreement.typ",
+        include_str!("../../templates/pre-proceedings-agreement.typ"),
+    ),
+    (
+        "timeline-sheet.typ",
+        include_str!("../../templates/timeline-sheet.typ"),
+    ),
+    (
+        "caseload-sheet.typ",
+        include_str!("../../templates/caseload-sheet.typ"),
+    ),
+];
+
+/// Where a template finds its data in the in-memory world.
+pub(crate) const DATA_PATH: &str = "/data.json";
+
+/// Where the profile's logo sits in the world, before its extension.
+pub const LOGO_PATH: &str = "/logo";
+
+/// How many evictions a memoised result of Typst's survives unused.
+/// Documents render in parallel, so any age above nothing lets results of
+/// documents long finished pile up; the templates' own evaluation is cheap
+/// to redo.
+const EVICT_AGE: usize = 0;
+
+/// Whether work begun on this thread may fan out over the worker threads:
+/// only when it is not itself running on one. Cases built in parallel then
+/// render their documents one after another; otherwise a worker waiting on
+/// its own documents steals another whole case, and holds both in memory
+/// and on its stack, without bound.
+pub fn may_fan_out() -> bool {
+    rayon::current_thread_index().is_none()
+}
+
+/// A rendered document.
+#[derive(Debug, Clone)]
+pub struct RenderedDocument {
+    /// The job it was made from.
+    pub job: DocumentJob,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// Why a document could not be rendered: a template fault, never the case's.
+#[derive(Debug)]
+pub struct RenderError {
+    /// The template that failed.
+    pub template: String,
+    /// Typst's messages.
+    pub messages: Vec<String>,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "template `{}` failed: {}",
+            self.template,
+            self.messages.join("; ")
+        )
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// A document laid out, with the data it was laid out from. Making its
+/// PDF later reuses the layout when the data is byte for byte the same, so
+/// a letter read for the plain-language check is not laid out twice.
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    template: String,
+    data: Vec<u8>,
+    today: Datetime,
+    /// The pages, as Typst laid them out.
+    pub document: PagedDocument,
+}
+
+/// Compiles one document to PDF, with the profile's templates and logo.
+pub fn render(job: &DocumentJob, profile: &Profile) -> Result<RenderedDocument, RenderError> {
+    render_from(job, profile, &[])
+}
+
+/// Compiles one document to PDF, taking its layout from `laid` when one
+/// there was made from the same template and data.
+pub fn render_from(
+    job: &DocumentJob,
+    profile: &Profile,
+    laid: &[LaidOut],
+) -> Result<RenderedDocument, RenderError> {
+    let data = data_of(job)?;
+    let reused = laid
+        .iter()
+        .find(|l| l.template == job.template && l.data == data);
+    let (today, document) = match reused {
+        Some(l) => (l.today, l.document.clone()),
+        None => compile(job, profile, data, Vec::new())?,
+    };
+    pdf_of(job, profile, today, &document, true)
+}
+
+/// Lays one document out without making a PDF: what the plain-language
+/// check reads, as printed.
+pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<LaidOut, RenderError> {
+    let data = data_of(job)?;
+    let (today, document) = compile(job, profile, data.clone(), Vec::new())?;
+    comemo::evict(EVICT_AGE);
+    Ok(LaidOut {
+        template: job.template.to_string(),
+        data,
+        today,
+        document,
+    })
+}
+
+/// Compiles one document whose template also reads `files` (world path,
+/// bytes): the PDFs whose pages the bundle places. They are data like
+/// `/data.json`, never source.
+pub fn render_with_files(
+    job: &DocumentJob,
+    profile: &Profile,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<RenderedDocument, RenderError> {
+    let archival = files.is_empty();
+    let (today, document) = compile(job, profile, data_of(job)?, files)?;
+    pdf_of(job, profile, today, &document, archival)
+}
+
+/// The document's data as the template reads it.
+fn data_of(job: &DocumentJob) -> Result<Vec<u8>, RenderError> {
+    serde_json::to_vec_pretty(&job.data).map_err(|e| RenderError {
+        template: job.template.to_string(),
+        messages: vec![e.to_string()],
+    })
+}
+
+/// Exports a laid-out document to PDF, archival unless it places other PDFs.
+fn pdf_of(
+    job: &DocumentJob,
+    profile: &Profile,
+    today: Datetime,
+    document: &PagedDocument,
+    archival: bool,
+) -> Result<RenderedDocument, RenderError> {
+    let fail = |messages: Vec<String>| RenderError {
+        template: job.template.to_string(),
+        messages,
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("casepack/{}", job.file_name)),
+        creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(today)),
+        standards: standards(job, profile, archival).map_err(|e| fail(vec![e]))?,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(document, &options)
+        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
+    // Typst memoises across compilations; without eviction a long batch grows
+    // by about 1.5 MB per document.
+    comemo::evict(EVICT_AGE);
+    Ok(RenderedDocument {
+        job: job.clone(),
+        pdf,
+        pages: document.pages().len(),
+    })
+}
+
+/// Lays out `job` in its world: the profile's templates and logo, its
+/// `data`, and `files`.
+fn compile(
+    job: &DocumentJob,
+    profile: &Profile,
+    data: Vec<u8>,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<(Datetime, PagedDocument), RenderError> {
+    let fail = |messages: Vec<String>| RenderError {
+        template: job.template.to_string(),
+        messages,
+    };
+    let mut world = DocWorld::new(job.template, data, job.date.naive())
+        .ok_or_else(|| fail(vec!["no such template".into()]))?;
+    world.overrides = &profile.templates;
+    if let Some((ext, bytes)) = profile.letterhead.as_ref().and_then(|l| l.logo.as_ref()) {
+        world.files.extend(
+            file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone()))),
+        );
+    }
+    for (path, bytes) in files {
+        let id = file_id(&path).ok_or_else(|| fail(vec![format!("bad file path {path}")]))?;
+        world.files.push((id, Bytes::new(bytes)));
+    }
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|diags| fail(diags.iter().map(|d| d.message.to_string()).collect()))?;
+    Ok((world.today, document))
+}
+
+/// The standards a document is exported to: PDF/A-2b for archiving, and
+/// PDF/UA-1 too where its rule says `accessible`. A document that places
+/// pages of other PDFs (the bundle) stays plain PDF: typst-pdf refuses
+/// embedded pages under PDF/A and PDF/UA.
+fn standards(job: &DocumentJob, profile: &Profile, archival: bool) -> Result<PdfStandards, String> {
+    let mut list = Vec::new();
+    if archival {
+        list.push(PdfStandard::A_2b);
+        if profile.document(&job.id).is_some_and(|r| r.accessible) {
+            list.push(PdfStandard::Ua_1);
+        }
+    }
+    PdfStandards::new(&list).map_err(|e| e.message().to_string())
+}

@@ -1,0 +1,215 @@
+//! The in-memory world a document compiles in: the embedded fonts, the
+//! standard library and the parsed templates (each made once per process
+//! and shared by every document), the document's data, and nothing else.
+//! The world never reads the file system or the system's fonts.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{LazyLock, Mutex};
+
+use chrono::Datelike;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook, FontFamily, FontList, Lang, Region, TextElem};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::{DATA_PATH, TEMPLATES};
+use crate::rules::Profile;
+
+/// The fonts, embedded: Liberation Sans (metric-compatible with Arial) for
+/// text, DejaVu Sans for scripts it lacks (Arabic, Hebrew), Noto Color
+/// Emoji for emoji. All open-licensed; see `fonts/`.
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
+    include_bytes!("../../fonts/DejaVuSans.ttf"),
+    include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoColorEmoji.ttf"),
+];
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+/// Whether one of the embedded fonts can show `c` (spaces always can).
+/// Archival PDF refuses a character no font has, so the case's text is
+/// checked with this before anything is rendered.
+pub fn can_show(c: char) -> bool {
+    c.is_whitespace()
+        || FONTS
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
+/// The embedded fonts, for measuring text before Typst sets it.
+pub(crate) fn embedded_fonts() -> &'static [Font] {
+    &FONTS.fonts
+}
+
+/// The standard library every document compiles with, built once per
+/// process: the data's path as an input, and the house font and language.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), DATA_PATH.into_value());
+    let mut library = Library::builder().with_inputs(inputs).build();
+    // The house font and language are the defaults, so a template (or a
+    // profile's replacement) that sets none still prints in Liberation
+    // Sans, never in whatever fallback covers a glyph first.
+    library.styles.set(
+        TextElem::font,
+        FontList(vec![
+            FontFamily::new("Liberation Sans"),
+            FontFamily::new("DejaVu Sans"),
+            FontFamily::new("Noto Color Emoji"),
+        ]),
+    );
+    library.styles.set(TextElem::lang, Lang::ENGLISH);
+    // British English, so the PDF's language is en-GB for screen readers
+    // whatever the template sets.
+    library
+        .styles
+        .set(TextElem::region, "GB".parse::<Region>().ok());
+    LazyHash::new(library)
+});
+
+/// Templates parsed once per process, by file: parsing on every access
+/// cost each document its templates' parse again, and a template parsed
+/// once is also what lets Typst's memoised evaluation carry over.
+static SOURCES: LazyLock<Mutex<HashMap<FileId, Source>>> = LazyLock::new(Mutex::default);
+
+/// The parsed template `id` with `text`: the one already parsed when its
+/// text is the same (a profile may replace a template with its own).
+fn parsed(id: FileId, text: &str) -> Source {
+    // A poisoned lock only means another thread panicked mid-insert; the
+    // map itself is whole, so parsing goes on with it.
+    let mut sources = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+    match sources.get(&id) {
+        Some(source) if source.text() == text => source.clone(),
+        _ => {
+            let source = Source::new(id, text.to_string());
+            sources.insert(id, source.clone());
+            source
+        }
+    }
+}
+
+/// The in-memory world one document compiles in.
+pub(super) struct DocWorld<'a> {
+    main: FileId,
+    data_id: FileId,
+    data: Bytes,
+    pub(super) today: Datetime,
+    /// A profile's templates, replacing built-in ones of the same name.
+    pub(super) overrides: &'a BTreeMap<String, String>,
+    /// Files besides the data: a profile's logo, the bundle's parts.
+    pub(super) files: Vec<(FileId, Bytes)>,
+}
+
+pub(super) fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(FileId::new(RootedPath::new(VirtualRoot::Project, vpath)))
+}
+
+/// No templates of a profile's own.
+static NO_OVERRIDES: BTreeMap<String, String> = BTreeMap::new();
+
+impl<'a> DocWorld<'a> {
+    pub(super) fn new(
+        template: &str,
+        data: Vec<u8>,
+        date: chrono::NaiveDate,
+    ) -> Option<DocWorld<'a>> {
+        TEMPLATES.iter().find(|(name, _)| *name == template)?;
+        let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
+        Some(DocWorld {
+            main: file_id(&format!("/{template}"))?,
+            data_id: file_id(DATA_PATH)?,
+            data: Bytes::new(data),
+            today,
+            overrides: &NO_OVERRIDES,
+            files: Vec::new(),
+        })
+    }
+
+    fn template_text(&self, id: FileId) -> Option<&str> {
+        let path = id.get();
+        if !matches!(path.root(), VirtualRoot::Project) {
+            return None;
+        }
+        text_of(path.vpath().get_without_slash(), self.overrides)
+    }
+}
+
+/// A template's text: a profile's own, else casepack's.
+fn text_of<'a>(name: &str, overrides: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    overrides.get(name).map(String::as_str).or_else(|| {
+        TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| *text)
+    })
+}
+
+/// The text of the template `name` as `profile` prints it: its own
+/// replacement, else casepack's.
+pub fn template_text<'a>(name: &str, profile: &'a Profile) -> Option<&'a str> {
+    text_of(name, &profile.templates)
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        match self.template_text(id) {
+            Some(text) => Ok(parsed(id, text)),
+            None => Err(FileError::NotSource),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.files.iter().find(|(f, _)| *f == id) {
+            return Ok(bytes.clone());
+        }
+        match self.template_text(id) {
+            Some(text) => Ok(Bytes::from_string(text.to_string())),
+            None => Err(FileError::AccessDenied),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
