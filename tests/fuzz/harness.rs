@@ -93,7 +93,10 @@ pub fn audience_of(text: &str) -> PackAudience {
 /// finding that points into the case file points at a line of it and a
 /// column of that line.
 pub fn sound(text: &str, findings: &Findings) -> Result<(), String> {
-    let lines: Vec<&str> = text.lines().collect();
+    // Lines as a position counts them: an empty text is one empty line,
+    // and after a final line break comes one more, where the end of the
+    // file is.
+    let lines: Vec<&str> = text.split('\n').collect();
     for f in findings.sorted() {
         let reported = f
             .help
