@@ -23,6 +23,11 @@ const KNOWN_TOP_LEVEL_HINT: &str =
 /// fields, impossible dates) come back as findings; so do warnings about
 /// control characters dropped from free text.
 pub fn parse(text: &str) -> Result<(LoadedCase, Findings), Findings> {
+    if let Some(lone) = lone_carriage_return(text) {
+        let mut findings = Findings::new();
+        findings.push(lone);
+        return Err(findings);
+    }
     let index = LocationIndex::build(text);
     if let Some(old) = older_format(text) {
         let mut findings = Findings::new();
@@ -50,6 +55,30 @@ pub fn parse(text: &str) -> Result<(LoadedCase, Findings), Findings> {
     };
     findings.locate(&index);
     Ok((LoadedCase { case, index }, findings))
+}
+
+/// A carriage return not followed by a line feed (an old Mac line break,
+/// or a stray one pasted in). YAML counts it as a new line where editors
+/// and casepack's own quoting of the file show none, so every position
+/// after it, and the value it sits in, would differ from what the writer
+/// sees: refused, at the line and column where an editor shows it.
+fn lone_carriage_return(text: &str) -> Option<Finding> {
+    let at = text
+        .char_indices()
+        .find(|&(i, c)| c == '\r' && !text[i + 1..].starts_with('\n'))?
+        .0;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some(
+        Finding::error(
+            "invalid-yaml",
+            "",
+            "a carriage return on its own, which YAML reads as a new line that an editor may not show",
+        )
+        .help("save the file with ordinary line breaks (LF, or CR LF as Windows writes them), or remove the stray character")
+        .at(Position { line, column }),
+    )
 }
 
 /// A case written in an older format, said plainly with how to move it on,
@@ -330,4 +359,29 @@ pub fn replace_unshowable(
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_carriage_return_on_its_own_is_refused_where_an_editor_shows_it() {
+        // Found by fuzzing: YAML broke the line at the `\r`, so the finding
+        // pointed at a line and column the file as shown does not have.
+        let text = "version: 2\nreference: \r x\n";
+        let Err(findings) = super::parse(text) else {
+            panic!("a lone carriage return was accepted");
+        };
+        let f = findings.sorted().into_iter().next().expect("a finding");
+        assert_eq!(f.code, "invalid-yaml");
+        assert!(
+            f.message.contains("carriage return on its own"),
+            "{}",
+            f.message
+        );
+        let p = f.position.expect("placed");
+        assert_eq!((p.line, p.column), (2, 12));
+        // Windows line breaks are ordinary ones.
+        let windows = "version: 2\r\nreference: x\r\n";
+        assert!(super::lone_carriage_return(windows).is_none());
+    }
 }

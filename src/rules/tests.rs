@@ -305,11 +305,11 @@ fn every_built_in_profile_loads_and_names_itself() {
 #[test]
 fn a_profile_path_that_is_no_file_or_too_large_is_refused_not_read() {
     // A case may name any path as its profile: `/dev/zero` was read until memory ran out.
-    let err = super::find("/dev/zero", std::path::Path::new(".")).unwrap_err();
+    let err = super::load::find("/dev/zero", std::path::Path::new(".")).unwrap_err();
     assert!(err.contains("is not a file"), "{err}");
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.yaml");
     std::fs::write(&big, "#".repeat(1024 * 1024 + 1)).unwrap();
-    let err = super::find("big.yaml", dir.path()).unwrap_err();
+    let err = super::load::find("big.yaml", dir.path()).unwrap_err();
     assert!(err.contains("too large to be a profile"), "{err}");
 }
