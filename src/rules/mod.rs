@@ -15,6 +15,7 @@ mod due;
 mod events;
 mod evidence;
 pub mod explain;
+mod file;
 mod load;
 mod meetings;
 mod merge;
