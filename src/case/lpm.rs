@@ -29,6 +29,27 @@ pub struct Lpm {
     /// The specific dates the meeting agreed (004 §9b(v)).
     #[serde(default)]
     pub dates_agreed: Vec<AgreedDate>,
+    /// The reasons for the decision and anything else the meeting decided,
+    /// one point each, as recorded at the meeting (004 §9a): printed in the
+    /// minutes in place of the space left to write them.
+    #[serde(default)]
+    pub decisions: Vec<String>,
+    /// The actions the meeting agreed, each with who does it and by when
+    /// (004 §9): printed in the minutes' table of actions.
+    #[serde(default)]
+    pub actions: Vec<LpmAction>,
+}
+
+/// An action agreed at the LPM.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LpmAction {
+    /// What is to be done.
+    pub action: String,
+    /// Who does it: a name and role, as the minutes should say.
+    pub who: String,
+    /// By when.
+    pub by: Date,
 }
 
 /// Someone at a meeting.

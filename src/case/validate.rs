@@ -335,4 +335,14 @@ fn date_order(case: &Case, out: &mut Vec<Finding>) {
             "dates agreed at the LPM fall after it",
         );
     }
+    for (i, a) in case.lpm.actions.iter().enumerate() {
+        after(
+            Some(a.by),
+            &format!("lpm.actions[{i}].by"),
+            "this action's date",
+            Some(lpm),
+            "the LPM that agreed it",
+            "actions agreed at the LPM are due after it",
+        );
+    }
 }

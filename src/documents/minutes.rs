@@ -75,8 +75,15 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
         .iter()
         .map(|d| json!({ "what": d.what, "date": d.date.medium(), "rule": "Agreed at the meeting", "source": "" }))
         .collect();
+    // A computed date the meeting has recorded as agreed is shown once, as agreed.
+    let agreed = |what: &str| lpm.dates_agreed.iter().any(|d| d.what == what);
     for t in schedule.timelines.iter().filter(|t| t.follows_the_lpm()) {
-        dates.extend(t.steps.iter().filter(|s| s.key_date).map(dated));
+        dates.extend(
+            t.steps
+                .iter()
+                .filter(|s| s.key_date && !agreed(&s.action))
+                .map(dated),
+        );
     }
     let data = json!({
         "meta": ctx.meta(title, lpm.date),
@@ -103,6 +110,8 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
         })).collect::<Vec<_>>(),
         "outcome_known": lpm.outcome.is_some(),
         "dates_agreed": dates,
+        "decisions": lpm.decisions,
+        "actions": lpm.actions.iter().map(|a| json!({ "what": a.action, "who": a.who, "by": a.by.medium() })).collect::<Vec<_>>(),
         "timeline_title": schedule
             .timelines
             .iter()
