@@ -22,6 +22,7 @@ pub mod cli;
 pub mod deadlines;
 pub mod diagnostics;
 pub mod documents;
+pub mod edit;
 pub mod pack;
 pub mod parallel;
 pub mod pipeline;

@@ -42,6 +42,33 @@ pub enum Command {
         #[command(flatten)]
         pack: PackArgs,
     },
+    /// Write the case in a form in your browser: findings beside each
+    /// field as you type, a preview of every document, save and build.
+    ///
+    /// Serves a page on this computer only (127.0.0.1, a random port and a
+    /// secret address) and opens it in the default browser. Ctrl-C stops it.
+    Edit {
+        /// The case file (YAML); made from `casepack init`'s skeleton if it
+        /// does not exist yet.
+        #[arg(value_name = "CASE")]
+        case: PathBuf,
+        /// Print the page's address without opening a browser.
+        #[arg(long)]
+        no_open: bool,
+        /// The meeting the pack is for [default: the case's `meeting.type`, else the LPM].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// The day and calendar deadlines are judged by.
+        #[command(flatten)]
+        when: When,
+    },
+    /// Write a new case file with its sections in place and nothing filled
+    /// in, for `casepack edit` or an editor. Never replaces a file.
+    Init {
+        /// The file to write.
+        #[arg(value_name = "CASE")]
+        case: PathBuf,
+    },
     /// Print every deadline of a case with its status; export a calendar.
     /// Given a folder or several case files: the caseload report.
     Timeline {

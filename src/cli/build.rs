@@ -323,3 +323,24 @@ fn render<'a>(
         manifest,
     })
 }
+
+/// Builds the case at `path` from `text` into its default packs beside it,
+/// replacing earlier ones: what `casepack edit`'s Build button does, for
+/// one audience. Gives the packs written and what the build said, plain.
+pub(crate) fn build_beside(path: &Path, text: &str, settings: &Settings) -> (Vec<PathBuf>, String) {
+    let outputs = Outputs {
+        pack: None,
+        force: true,
+        data_dir: None,
+        bundle: false,
+        encrypt: false,
+    };
+    let no_password = || Err("a pack built from the page is not encrypted".to_string());
+    let target = Target {
+        outputs: &outputs,
+        data_dir: None,
+        password: &no_password,
+    };
+    let b = build_case(path, text, &target, settings, false);
+    (b.packs, b.out)
+}

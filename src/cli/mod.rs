@@ -32,7 +32,12 @@ pub fn run() -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
     // Ctrl-C: remove what this run was writing, so nothing partial is left.
-    let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
+    // For the page, Ctrl-C is how it is meant to end.
+    if matches!(cli.command, Command::Edit { .. }) {
+        let _ = ctrlc::set_handler(|| crate::pack::stop_and_exit(0, "stopped: the page is closed"));
+    } else {
+        let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
+    }
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
@@ -68,6 +73,13 @@ pub fn run() -> ExitCode {
                 caseload::caseload(&cases, format, &files, &when)
             }
         },
+        Command::Edit {
+            case,
+            no_open,
+            meeting,
+            when,
+        } => edit::edit(&case, no_open, meeting, &when),
+        Command::Init { case } => edit::init(&case),
         Command::Schema => {
             println!(
                 "{}",
@@ -173,9 +185,10 @@ const EXIT_USAGE: u8 = 2;
 
 mod args;
 mod batch;
-mod build;
+pub(crate) mod build;
 mod caseload;
 mod commands;
+mod edit;
 mod inputs;
 mod outputs;
 mod written;

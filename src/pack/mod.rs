@@ -27,7 +27,9 @@ use crate::render::RenderedDocument;
 
 mod write;
 
-pub use write::{Writes, abandon, commit, interrupt_and_exit, write_file, write_pack};
+pub use write::{
+    Writes, abandon, commit, interrupt_and_exit, stop_and_exit, write_file, write_pack,
+};
 
 /// The manifest: what is in the pack, for whom, and its checksums.
 #[derive(Debug, Serialize)]

@@ -65,12 +65,18 @@ fn unfinished() -> std::sync::MutexGuard<'static, Unfinished> {
 /// [`commit`]), makes sure no other is made, then ends the process while
 /// still holding the lock, so no file is made after the removal.
 pub fn interrupt_and_exit(code: i32) -> ! {
+    stop_and_exit(code, "interrupted: nothing was written")
+}
+
+/// [`interrupt_and_exit`], saying `message` instead: for `casepack edit`,
+/// where Ctrl-C is how the page ends and what it saved stays saved.
+pub fn stop_and_exit(code: i32, message: &str) -> ! {
     let mut list = unfinished();
     list.interrupted = true;
     for path in list.files.drain(..) {
         let _ = fs::remove_file(path);
     }
-    eprintln!("\ninterrupted: nothing was written");
+    eprintln!("\n{message}");
     std::process::exit(code)
 }
 

@@ -40,6 +40,15 @@ pub struct Unit {
     pub text: String,
 }
 
+/// The units of one page, in reading order: what the page says, for
+/// someone who cannot see a picture of it.
+pub fn page_units(page: &typst_layout::Page) -> Vec<Unit> {
+    let mut walk = Walk::default();
+    walk.frame(&page.frame, Transform::identity());
+    walk.flush();
+    walk.out
+}
+
 /// The units of `document`, in reading order.
 pub fn units(document: &PagedDocument) -> Vec<Unit> {
     let mut walk = Walk::default();

@@ -1,0 +1,92 @@
+//! `casepack edit` and `casepack init`: start the page for a case (making
+//! the case file first if need be), or write a new case file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::EXIT_USAGE;
+use super::args::When;
+
+/// `casepack init CASE`.
+pub(super) fn init(case: &Path) -> ExitCode {
+    match crate::edit::init(case) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {}: fill it in with `casepack edit {}`",
+                case.display(),
+                case.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `casepack edit CASE`: serves the page until Ctrl-C.
+pub(super) fn edit(case: &Path, no_open: bool, meeting: Option<String>, when: &When) -> ExitCode {
+    if !case.exists() {
+        if let Err(e) = crate::edit::init(case) {
+            eprintln!("error: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        eprintln!("wrote {}, a new case to fill in", case.display());
+    }
+    let mut settings = match when.settings_for(case) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    settings.meeting = meeting;
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the page's server: {e}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let served = runtime.block_on(async {
+        let (app, listener) = crate::edit::bind(case, &settings).await?;
+        let url = app.url();
+        println!("casepack edit: {url}");
+        eprintln!("The page is on this computer only. Ctrl-C stops it.");
+        if !no_open && !open_browser(&url) {
+            eprintln!("Open the address above in your browser.");
+        }
+        crate::edit::server::serve(app, listener)
+            .await
+            .map_err(|e| format!("the page's server stopped: {e}"))
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Opens `url` in the default browser; false if no opener could start.
+fn open_browser(url: &str) -> bool {
+    use std::process::{Command, Stdio};
+    let mut command = if cfg!(target_os = "macos") {
+        Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .is_ok()
+}

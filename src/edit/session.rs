@@ -1,0 +1,422 @@
+//! One case being edited: its file, the settings it is checked with, and
+//! what the page asks of it (check, change the shape of a list, save,
+//! preview, build), with no HTTP in sight. Every answer comes from the same
+//! library calls as the command line's (`pipeline::prepare`,
+//! `pipeline::render_pack`), so the page and `casepack check` cannot
+//! disagree.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::case::CasePath;
+use crate::diagnostics::{Finding, Severity};
+use crate::pipeline::{self, Prepared, Settings};
+
+use super::form;
+
+/// What the page sends: the case as it stands in the form, and the text of
+/// each field edited as YAML, by path.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Draft {
+    /// The case, as JSON.
+    pub case: Value,
+    /// Fields edited as YAML text, by path: parsed into `case` before use.
+    #[serde(default)]
+    pub yaml: BTreeMap<String, String>,
+}
+
+/// A change to the shape of the case the page asks for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Op {
+    /// Adds an empty item to the end of the list at the path.
+    Add,
+    /// Removes the item at the path.
+    Remove,
+    /// Moves the item at the path one place up.
+    Up,
+    /// Moves the item at the path one place down.
+    Down,
+    /// Fills the LPM's dates agreed from the deadline engine's steps that
+    /// follow the meeting, when it has none.
+    PrefillDates,
+}
+
+/// The case being edited.
+pub struct Session {
+    /// The case file.
+    pub path: PathBuf,
+    settings: Settings,
+    schema: Value,
+    /// The case as last checked, with its packs planned, for the preview.
+    last: Mutex<Option<Arc<Prepared>>>,
+}
+
+impl Session {
+    /// A session for the case file at `path`, checked with `settings`.
+    pub fn new(path: &Path, settings: &Settings) -> Session {
+        Session {
+            path: path.to_path_buf(),
+            settings: settings.for_case(path),
+            schema: crate::case::schema(),
+            last: Mutex::new(None),
+        }
+    }
+
+    /// The settings the case is checked and built with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The folder of the case file, the only one the page reads or writes in.
+    pub fn folder(&self) -> PathBuf {
+        self.path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
+    /// The case format's schema, which the form is made from.
+    pub fn schema(&self) -> &Value {
+        &self.schema
+    }
+
+    /// The case file as it is on disk, as JSON for the page. A file that is
+    /// not YAML at all opens as an empty case, with the reason.
+    pub fn open(&self) -> Result<(Value, Option<String>), String> {
+        let text = std::fs::read_to_string(&self.path)
+            .map_err(|e| format!("cannot read {}: {e}", self.path.display()))?;
+        Ok(match parse_yaml(&text) {
+            Ok(v) if v.is_object() => (v, None),
+            Ok(Value::Null) => (json!({}), None),
+            Ok(_) => (
+                json!({}),
+                Some("the file is not a case: its top level is not a set of fields".into()),
+            ),
+            Err(e) => (
+                json!({}),
+                Some(format!(
+                    "the file is not valid YAML ({e}); the form starts empty and saving would replace it"
+                )),
+            ),
+        })
+    }
+
+    /// Checks the draft: every finding (with the form's path for it), how
+    /// each letter reads, the timeline and the documents the pack would hold.
+    pub fn check(&self, draft: &Draft) -> Value {
+        let (case, mut findings) = merge(draft);
+        let text = match yaml_of(&case) {
+            Ok(t) => t,
+            Err(e) => {
+                findings.push(Finding::error("internal", "", e));
+                String::new()
+            }
+        };
+        let run = pipeline::prepare(&text, &self.settings);
+        findings.extend(run.findings.sorted().into_iter().cloned());
+        let documents: Vec<Value> = run
+            .prepared
+            .as_ref()
+            .and_then(|p| p.packs.first())
+            .map(|pack| {
+                pack.jobs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, j)| json!({ "index": i, "title": j.title }))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let timeline = run.prepared.as_ref().map(|p| {
+            let c = &p.checked;
+            crate::deadlines::json(
+                &c.loaded.case,
+                &c.schedule,
+                &c.profile,
+                &self.settings.calendar,
+                self.settings.today,
+            )
+        });
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = run.prepared.map(Arc::new);
+        json!({
+            "findings": findings.iter().map(|f| finding_json(f, &case)).collect::<Vec<_>>(),
+            "errors": findings.iter().filter(|f| f.severity == Severity::Error).count(),
+            "warnings": findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+            "plain": run.plain.as_ref().map(crate::plain::to_json),
+            "timeline": timeline,
+            "documents": documents,
+        })
+    }
+
+    /// Applies `op` at `path` to the draft and gives the case back.
+    pub fn reshape(&self, draft: &Draft, op: &Op, path: &str) -> Result<Value, String> {
+        let (mut case, findings) = merge(draft);
+        if let Some(f) = findings.first() {
+            return Err(f.message.clone());
+        }
+        let at = CasePath::parse(path)?;
+        match op {
+            Op::Add => {
+                let item = form::new_item(&self.schema, &at);
+                let list = ensure_list(&mut case, &at)?;
+                list.push(item);
+            }
+            Op::Remove | Op::Up | Op::Down => {
+                let (parent, i) = split_index(&at)?;
+                let list = parent
+                    .get_mut(&mut case)
+                    .and_then(Value::as_array_mut)
+                    .ok_or_else(|| format!("`{parent}` is not a list"))?;
+                if i >= list.len() {
+                    return Err(format!("`{at}` is not in the case"));
+                }
+                match op {
+                    Op::Remove => {
+                        list.remove(i);
+                    }
+                    Op::Up if i > 0 => list.swap(i, i - 1),
+                    Op::Down if i + 1 < list.len() => list.swap(i, i + 1),
+                    _ => {}
+                }
+            }
+            Op::PrefillDates => self.prefill_dates(&mut case)?,
+        }
+        Ok(case)
+    }
+
+    /// The LPM's dates agreed, from the steps the deadline engine dates
+    /// after the meeting: each step's action and due date, for the meeting
+    /// to confirm or change. Only when none are recorded yet.
+    fn prefill_dates(&self, case: &mut Value) -> Result<(), String> {
+        let text = yaml_of(case)?;
+        let (checked, _) = pipeline::check(&text, &self.settings);
+        let checked = checked.ok_or("the dates can be filled in once the case has no errors")?;
+        let lpm = checked.loaded.case.lpm.date;
+        let rows: Vec<Value> = checked
+            .schedule
+            .timelines
+            .iter()
+            .filter(|t| t.follows_the_lpm())
+            .flat_map(|t| &t.steps)
+            .filter(|s| s.key_date && s.due > lpm && s.actual.is_none())
+            .map(|s| json!({ "what": s.action, "date": s.due.iso() }))
+            .collect();
+        let lpm = case
+            .get_mut("lpm")
+            .and_then(Value::as_object_mut)
+            .ok_or("the case has no LPM")?;
+        let agreed = lpm
+            .entry("dates_agreed")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        match agreed.as_array_mut() {
+            Some(a) if a.is_empty() => {
+                a.extend(rows);
+                Ok(())
+            }
+            Some(_) => Err("the LPM already has dates agreed".into()),
+            None => Err("`lpm.dates_agreed` is not a list".into()),
+        }
+    }
+
+    /// Writes the draft to the case file: to a temporary file in the same
+    /// folder, then renamed over it, the previous version kept beside it
+    /// as `NAME.bak`. Returns the YAML written.
+    pub fn save(&self, draft: &Draft) -> Result<String, String> {
+        let (case, findings) = merge(draft);
+        if let Some(f) = findings.first() {
+            return Err(format!("not saved: {} ({})", f.message, f.path));
+        }
+        let text = yaml_of(&case)?;
+        let dir = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut tmp =
+            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("cannot save: {e}"))?;
+        std::io::Write::write_all(&mut tmp, text.as_bytes())
+            .map_err(|e| format!("cannot save: {e}"))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| format!("cannot save: {e}"))?;
+        if self.path.exists() {
+            std::fs::copy(&self.path, backup_of(&self.path))
+                .map_err(|e| format!("cannot keep the previous version: {e}"))?;
+        }
+        tmp.persist(&self.path)
+            .map_err(|e| format!("cannot save: {}", e.error))?;
+        Ok(text)
+    }
+
+    /// Page `page` of document `doc` of the pack as last checked, as a PNG,
+    /// with how many pages it has and the page's words (for those who
+    /// cannot see the picture), one paragraph, heading or table line each.
+    pub fn preview(
+        &self,
+        doc: usize,
+        page: usize,
+    ) -> Result<(Vec<u8>, usize, Vec<String>), String> {
+        let prepared = self
+            .last
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or("the preview shows once the case has no errors")?;
+        let pack = prepared
+            .packs
+            .first()
+            .ok_or("the meeting's pack holds no documents")?;
+        let job = pack.jobs.get(doc).ok_or("no such document")?;
+        let laid =
+            crate::render::layout(job, &prepared.checked.profile).map_err(|e| e.to_string())?;
+        let pages = laid.document.pages();
+        let p = pages.get(page).ok_or("no such page")?;
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(1.5),
+            ..Default::default()
+        };
+        let png = typst_render::render(p, &options)
+            .encode_png()
+            .map_err(|e| format!("cannot make the picture: {e}"))?;
+        let words = crate::plain::printed::page_units(p)
+            .into_iter()
+            .filter(|u| u.kind != crate::plain::printed::Kind::Furniture)
+            .map(|u| u.text)
+            .collect();
+        Ok((png, pages.len(), words))
+    }
+}
+
+/// Where the previous version of a case file is kept: `case.yaml.bak`.
+pub fn backup_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// The draft's case with its YAML fields parsed in; a field that is not
+/// YAML is left as it was and becomes a finding at its path.
+fn merge(draft: &Draft) -> (Value, Vec<Finding>) {
+    let mut case = draft.case.clone();
+    if !case.is_object() {
+        case = json!({});
+    }
+    let mut findings = Vec::new();
+    for (path, text) in &draft.yaml {
+        let parsed = match CasePath::parse(path) {
+            Ok(p) => p,
+            Err(e) => {
+                findings.push(Finding::error("invalid-yaml", path.clone(), e));
+                continue;
+            }
+        };
+        match parse_yaml(text) {
+            Ok(v) => set(&mut case, &parsed, v),
+            Err(e) => findings.push(
+                Finding::error("invalid-yaml", path.clone(), format!("this is not YAML: {e}"))
+                    .help("write it as it would be in the case file, e.g. `lpm: 2026-11-16` on a line of its own"),
+            ),
+        }
+    }
+    (case, findings)
+}
+
+/// Sets `v` at `path` in `case`, making the fields on the way; `null`
+/// removes the field (an empty box means "not given").
+fn set(case: &mut Value, path: &CasePath, v: Value) {
+    let Some((last, init)) = path.segments().split_last() else {
+        return;
+    };
+    let mut node = case;
+    for s in init {
+        node = match s {
+            crate::case::path::Segment::Key(k) => {
+                if !node.is_object() {
+                    *node = json!({});
+                }
+                node.as_object_mut()
+                    .map(|o| o.entry(k.clone()).or_insert_with(|| json!({})))
+                    .expect("an object")
+            }
+            crate::case::path::Segment::Index(i) => match node.get_mut(*i) {
+                Some(n) => n,
+                None => return,
+            },
+            crate::case::path::Segment::Id(_) => return,
+        };
+    }
+    match (last, node) {
+        (crate::case::path::Segment::Key(k), Value::Object(o)) => {
+            if v.is_null() {
+                o.remove(k);
+            } else {
+                o.insert(k.clone(), v);
+            }
+        }
+        (crate::case::path::Segment::Index(i), Value::Array(a)) if *i < a.len() => a[*i] = v,
+        _ => {}
+    }
+}
+
+fn ensure_list<'v>(case: &'v mut Value, at: &CasePath) -> Result<&'v mut Vec<Value>, String> {
+    if at.get(case).is_none_or(Value::is_null) {
+        set(case, at, Value::Array(Vec::new()));
+        if at.get(case).is_none() {
+            // `set` treats null as "remove": make the list explicitly.
+            let parent = at.parent().unwrap_or_else(CasePath::root);
+            if let (Some(Value::Object(o)), Some(crate::case::path::Segment::Key(k))) =
+                (parent.get_mut(case), at.segments().last())
+            {
+                o.insert(k.clone(), Value::Array(Vec::new()));
+            }
+        }
+    }
+    at.get_mut(case)
+        .and_then(Value::as_array_mut)
+        .ok_or_else(|| format!("`{at}` is not a list"))
+}
+
+fn split_index(at: &CasePath) -> Result<(CasePath, usize), String> {
+    match at.segments().last() {
+        Some(crate::case::path::Segment::Index(i)) => {
+            Ok((at.parent().unwrap_or_else(CasePath::root), *i))
+        }
+        _ => Err(format!("`{at}` is not an item of a list")),
+    }
+}
+
+/// A finding for the page: its path made concrete (`people[kerry]` →
+/// `people[3]`, as the form names fields), with its words.
+fn finding_json(f: &Finding, case: &Value) -> Value {
+    let path = CasePath::parse(&f.path)
+        .ok()
+        .and_then(|p| p.concrete(case).or(Some(p)))
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| f.path.clone());
+    json!({
+        "severity": f.severity.to_string(),
+        "code": f.code,
+        "path": path,
+        "message": f.message,
+        "help": f.help,
+    })
+}
+
+/// Parses YAML text into JSON; empty text is `null`.
+fn parse_yaml(text: &str) -> Result<Value, String> {
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_saphyr::from_str::<Value>(text)
+        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string())
+}
+
+/// The case written as the YAML casepack reads: what is saved, and what is
+/// checked, so a saved file gives the pack the page showed.
+pub fn yaml_of(case: &Value) -> Result<String, String> {
+    serde_saphyr::to_string(case).map_err(|e| format!("the case cannot be written as YAML: {e}"))
+}

@@ -1,0 +1,579 @@
+//! `casepack edit` in a real browser: headless Chromium driven through
+//! chromedriver (Debian's `chromium` and `chromium-driver`, which
+//! `.ci/run` installs). A fictional family is written into an empty case
+//! through the form alone; findings come and go beside their fields; the
+//! preview shows the child; the saved file builds, from the command line,
+//! the pack the page built. axe-core checks each view. Screenshots go to
+//! `target/edit-screenshots/` to be looked at.
+//!
+//! Without chromedriver on the machine these tests fail and say so,
+//! unless `CASEPACK_SKIP_BROWSER=1` asks for them to be passed over.
+
+use super::edit::Page;
+use super::*;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: std::process::Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn skip() -> bool {
+    std::env::var_os("CASEPACK_SKIP_BROWSER").is_some_and(|v| v == "1")
+}
+
+fn driver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect(
+            "chromedriver (Debian: apt-get install chromium chromium-driver; .ci/run installs it)",
+        );
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver {
+        child,
+        port,
+        _profile: tempfile::tempdir().unwrap(),
+    }
+}
+
+async fn browser(d: &Driver) -> Client {
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1500,1100",
+                format!("--user-data-dir={}", d._profile.path().display()),
+            ]
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(m) => m,
+        _ => unreachable!(),
+    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", d.port))
+        .await
+        .expect("a Chromium session")
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The element whose id is `id` (ids hold `[` and `.`, so by XPath).
+fn by_id(id: &str) -> String {
+    format!("//*[@id='{id}']")
+}
+
+async fn field(c: &Client, path: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(&by_id(&format!("f-{path}"))))
+        .await
+        .unwrap_or_else(|e| panic!("no field {path}: {e}"))
+}
+
+/// Types `text` into the field at `path`, replacing what it held.
+async fn fill(c: &Client, path: &str, text: &str) {
+    let f = field(c, path).await;
+    f.clear().await.unwrap();
+    f.send_keys(text).await.unwrap();
+}
+
+/// Sets a date field: typed as the browser's date input takes it.
+async fn date(c: &Client, path: &str, iso: &str) {
+    let f = field(c, path).await;
+    // Typing into a date input depends on the locale; setting its value and
+    // saying so is what a picker does.
+    c.execute(
+        "const e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![serde_json::to_value(&f).unwrap(), iso.into()],
+    )
+    .await
+    .unwrap();
+}
+
+async fn choose(c: &Client, path: &str, value: &str) {
+    field(c, path)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("{path} = {value}: {e}"));
+}
+
+/// Presses the button that adds to the list at `path`, and waits for the item.
+async fn add(c: &Client, path: &str, index: usize) {
+    let b = c
+        .find(Locator::XPath(&format!(
+            "//button[@data-op='add' and @data-path='{path}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no add button for {path}: {e}"));
+    b.click().await.unwrap();
+    let item = format!("{path}[{index}]");
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(&format!("//*[@data-path='{item}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no {item} after adding: {e}"));
+}
+
+/// Waits until the page has checked what was typed and says `want` in the
+/// findings' count, and gives the count.
+async fn settled(c: &Client, want: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let text = c
+            .find(Locator::Id("counts"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if want(&text) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the page still says {text:?}"
+        );
+    }
+}
+
+async fn findings_at(c: &Client, path: &str) -> String {
+    c.find(Locator::XPath(&by_id(&format!("e-{path}"))))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let png = c.screenshot().await.unwrap();
+    let dir = root().join("target/edit-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// axe-core, run in the page: the violations that are serious or critical.
+async fn axe(c: &Client) -> Vec<String> {
+    let source = std::fs::read_to_string(axe_path()).unwrap_or_else(|e| {
+        panic!(
+            "axe-core ({}): {e}; .ci/run installs it with npm",
+            axe_path().display()
+        )
+    });
+    c.execute(&source, vec![]).await.unwrap();
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    result
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .map(|v| v.to_string())
+        .collect()
+}
+
+fn axe_path() -> PathBuf {
+    std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("tests/.tools/node_modules/axe-core/axe.min.js"))
+}
+
+/// A person added to `people` at `i`, with the fields a form-filler types.
+async fn person(c: &Client, i: usize, id: &str, name: &str) {
+    add(c, "people", i).await;
+    fill(c, &format!("people[{i}].id"), id).await;
+    fill(c, &format!("people[{i}].name"), name).await;
+}
+
+async fn string_item(c: &Client, list: &str, i: usize, text: &str) {
+    add(c, list, i).await;
+    fill(c, &format!("{list}[{i}]"), text).await;
+}
+
+#[test]
+fn a_family_written_through_the_form_builds_the_pack_the_command_line_builds() {
+    if skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = Page::start(dir.path(), "brook.yaml");
+    let d = driver();
+    runtime().block_on(async {
+        let c = browser(&d).await;
+        c.goto(&page.url).await.unwrap();
+        settled(&c, |t| t.contains("error")).await;
+        screenshot(&c, "empty").await;
+        let violations = axe(&c).await;
+        assert!(violations.is_empty(), "the empty form: {violations:#?}");
+
+        // The family in `brook.yaml`: a mother, her son, and the council's
+        // team, at the first pre-proceedings meeting.
+        fill(&c, "reference", "NM/CS/2026/0500").await;
+        fill(&c, "local_authority.name", "Northmoor Borough Council").await;
+        fill(&c, "local_authority.team", "Safeguarding Team 3").await;
+        for (i, line) in ["Civic Centre", "1 Market Street", "Northmoor", "NM1 2AB"]
+            .iter()
+            .enumerate()
+        {
+            string_item(&c, "local_authority.address", i, line).await;
+        }
+        fill(&c, "local_authority.phone", "01632 960 100").await;
+        fill(&c, "local_authority.email", "team3@northmoor.example").await;
+        person(&c, 0, "alfie", "Alfie Brook").await;
+        // Left wrong on purpose: a date of birth in the future.
+        date(&c, "people[0].born", "2030-05-01").await;
+        string_item(&c, "people[0].parents", 0, "dana").await;
+        person(&c, 1, "dana", "Dana Brook").await;
+        fill(&c, "people[1].title", "Ms").await;
+        string_item(&c, "people[1].parental_responsibility", 0, "alfie").await;
+        for (i, line) in ["2 Elm Road", "Northmoor", "NM3 1AA"].iter().enumerate() {
+            string_item(&c, "people[1].address", i, line).await;
+        }
+        person(&c, 2, "sam", "Sam Okafor").await;
+        fill(&c, "people[2].phone", "01632 960 118").await;
+        person(&c, 3, "tess", "Tess Lowe").await;
+        person(&c, 4, "helen", "Helen Marsh").await;
+        person(&c, 5, "owen", "Owen Pritchard").await;
+        string_item(&c, "children", 0, "alfie").await;
+        add(&c, "households", 0).await;
+        fill(&c, "households[0].name", "Dana's home").await;
+        string_item(&c, "households[0].members", 0, "dana").await;
+        string_item(&c, "households[0].members", 1, "alfie").await;
+        fill(&c, "professionals.social_worker", "sam").await;
+        fill(&c, "professionals.team_manager", "tess").await;
+        fill(&c, "professionals.head_of_service", "helen").await;
+        fill(&c, "professionals.legal_adviser", "owen").await;
+
+        add(&c, "worries", 0).await;
+        fill(
+            &c,
+            "worries[0].worry",
+            "Alfie is often left at home without an adult.",
+        )
+        .await;
+        string_item(
+            &c,
+            "worries[0].evidence",
+            0,
+            "A neighbour found Alfie alone at 9pm on 3 October 2026.",
+        )
+        .await;
+        fill(
+            &c,
+            "worries[0].must_change",
+            "An adult must be with Alfie at all times.",
+        )
+        .await;
+        add(&c, "support", 0).await;
+        fill(
+            &c,
+            "support[0].what",
+            "A family support worker who visits twice a week",
+        )
+        .await;
+        fill(&c, "support[0].who", "Northmoor Family Hub").await;
+
+        fill(&c, "meeting.type", "pre-proceedings-meeting").await;
+        fill(&c, "meeting.purpose", "initial").await;
+        date(&c, "lpm.date", "2026-11-16").await;
+        fill(&c, "lpm.chair", "Helen Marsh").await;
+        choose(&c, "lpm.purpose", "consider-proceedings").await;
+        choose(&c, "lpm.outcome", "initiate-pre-proceedings").await;
+
+        add(&c, "plan", 0).await;
+        fill(
+            &c,
+            "plan[0].action",
+            "Agree who looks after Alfie when Ms Brook is out",
+        )
+        .await;
+        fill(&c, "plan[0].who", "Ms Brook").await;
+        date(&c, "plan[0].by", "2026-12-18").await;
+        fill(&c, "plan[0].measured_by", "A written childcare plan").await;
+        fill(
+            &c,
+            "contingency_plan",
+            "If Alfie is left alone again, we will meet our lawyers straight away.",
+        )
+        .await;
+        date(&c, "review_date", "2027-01-07").await;
+
+        date(&c, "letter_before_proceedings.date", "2026-11-19").await;
+        date(&c, "pre_proceedings_meeting.date", "2026-11-26").await;
+        date(&c, "pre_proceedings_meeting.time", "10:00").await;
+        for (i, line) in [
+            "Eastfield Family Hub",
+            "40 Station Road",
+            "Northmoor",
+            "NM4 6BN",
+        ]
+        .iter()
+        .enumerate()
+        {
+            string_item(&c, "pre_proceedings_meeting.place", i, line).await;
+        }
+
+        // The date of birth left wrong has its finding beside it.
+        settled(&c, |t| t.contains("error")).await;
+        let said = findings_at(&c, "people[0].born").await;
+        assert!(said.contains("Error"), "beside people[0].born: {said:?}");
+        screenshot(&c, "finding").await;
+        // Put right, the finding goes.
+        date(&c, "people[0].born", "2020-05-01").await;
+        settled(&c, |t| {
+            t.starts_with("No findings") || t.starts_with("0 errors")
+        })
+        .await;
+        assert!(
+            !c.source().await.unwrap().contains("aria-invalid"),
+            "a field is still marked wrong"
+        );
+        assert_eq!(findings_at(&c, "people[0].born").await, "");
+
+        // The preview: the letter to Dana Brook, with her son's name in it.
+        let sel = c.find(Locator::Id("doc")).await.unwrap();
+        let mut letter = None;
+        for o in sel.find_all(Locator::Css("option")).await.unwrap() {
+            if o.text()
+                .await
+                .unwrap()
+                .contains("Letter before proceedings")
+            {
+                letter = o.attr("value").await.unwrap();
+            }
+        }
+        sel.select_by_value(&letter.expect("the letter is in the preview's list"))
+            .await
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            let words = c
+                .execute(
+                    "return document.getElementById('preview-text').textContent",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let alt = c
+                .find(Locator::Id("preview"))
+                .await
+                .unwrap()
+                .attr("alt")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            if words.as_str().is_some_and(|w| w.contains("Alfie"))
+                && alt.contains("Letter before proceedings")
+            {
+                assert!(alt.starts_with("Page 1 of"), "{alt}");
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "the preview shows {words} ({alt})"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        screenshot(&c, "preview").await;
+        // The README's picture: a finding beside its field, the last good
+        // preview of the letter kept beside it.
+        date(&c, "people[0].born", "2030-05-01").await;
+        settled(&c, |t| !t.starts_with("0 errors")).await;
+        assert!(findings_at(&c, "people[0].born").await.contains("Error"));
+        c.execute(
+            "document.getElementById('f-people[0].born').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+        screenshot(&c, "readme").await;
+        date(&c, "people[0].born", "2020-05-01").await;
+        settled(&c, |t| {
+            t.starts_with("0 errors") || t.starts_with("No findings")
+        })
+        .await;
+
+        c.find(Locator::Id("save"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let start = Instant::now();
+        while !c
+            .find(Locator::Id("status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .starts_with("Saved")
+        {
+            assert!(start.elapsed() < Duration::from_secs(10), "not saved");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        c.find(Locator::Id("build"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .at_most(Duration::from_secs(60))
+            .for_element(Locator::Css("#built a"))
+            .await
+            .unwrap();
+        let violations = axe(&c).await;
+        assert!(violations.is_empty(), "the filled form: {violations:#?}");
+        c.goto(&format!("{}?view=record", page.url)).await.unwrap();
+        settled(&c, |t| !t.starts_with("Checking")).await;
+        let violations = axe(&c).await;
+        assert!(violations.is_empty(), "the record view: {violations:#?}");
+        screenshot(&c, "record").await;
+        c.close().await.unwrap();
+    });
+    drop(page);
+
+    // The preview's words: the child's name is in the first document.
+    let saved = std::fs::read_to_string(dir.path().join("brook.yaml")).unwrap();
+    assert!(saved.contains("Alfie Brook"), "{saved}");
+    let from_page = std::fs::read(dir.path().join("brook-pack.zip")).unwrap();
+    let o = casepack(dir.path(), &["build", "brook.yaml", "-o", "cli.zip"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.path().join("cli.zip")).unwrap(),
+        from_page
+    );
+    let files = unzip(&dir.path().join("cli.zip"));
+    let text: String = files
+        .iter()
+        .filter(|(n, _)| n.ends_with(".pdf"))
+        .flat_map(|(_, pdf)| pdf_pages(pdf))
+        .collect();
+    assert!(text.contains("Alfie Brook"));
+}
+
+#[test]
+fn the_form_can_be_completed_with_the_keyboard_alone() {
+    if skip() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = Page::start(dir.path(), "keys.yaml");
+    let d = driver();
+    runtime().block_on(async {
+        let c = browser(&d).await;
+        c.goto(&page.url).await.unwrap();
+        settled(&c, |t| t.contains("error")).await;
+        // Tab from the top of the page to the reference field, type into it,
+        // then reach the people list's Add button and press it with Enter.
+        let active = || async { c.active_element().await.unwrap() };
+        let mut reached = false;
+        for _ in 0..40 {
+            active().await.send_keys("\u{E004}").await.unwrap(); // Tab
+            if active().await.attr("id").await.unwrap().as_deref() == Some("f-reference") {
+                reached = true;
+                break;
+            }
+        }
+        assert!(reached, "Tab never reached the reference field");
+        active().await.send_keys("NM/CS/2026/0600").await.unwrap();
+        let mut pressed = false;
+        for _ in 0..80 {
+            active().await.send_keys("\u{E004}").await.unwrap();
+            let e = active().await;
+            if e.attr("data-op").await.unwrap().as_deref() == Some("add")
+                && e.attr("data-path").await.unwrap().as_deref() == Some("people")
+            {
+                e.send_keys("\u{E007}").await.unwrap(); // Enter
+                pressed = true;
+                break;
+            }
+        }
+        assert!(pressed, "Tab never reached the button that adds a person");
+        // The new person's first field has the focus: type straight in.
+        let start = Instant::now();
+        loop {
+            let id = active().await.attr("id").await.unwrap();
+            if id.as_deref().is_some_and(|i| i.starts_with("f-people[0].")) {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "focus is on {id:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        active().await.send_keys("alfie").await.unwrap();
+        settled(&c, |t| t.contains("error")).await;
+        // Save with the keyboard: Save is a button; focus it and press Enter.
+        c.find(Locator::Id("save"))
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        let start = Instant::now();
+        while !c
+            .find(Locator::Id("status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .starts_with("Saved")
+        {
+            assert!(start.elapsed() < Duration::from_secs(10), "not saved");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        c.close().await.unwrap();
+    });
+    let saved = std::fs::read_to_string(dir.path().join("keys.yaml")).unwrap();
+    assert!(
+        saved.contains("NM/CS/2026/0600") && saved.contains("id: alfie"),
+        "{saved}"
+    );
+}
