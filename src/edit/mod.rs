@@ -7,6 +7,7 @@
 //! answers only requests that carry its random token and come from its own
 //! page.
 
+mod draft;
 pub mod form;
 pub mod page;
 pub mod server;

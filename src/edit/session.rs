@@ -5,7 +5,6 @@
 //! `pipeline::render_pack`), so the page and `casepack check` cannot
 //! disagree.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -16,18 +15,9 @@ use crate::case::CasePath;
 use crate::diagnostics::{Finding, Severity};
 use crate::pipeline::{self, Prepared, Settings};
 
+pub use super::draft::{Draft, yaml_of};
+use super::draft::{ensure_list, merge, parse_yaml, split_index};
 use super::form;
-
-/// What the page sends: the case as it stands in the form, and the text of
-/// each field edited as YAML, by path.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Draft {
-    /// The case, as JSON.
-    pub case: Value,
-    /// Fields edited as YAML text, by path: parsed into `case` before use.
-    #[serde(default)]
-    pub yaml: BTreeMap<String, String>,
-}
 
 /// A change to the shape of the case the page asks for.
 #[derive(Debug, Clone, Deserialize)]
@@ -298,97 +288,6 @@ pub fn backup_of(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The draft's case with its YAML fields parsed in; a field that is not
-/// YAML is left as it was and becomes a finding at its path.
-fn merge(draft: &Draft) -> (Value, Vec<Finding>) {
-    let mut case = draft.case.clone();
-    if !case.is_object() {
-        case = json!({});
-    }
-    let mut findings = Vec::new();
-    for (path, text) in &draft.yaml {
-        let parsed = match CasePath::parse(path) {
-            Ok(p) => p,
-            Err(e) => {
-                findings.push(Finding::error("invalid-yaml", path.clone(), e));
-                continue;
-            }
-        };
-        match parse_yaml(text) {
-            Ok(v) => set(&mut case, &parsed, v),
-            Err(e) => findings.push(
-                Finding::error("invalid-yaml", path.clone(), format!("this is not YAML: {e}"))
-                    .help("write it as it would be in the case file, e.g. `lpm: 2026-11-16` on a line of its own"),
-            ),
-        }
-    }
-    (case, findings)
-}
-
-/// Sets `v` at `path` in `case`, making the fields on the way; `null`
-/// removes the field (an empty box means "not given").
-fn set(case: &mut Value, path: &CasePath, v: Value) {
-    let Some((last, init)) = path.segments().split_last() else {
-        return;
-    };
-    let mut node = case;
-    for s in init {
-        node = match s {
-            crate::case::path::Segment::Key(k) => {
-                if !node.is_object() {
-                    *node = json!({});
-                }
-                node.as_object_mut()
-                    .map(|o| o.entry(k.clone()).or_insert_with(|| json!({})))
-                    .expect("an object")
-            }
-            crate::case::path::Segment::Index(i) => match node.get_mut(*i) {
-                Some(n) => n,
-                None => return,
-            },
-            crate::case::path::Segment::Id(_) => return,
-        };
-    }
-    match (last, node) {
-        (crate::case::path::Segment::Key(k), Value::Object(o)) => {
-            if v.is_null() {
-                o.remove(k);
-            } else {
-                o.insert(k.clone(), v);
-            }
-        }
-        (crate::case::path::Segment::Index(i), Value::Array(a)) if *i < a.len() => a[*i] = v,
-        _ => {}
-    }
-}
-
-fn ensure_list<'v>(case: &'v mut Value, at: &CasePath) -> Result<&'v mut Vec<Value>, String> {
-    if at.get(case).is_none_or(Value::is_null) {
-        set(case, at, Value::Array(Vec::new()));
-        if at.get(case).is_none() {
-            // `set` treats null as "remove": make the list explicitly.
-            let parent = at.parent().unwrap_or_else(CasePath::root);
-            if let (Some(Value::Object(o)), Some(crate::case::path::Segment::Key(k))) =
-                (parent.get_mut(case), at.segments().last())
-            {
-                o.insert(k.clone(), Value::Array(Vec::new()));
-            }
-        }
-    }
-    at.get_mut(case)
-        .and_then(Value::as_array_mut)
-        .ok_or_else(|| format!("`{at}` is not a list"))
-}
-
-fn split_index(at: &CasePath) -> Result<(CasePath, usize), String> {
-    match at.segments().last() {
-        Some(crate::case::path::Segment::Index(i)) => {
-            Ok((at.parent().unwrap_or_else(CasePath::root), *i))
-        }
-        _ => Err(format!("`{at}` is not an item of a list")),
-    }
-}
-
 /// A finding for the page: its path made concrete (`people[kerry]` →
 /// `people[3]`, as the form names fields), with its words.
 fn finding_json(f: &Finding, case: &Value) -> Value {
@@ -404,19 +303,4 @@ fn finding_json(f: &Finding, case: &Value) -> Value {
         "message": f.message,
         "help": f.help,
     })
-}
-
-/// Parses YAML text into JSON; empty text is `null`.
-fn parse_yaml(text: &str) -> Result<Value, String> {
-    if text.trim().is_empty() {
-        return Ok(Value::Null);
-    }
-    serde_saphyr::from_str::<Value>(text)
-        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string())
-}
-
-/// The case written as the YAML casepack reads: what is saved, and what is
-/// checked, so a saved file gives the pack the page showed.
-pub fn yaml_of(case: &Value) -> Result<String, String> {
-    serde_saphyr::to_string(case).map_err(|e| format!("the case cannot be written as YAML: {e}"))
 }
