@@ -101,10 +101,20 @@ async function check() {
   const r = await post("check", draft());
   if (mine !== seq) return; // a later change is being checked
   if (r.error) { status(r.error); return; }
+  offerPeople();
   showFindings(r);
   showLetters(r.plain);
   showTimeline(r.timeline);
   showDocuments(r.documents);
+}
+
+// The people the case names, offered in every field that names someone.
+function offerPeople() {
+  const list = $("ids-people");
+  const people = Array.isArray(caseData.people) ? caseData.people : [];
+  list.replaceChildren(...people
+    .filter(p => p && typeof p.id === "string" && p.id !== "")
+    .map(p => { const o = el("option", p.name || p.id); o.value = p.id; return o; }));
 }
 
 function showFindings(r) {

@@ -62,6 +62,24 @@ fn a_family_written_through_the_form_builds_the_pack_the_command_line_builds() {
         person(&c, 4, "helen", "Helen Marsh").await;
         person(&c, 5, "owen", "Owen Pritchard").await;
         string_item(&c, "children", 0, "alfie").await;
+        // A field that names someone offers the people written so far.
+        let list = field(&c, "children[0]").await.attr("list").await.unwrap();
+        assert_eq!(list.as_deref(), Some("ids-people"));
+        let start = Instant::now();
+        loop {
+            let offered = c
+                .execute(
+                    "return [...document.querySelectorAll('#ids-people option')].map(o => o.value + '=' + o.textContent)",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if offered.to_string().contains("dana=Dana Brook") {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "offered {offered}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         add(&c, "households", 0).await;
         fill(&c, "households[0].name", "Dana's home").await;
         string_item(&c, "households[0].members", 0, "dana").await;

@@ -51,6 +51,9 @@ pub enum Kind {
         value: String,
         /// Whether it is prose, shown as a box that grows.
         long: bool,
+        /// The values the page offers while it is typed: `people`, the
+        /// case's people by id, for a field that names someone.
+        suggest: Option<&'static str>,
     },
     /// A date, YYYY-MM-DD.
     Date {

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::{Choice, Kind, Node, is_prose, item_word, label_of};
 use crate::case::CasePath;
+use crate::case::path::Segment;
 
 /// The schema being read.
 pub(super) struct Form<'s> {
@@ -119,6 +120,17 @@ impl<'s> Form<'s> {
             Some("Date") if value.is_none_or(Value::is_string) => {
                 return Kind::Date { value: text() };
             }
+            // Someone named by id: typed, with the case's people offered.
+            Some("PersonId")
+                if value.is_none_or(Value::is_string)
+                    && !matches!(path.segments().last(), Some(Segment::Key(k)) if k == "id") =>
+            {
+                return Kind::Text {
+                    value: text(),
+                    long: false,
+                    suggest: Some("people"),
+                };
+            }
             Some("Time") if value.is_none_or(Value::is_string) => {
                 return Kind::Time { value: text() };
             }
@@ -195,6 +207,7 @@ impl<'s> Form<'s> {
             return Kind::Text {
                 value: text(),
                 long: is_prose(path, &description(s).unwrap_or_default()),
+                suggest: None,
             };
         }
         Kind::Yaml {

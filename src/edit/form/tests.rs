@@ -45,6 +45,7 @@ fn fields_take_their_kind_label_help_and_value_from_the_schema_and_case() {
         "local_authority": {"address": ["1 Market Street"]},
         "adoption_possible": true,
         "people": [{"id": "ann", "name": "Ann Bell"}],
+        "children": ["ann"],
     });
     let nodes = all(&sections(&schema, &case));
     let date = find(&nodes, "lpm.date").unwrap();
@@ -65,7 +66,26 @@ fn fields_take_their_kind_label_help_and_value_from_the_schema_and_case() {
         other => panic!("{other:?}"),
     }
     let name = find(&nodes, "lpm.attendees[0].name").unwrap();
-    assert!(matches!(&name.kind, Kind::Text { value, long: false } if value == "Ann Bell"));
+    assert!(
+        matches!(&name.kind, Kind::Text { value, long: false, suggest: None } if value == "Ann Bell")
+    );
+    // Fields that name someone by id offer the case's people.
+    let child = find(&nodes, "children[0]").unwrap();
+    assert!(
+        matches!(
+            &child.kind,
+            Kind::Text {
+                suggest: Some("people"),
+                ..
+            }
+        ),
+        "{child:?}"
+    );
+    let id = find(&nodes, "people[0].id").unwrap();
+    assert!(
+        matches!(&id.kind, Kind::Text { suggest: None, .. }),
+        "{id:?}"
+    );
     assert_eq!(
         find(&nodes, "lpm.attendees[0]").unwrap().label,
         "Attendee 1"
