@@ -15,6 +15,12 @@ file of facts; bench/report.py turns them into the table and results.md.
         progress lines (`[k/n] ...`) the batch has printed to stderr so far,
         to show memory at case 50 and at the last case. Its stderr is kept
         in P.
+    measure.py page --name N --runs R --out F -- CMD...
+        `casepack edit`'s check as the page asks for it: CMD starts
+        `casepack edit --no-open CASE` (on a copy: nothing is saved), and
+        the time from sending the case to /check to having the answer is
+        taken R times, each after a one-character change to the case's
+        reference, so that each check is of a changed case, as when typing.
 """
 
 import argparse
@@ -150,6 +156,50 @@ def cmd_batch(args):
     Path(args.out).with_suffix(".samples.json").write_text(json.dumps(samples) + "\n")
 
 
+def cmd_page(args):
+    import http.client
+    import urllib.parse
+
+    proc = subprocess.Popen(args.cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline().strip()
+        if not line.startswith("casepack edit: "):
+            sys.exit(f"measure.py: `{' '.join(args.cmd)}` printed no address ({line!r})")
+        url = urllib.parse.urlparse(line.removeprefix("casepack edit: "))
+        base = url.path
+        conn = http.client.HTTPConnection(url.hostname, url.port)
+        origin = f"http://{url.netloc}"
+
+        def request(method, path, body=None):
+            headers = {"Origin": origin, "Content-Type": "application/json"}
+            conn.request(method, base + path, body=body, headers=headers)
+            r = conn.getresponse()
+            data = r.read()
+            if r.status != 200:
+                sys.exit(f"measure.py: {method} {path} answered {r.status}: {data[:200]!r}")
+            return json.loads(data)
+
+        case = request("GET", "case")["case"]
+        reference = case.get("reference", "")
+        times = []
+        for i in range(args.runs + 1):
+            case["reference"] = reference + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26]
+            body = json.dumps({"case": case})
+            start = time.perf_counter()
+            answer = request("POST", "check", body)
+            if i > 0:  # the first check also loads the profile and fonts
+                times.append(time.perf_counter() - start)
+        if answer.get("errors"):
+            sys.exit(f"measure.py: the case has {answer['errors']} errors in the page")
+        status = read_status(proc.pid)
+        rss = status[1] if status else None
+    finally:
+        proc.terminate()
+        proc.wait()
+    result = summary(args.name, times, [rss] if rss else [], "http", args.cmd)
+    Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
@@ -169,13 +219,18 @@ def main():
     b.add_argument("--out", required=True)
     b.add_argument("--progress", required=True)
     b.add_argument("cmd", nargs=argparse.REMAINDER)
+    g = sub.add_parser("page")
+    g.add_argument("--name", required=True)
+    g.add_argument("--runs", type=int, default=21)
+    g.add_argument("--out", required=True)
+    g.add_argument("cmd", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     if hasattr(args, "cmd"):
         if args.cmd and args.cmd[0] == "--":
             args.cmd = args.cmd[1:]
         if not args.cmd:
             ap.error("no command given after --")
-    {"time": cmd_time, "hyperfine": cmd_hyperfine, "batch": cmd_batch}[args.what](args)
+    {"time": cmd_time, "hyperfine": cmd_hyperfine, "batch": cmd_batch, "page": cmd_page}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -2,11 +2,10 @@
 //! comment on each as its `--help` text.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use super::EXIT_USAGE;
+use super::failure::Failure;
 use crate::case::Date;
 use crate::pipeline::Settings;
 use crate::rules;
@@ -184,7 +183,7 @@ pub struct PackArgs {
 impl PackArgs {
     /// The settings for the case file at `case`; for many cases, those
     /// of each case are `for_case` of these.
-    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
+    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, Failure> {
         let mut settings = self.when.settings_for(case)?;
         settings.meeting = self.meeting.clone();
         settings.strict = self.strict;
@@ -212,36 +211,29 @@ pub struct When {
 
 impl When {
     /// The settings every case starts from (each case then reads from its own folder).
-    pub(super) fn settings(&self) -> Result<Settings, ExitCode> {
+    pub(super) fn settings(&self) -> Result<Settings, Failure> {
         let today = self
             .today
             .unwrap_or_else(|| Date(chrono::Local::now().date_naive()));
         let mut settings = Settings::new(today);
         if let Some(path) = &self.holidays {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                eprintln!("error: cannot read {}: {e}", path.display());
-                ExitCode::from(EXIT_USAGE)
-            })?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
             settings.calendar = settings
                 .calendar
                 .updated_from_govuk_json(&text)
-                .map_err(|e| {
-                    eprintln!("error: {}: {e}", path.display());
-                    ExitCode::from(EXIT_USAGE)
-                })?;
+                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         }
         if let Some(name) = &self.profile {
-            let profile = crate::rules::find_profile(name, Path::new(".")).map_err(|e| {
-                eprintln!("error: {e}");
-                ExitCode::from(EXIT_USAGE)
-            })?;
+            let profile =
+                crate::rules::find_profile(name, Path::new(".")).map_err(Failure::usage)?;
             settings.profile = Some(std::sync::Arc::new(profile));
         }
         Ok(settings)
     }
 
     /// The settings for the case file at `case`.
-    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, ExitCode> {
+    pub(super) fn settings_for(&self, case: &Path) -> Result<Settings, Failure> {
         Ok(self.settings()?.for_case(case))
     }
 }
@@ -264,16 +256,15 @@ pub struct Readers {
 
 impl Readers {
     /// Puts the audience and recipient into `settings`, or says why they do not go together.
-    pub(super) fn apply(&self, settings: &mut Settings) -> Result<(), ExitCode> {
+    pub(super) fn apply(&self, settings: &mut Settings) -> Result<(), Failure> {
         settings.audience = match (self.audience, &self.recipient) {
             (None, None) => rules::PackAudience::Panel,
             (None, Some(_)) | (Some(AudienceArg::Parents), _) => rules::PackAudience::Parents,
             (Some(a), None) => a.into(),
             (Some(_), Some(_)) => {
-                eprintln!(
-                    "error: --recipient names one parent's own pack; it goes with --audience parents only"
-                );
-                return Err(ExitCode::from(EXIT_USAGE));
+                return Err(Failure::usage(
+                    "--recipient names one parent's own pack; it goes with --audience parents only",
+                ));
             }
         };
         settings.recipient = self.recipient.clone();

@@ -15,6 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::EXIT_USAGE;
 use super::build::{CaseBuild, Target};
+use super::failure::{Failure, Outcome};
 use super::inputs::CaseFiles;
 use super::outputs::Outputs;
 use crate::pipeline::Settings;
@@ -91,14 +92,13 @@ pub(super) fn build_many(
     outputs: &Outputs,
     settings: &Settings,
     color: bool,
-) -> ExitCode {
+) -> Outcome {
     let out = outputs.pack.clone().unwrap_or_else(|| PathBuf::from("."));
     if out.exists() && !out.is_dir() {
-        eprintln!(
-            "error: {} is a file; building several cases writes their packs into a folder: give one with -o",
+        return Err(Failure::usage(format!(
+            "{} is a file; building several cases writes their packs into a folder: give one with -o",
             out.display()
-        );
-        return ExitCode::from(EXIT_USAGE);
+        )));
     }
     let dirs: Vec<PathBuf> = files.cases.iter().map(|c| out_dir(c, args, &out)).collect();
     // Two cases that would write the same pack are refused before anything
@@ -107,35 +107,29 @@ pub(super) fn build_many(
     for (case, dir) in files.cases.iter().zip(&dirs) {
         let name = dir.join(case.file_stem().unwrap_or(case.as_os_str()));
         if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name) {
-            eprintln!(
-                "error: {} and {} would write packs of the same name into {}; give them different file names or build them separately",
+            return Err(Failure::usage(format!(
+                "{} and {} would write packs of the same name into {}; give them different file names or build them separately",
                 other.display(),
                 case.display(),
                 dir.display()
-            );
-            return ExitCode::from(EXIT_USAGE);
+            )));
         }
         seen.push((name, case));
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: cannot create {}: {e}", dir.display());
-            return ExitCode::from(EXIT_USAGE);
-        }
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
     }
     if outputs.encrypt && settings.audience == crate::rules::PackAudience::Parents {
-        eprintln!(
-            "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password"
-        );
-        return ExitCode::from(EXIT_USAGE);
+        return Err(Failure::usage(
+            "--encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password",
+        ));
     }
     // One password for the run, asked for once, before any case is built:
     // every pack goes to the same readers (the panel, the lawyers).
-    let password = match outputs.encrypt.then(super::outputs::password).transpose() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}\n  nothing was written");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
+    let password = outputs
+        .encrypt
+        .then(super::outputs::password)
+        .transpose()
+        .map_err(|e| Failure::usage(e).nothing_written())?;
     let given = |p: &Option<String>| -> Result<String, String> {
         p.clone()
             .ok_or_else(|| "no password was given for --encrypt".to_string())
@@ -182,7 +176,11 @@ pub(super) fn build_many(
         if packs == 1 { "" } else { "s" },
         packs as f64 / seconds.max(0.001),
     );
-    summarise_failures(&files.cases, &results, "nothing was written for")
+    Ok(summarise_failures(
+        &files.cases,
+        &results,
+        "nothing was written for",
+    ))
 }
 
 /// Each case's output, in the order the cases were given: in full for a

@@ -7,9 +7,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::Format;
 use super::args::When;
+use super::failure::{Failure, Outcome};
 use super::inputs::case_files;
-use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
 use crate::caseload::{self, read::Reported};
 use crate::rules::plural;
 use crate::{deadlines, pack};
@@ -24,27 +25,17 @@ pub(super) struct Files<'a> {
     pub force: bool,
 }
 
-pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &When) -> ExitCode {
-    let found = match case_files(args) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
+pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &When) -> Outcome {
+    let found = case_files(args).map_err(Failure::usage)?;
     for out in [files.ics, files.sheet].into_iter().flatten() {
         if out.exists() && !files.force {
-            eprintln!(
-                "error: {} already exists; use --force to replace it",
+            return Err(Failure::usage(format!(
+                "{} already exists; use --force to replace it",
                 out.display()
-            );
-            return ExitCode::from(EXIT_USAGE);
+            )));
         }
     }
-    let settings = match when.settings() {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    let settings = when.settings()?;
     let (reported, not_reported) = caseload::read::read(&found.cases, &settings);
     let warnings = reported.iter().map(|c| c.warnings).sum();
     let warned = reported.iter().filter(|c| c.warnings > 0).count();
@@ -60,13 +51,15 @@ pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &W
                 .map_or(140, |(w, _)| w.0);
             print!("{}", caseload::print::table(&report, width));
         }
-        Format::Json => match serde_json::to_string_pretty(&caseload::print::json(&report)) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("error: internal: the report could not be written as JSON: {e}");
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
+        Format::Json => {
+            let text =
+                serde_json::to_string_pretty(&caseload::print::json(&report)).map_err(|e| {
+                    Failure::usage(format!(
+                        "internal: the report could not be written as JSON: {e}"
+                    ))
+                })?;
+            println!("{text}");
+        }
     }
     if !found.profiles.is_empty() {
         eprintln!(
@@ -81,14 +74,12 @@ pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &W
             plural(warned as u32, "case"),
         );
     }
-    if let Err(code) = write(&report, &reported, files, settings.today) {
-        return code;
-    }
+    write(&report, &reported, files, settings.today)?;
     if report.not_reported.is_empty() {
-        ExitCode::SUCCESS
+        Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "error: {} not reported: {}",
+        Err(Failure::findings(format!(
+            "{} not reported: {}",
             plural(report.not_reported.len() as u32, "case file"),
             report
                 .not_reported
@@ -96,8 +87,7 @@ pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &W
                 .map(|n| n.file.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
-        ExitCode::from(EXIT_FINDINGS)
+        )))
     }
 }
 
@@ -108,18 +98,18 @@ fn write(
     reported: &[Reported],
     files: &Files,
     today: crate::case::Date,
-) -> Result<(), ExitCode> {
+) -> Result<(), Failure> {
     if files.ics.is_none() && files.sheet.is_none() {
         return Ok(());
     }
     if reported.is_empty() {
-        eprintln!("error: no case could be reported, so no calendar or sheet was written");
-        return Err(ExitCode::from(EXIT_FINDINGS));
+        return Err(Failure::findings(
+            "no case could be reported, so no calendar or sheet was written",
+        ));
     }
     let fail = |e: &dyn std::fmt::Display| {
         pack::abandon();
-        eprintln!("error: {e}\n  nothing was written");
-        ExitCode::from(EXIT_USAGE)
+        Failure::usage(e).nothing_written()
     };
     let mut wrote = Vec::new();
     if let Some(ics) = files.ics {

@@ -6,23 +6,21 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{EXIT_FINDINGS, EXIT_USAGE, Format};
+use super::failure::{Failure, Outcome};
+use super::{EXIT_FINDINGS, Format};
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
 use crate::{deadlines, pack, pipeline, rules};
 
-pub(super) fn profile_or_default(name: Option<&str>) -> Result<rules::Profile, ExitCode> {
+pub(super) fn profile_or_default(name: Option<&str>) -> Result<rules::Profile, Failure> {
     match name {
         None => Ok(rules::default_profile().clone()),
-        Some(name) => rules::find_profile(name, Path::new(".")).map_err(|e| {
-            eprintln!("error: {e}");
-            ExitCode::from(EXIT_USAGE)
-        }),
+        Some(name) => rules::find_profile(name, Path::new(".")).map_err(Failure::usage),
     }
 }
 
 /// `casepack profiles`: each built-in profile, its name first.
-pub(super) fn profiles() -> ExitCode {
+pub(super) fn profiles() -> Outcome {
     let width = rules::BUILT_IN
         .iter()
         .map(|b| b.name.len())
@@ -36,32 +34,29 @@ pub(super) fn profiles() -> ExitCode {
         };
         println!("{:width$}  {}{aliases}", b.name, b.procedure);
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn explain(profile: &rules::Profile, id: &str) -> ExitCode {
+pub(super) fn explain(profile: &rules::Profile, id: &str) -> Outcome {
     match profile.meeting(id) {
         Some(m) => {
             print!("{}", rules::explain::explain(profile, m));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         None => {
             let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
-            eprintln!("error: `{id}` is not a meeting type");
+            let mut f = Failure::usage(format!("`{id}` is not a meeting type"));
             if let Some(near) = crate::diagnostics::nearest(id, &ids) {
-                eprintln!("  = help: did you mean `{near}`?");
+                f = f.help(format!("did you mean `{near}`?"));
             }
-            eprintln!("  = note: the meeting types are: {}", ids.join(", "));
-            ExitCode::from(EXIT_USAGE)
+            Err(f.note(format!("the meeting types are: {}", ids.join(", "))))
         }
     }
 }
 
-pub(super) fn read_case(path: &Path) -> Result<String, ExitCode> {
-    std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
-        ExitCode::from(EXIT_USAGE)
-    })
+pub(super) fn read_case(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
 }
 
 pub(super) fn print_findings(findings: &Findings, path: &Path, text: &str, color: bool) {
@@ -103,24 +98,18 @@ impl CaseCheck {
 }
 
 /// Prints JSON, or says why it cannot be.
-fn print_json(json: &serde_json::Value) -> Result<(), ExitCode> {
-    match serde_json::to_string_pretty(json) {
-        Ok(text) => {
-            println!("{text}");
-            Ok(())
-        }
-        Err(e) => {
-            eprintln!("error: internal: the findings could not be written as JSON: {e}");
-            Err(ExitCode::from(EXIT_USAGE))
-        }
-    }
+fn print_json(json: &serde_json::Value) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(json).map_err(|e| {
+        Failure::usage(format!(
+            "internal: the findings could not be written as JSON: {e}"
+        ))
+    })?;
+    println!("{text}");
+    Ok(())
 }
 
-pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> ExitCode {
-    let text = match read_case(path) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: bool) -> Outcome {
+    let text = read_case(path)?;
     let checked = CaseCheck::run(&text, settings);
     let findings = &checked.findings;
     match format {
@@ -133,17 +122,13 @@ pub(super) fn check(path: &Path, format: Format, settings: &Settings, color: boo
                 eprintln!("{}: no findings", path.display());
             }
         }
-        Format::Json => {
-            if let Err(code) = print_json(&checked.json(path)) {
-                return code;
-            }
-        }
+        Format::Json => print_json(&checked.json(path))?,
     }
-    if findings.has_errors() {
+    Ok(if findings.has_errors() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// `casepack check` over many cases, in parallel: each case's findings by
@@ -154,7 +139,7 @@ pub(super) fn check_many(
     format: Format,
     settings: &Settings,
     color: bool,
-) -> ExitCode {
+) -> Outcome {
     let progress = super::batch::Progress::new(cases.len(), "checking");
     let results: Vec<Result<(String, CaseCheck), String>> = crate::parallel::each(cases, |case| {
         let result = std::fs::read_to_string(case)
@@ -200,9 +185,7 @@ pub(super) fn check_many(
     }
     if let Format::Json = format {
         let json = serde_json::json!({ "cases": jsons, "failed": failed.len() });
-        if let Err(code) = print_json(&json) {
-            return code;
-        }
+        print_json(&json)?;
     }
     eprintln!(
         "checked {} case{}: {clean} with no findings, {} with warnings only, {} with errors or unreadable",
@@ -211,7 +194,7 @@ pub(super) fn check_many(
         cases.len() - clean - failed.len(),
         failed.len()
     );
-    super::batch::summarise(&failed, "fix and check")
+    Ok(super::batch::summarise(&failed, "fix and check"))
 }
 
 /// "2 errors, 1 warning".
@@ -229,25 +212,15 @@ fn counts(findings: &Findings) -> String {
     }
 }
 
-pub(super) fn migrate(path: &Path, output: Option<&Path>, force: bool) -> ExitCode {
-    let text = match read_case(path) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let moved = match crate::case::migrate::migrate(&text) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            return ExitCode::from(EXIT_FINDINGS);
-        }
-    };
+pub(super) fn migrate(path: &Path, output: Option<&Path>, force: bool) -> Outcome {
+    let text = read_case(path)?;
+    let moved = crate::case::migrate::migrate(&text)
+        .map_err(|e| Failure::findings(format!("{}: {e}", path.display())))?;
     match output {
         None => print!("{}", moved.yaml),
         Some(out) => {
-            if let Err(e) = pack::write_file(out, force, moved.yaml.as_bytes()) {
-                eprintln!("error: {e:#}");
-                return ExitCode::from(EXIT_USAGE);
-            }
+            pack::write_file(out, force, moved.yaml.as_bytes())
+                .map_err(|e| Failure::usage(format!("{e:#}")))?;
             pack::commit();
             eprintln!("wrote {} (case format 2)", out.display());
         }
@@ -258,7 +231,7 @@ pub(super) fn migrate(path: &Path, output: Option<&Path>, force: bool) -> ExitCo
     eprintln!(
         "then run `casepack check` on it: it says what else format 2 needs (who holds parental responsibility for each child, whether to write to each parent)"
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 pub(super) fn timeline(
@@ -268,25 +241,21 @@ pub(super) fn timeline(
     force: bool,
     settings: &Settings,
     color: bool,
-) -> ExitCode {
-    let text = match read_case(path) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let text = read_case(path)?;
     if let Some(ics) = ics
         && ics.exists()
         && !force
     {
-        eprintln!(
-            "error: {} already exists; use --force to replace it",
+        return Err(Failure::usage(format!(
+            "{} already exists; use --force to replace it",
             ics.display()
-        );
-        return ExitCode::from(EXIT_USAGE);
+        )));
     }
     let (checked, findings) = pipeline::check(&text, settings);
     let Some(checked) = checked else {
         print_findings(&findings, path, &text, color);
-        return ExitCode::from(EXIT_FINDINGS);
+        return Ok(ExitCode::from(EXIT_FINDINGS));
     };
     let warnings = findings.count(crate::diagnostics::Severity::Warning);
     if warnings > 0 {
@@ -324,22 +293,17 @@ pub(super) fn timeline(
                 cal,
                 settings.today,
             );
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json).unwrap_or_default()
-            );
+            print_json(&json)?;
         }
     }
     if let Some(ics) = ics {
         // The calendar it replaces tells which events moved (`--force`).
         let previous = std::fs::read_to_string(ics).ok();
         let calendar = deadlines::ics(case, &checked.schedule, previous.as_deref(), settings.today);
-        if let Err(e) = pack::write_file(ics, force, calendar.as_bytes()) {
-            eprintln!("error: {e:#}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+        pack::write_file(ics, force, calendar.as_bytes())
+            .map_err(|e| Failure::usage(format!("{e:#}")))?;
         pack::commit();
         eprintln!("wrote {}", ics.display());
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,70 +4,47 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::EXIT_USAGE;
 use super::args::When;
+use super::failure::{Failure, Outcome};
 
 /// `casepack init CASE`.
-pub(super) fn init(case: &Path) -> ExitCode {
-    match crate::edit::init(case) {
-        Ok(()) => {
-            eprintln!(
-                "wrote {}: fill it in with `casepack edit {}`",
-                case.display(),
-                case.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(EXIT_USAGE)
-        }
-    }
+pub(super) fn init(case: &Path) -> Outcome {
+    crate::edit::init(case).map_err(Failure::usage)?;
+    eprintln!(
+        "wrote {}: fill it in with `casepack edit {}`",
+        case.display(),
+        case.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `casepack edit CASE`: serves the page until Ctrl-C.
-pub(super) fn edit(case: &Path, no_open: bool, meeting: Option<String>, when: &When) -> ExitCode {
+pub(super) fn edit(case: &Path, no_open: bool, meeting: Option<String>, when: &When) -> Outcome {
     if !case.exists() {
-        if let Err(e) = crate::edit::init(case) {
-            eprintln!("error: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+        crate::edit::init(case).map_err(Failure::usage)?;
         eprintln!("wrote {}, a new case to fill in", case.display());
     }
-    let mut settings = match when.settings_for(case) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    let mut settings = when.settings_for(case)?;
     settings.meeting = meeting;
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: cannot start the page's server: {e}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    };
-    let served = runtime.block_on(async {
-        let (app, listener) = crate::edit::bind(case, &settings).await?;
-        let url = app.url();
-        println!("casepack edit: {url}");
-        eprintln!("The page is on this computer only. Ctrl-C stops it.");
-        if !no_open && !open_browser(&url) {
-            eprintln!("Open the address above in your browser.");
-        }
-        crate::edit::server::serve(app, listener)
-            .await
-            .map_err(|e| format!("the page's server stopped: {e}"))
-    });
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(EXIT_USAGE)
-        }
-    }
+        .map_err(|e| Failure::usage(format!("cannot start the page's server: {e}")))?;
+    runtime
+        .block_on(async {
+            let (app, listener) = crate::edit::bind(case, &settings).await?;
+            let url = app.url();
+            println!("casepack edit: {url}");
+            eprintln!("The page is on this computer only. Ctrl-C stops it.");
+            if !no_open && !open_browser(&url) {
+                eprintln!("Open the address above in your browser.");
+            }
+            crate::edit::server::serve(app, listener)
+                .await
+                .map_err(|e| format!("the page's server stopped: {e}"))
+        })
+        .map_err(Failure::usage)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens `url` in the default browser; false if no opener could start.

@@ -28,8 +28,7 @@ pub fn run() -> ExitCode {
         .stack_size(crate::parallel::STACK)
         .build_global()
     {
-        eprintln!("error: internal: cannot start worker threads: {e}");
-        return ExitCode::from(EXIT_USAGE);
+        return Failure::usage(format!("internal: cannot start worker threads: {e}")).report();
     }
     // Ctrl-C: remove what this run was writing, so nothing partial is left.
     // For the page, Ctrl-C is how it is meant to end.
@@ -38,6 +37,11 @@ pub fn run() -> ExitCode {
     } else {
         let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
     }
+    dispatch(cli).unwrap_or_else(Failure::report)
+}
+
+/// Runs the command `cli` names.
+fn dispatch(cli: Cli) -> Outcome {
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
@@ -59,10 +63,8 @@ pub fn run() -> ExitCode {
         } => match cases.as_slice() {
             // One case file: its own timeline, as it always was.
             [case] if CaseFiles::is_single(&cases) && sheet.is_none() => {
-                match when.settings_for(case) {
-                    Ok(settings) => timeline(case, format, ics.as_deref(), force, &settings, color),
-                    Err(code) => code,
-                }
+                let settings = when.settings_for(case)?;
+                timeline(case, format, ics.as_deref(), force, &settings, color)
             }
             _ => {
                 let files = caseload::Files {
@@ -81,11 +83,11 @@ pub fn run() -> ExitCode {
         } => edit::edit(&case, no_open, meeting, &when),
         Command::Init { case } => edit::init(&case),
         Command::Schema => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&crate::case::schema()).unwrap_or_default()
-            );
-            ExitCode::SUCCESS
+            let schema = serde_json::to_string_pretty(&crate::case::schema()).map_err(|e| {
+                Failure::usage(format!("internal: the schema cannot be written: {e}"))
+            })?;
+            println!("{schema}");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Migrate {
             case,
@@ -93,17 +95,14 @@ pub fn run() -> ExitCode {
             force,
         } => migrate(&case, output.as_deref(), force),
         Command::Profiles => profiles(),
-        Command::Meetings { profile } => match profile_or_default(profile.as_deref()) {
-            Ok(p) => {
-                print!("{}", rules::explain::list(&p));
-                ExitCode::SUCCESS
-            }
-            Err(code) => code,
-        },
-        Command::Explain { meeting, profile } => match profile_or_default(profile.as_deref()) {
-            Ok(p) => explain(&p, &meeting),
-            Err(code) => code,
-        },
+        Command::Meetings { profile } => {
+            let p = profile_or_default(profile.as_deref())?;
+            print!("{}", rules::explain::list(&p));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { meeting, profile } => {
+            explain(&profile_or_default(profile.as_deref())?, &meeting)
+        }
         Command::Build {
             cases,
             output,
@@ -127,14 +126,11 @@ pub fn run() -> ExitCode {
 
 /// The case files `args` name, when they are more than one file; the
 /// profiles found beside them are said and passed over.
-fn many_cases(args: &[PathBuf]) -> Result<Option<inputs::CaseFiles>, ExitCode> {
+fn many_cases(args: &[PathBuf]) -> Result<Option<inputs::CaseFiles>, Failure> {
     if inputs::CaseFiles::is_single(args) {
         return Ok(None);
     }
-    let files = inputs::case_files(args).map_err(|e| {
-        eprintln!("error: {e}");
-        ExitCode::from(EXIT_USAGE)
-    })?;
+    let files = inputs::case_files(args).map_err(Failure::usage)?;
     for p in &files.profiles {
         eprintln!(
             "note: passed over {}: an authority profile, not a case",
@@ -145,37 +141,35 @@ fn many_cases(args: &[PathBuf]) -> Result<Option<inputs::CaseFiles>, ExitCode> {
 }
 
 /// `casepack check` of one case, or of many.
-fn check_cases(args: &[PathBuf], format: Format, pack: &PackArgs, color: bool) -> ExitCode {
-    let result = many_cases(args).and_then(|many| {
-        let first = args.first().map_or(Path::new("."), PathBuf::as_path);
-        let settings = pack.settings_for(first)?;
-        Ok(match many {
-            None => check(first, format, &settings, color),
-            Some(files) => commands::check_many(&files.cases, format, &settings, color),
-        })
-    });
-    result.unwrap_or_else(|code| code)
+fn check_cases(args: &[PathBuf], format: Format, pack: &PackArgs, color: bool) -> Outcome {
+    let many = many_cases(args)?;
+    let first = args.first().map_or(Path::new("."), PathBuf::as_path);
+    let settings = pack.settings_for(first)?;
+    match many {
+        None => check(first, format, &settings, color),
+        Some(files) => commands::check_many(&files.cases, format, &settings, color),
+    }
 }
 
 /// `casepack build` of one case, or of many.
-fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> ExitCode {
-    let result = many_cases(args).and_then(|many| {
-        let first = args.first().map_or(Path::new("."), PathBuf::as_path);
-        let settings = pack.settings_for(first)?;
-        let Some(files) = many else {
-            let text = commands::read_case(first)?;
-            let target = build::Target {
-                outputs: &outputs,
-                data_dir: outputs.data_dir.clone(),
-                password: &outputs::password,
-            };
-            let built = build::build_case(first, &text, &target, &settings, color);
-            eprint!("{}", built.out);
-            return Ok(ExitCode::from(built.code));
+fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> Outcome {
+    let many = many_cases(args)?;
+    let first = args.first().map_or(Path::new("."), PathBuf::as_path);
+    let settings = pack.settings_for(first)?;
+    let Some(files) = many else {
+        let text = commands::read_case(first)?;
+        let target = build::Target {
+            outputs: &outputs,
+            data_dir: outputs.data_dir.clone(),
+            password: &outputs::password,
         };
-        Ok(batch::build_many(args, &files, &outputs, &settings, color))
-    });
-    result.unwrap_or_else(|code| code)
+        // The build's own output (findings, what was written) is printed
+        // whole; its status follows.
+        let built = build::build_case(first, &text, &target, &settings, color);
+        eprint!("{}", built.out);
+        return Ok(ExitCode::from(built.code));
+    };
+    batch::build_many(args, &files, &outputs, &settings, color)
 }
 
 /// Exit status when the case has errors.
@@ -189,11 +183,13 @@ pub(crate) mod build;
 mod caseload;
 mod commands;
 mod edit;
+mod failure;
 mod inputs;
 mod outputs;
 mod written;
 
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
+use failure::{Failure, Outcome};
 use inputs::CaseFiles;
 use outputs::Outputs;
