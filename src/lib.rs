@@ -10,7 +10,10 @@
 //! it and looks for jargon before anything is written. [`attach`] reads the
 //! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`caseload`]
 //! runs `check` over many cases at once for the deadline report across
-//! them, and [`parallel`] runs many cases side by side; [`cli`] is the command line. Only the command line, [`attach`],
+//! them, and [`parallel`] runs many cases side by side; [`cli`] is the
+//! command line and [`edit`] the local page, both front ends over
+//! [`pipeline`]. Only the command line, the page's session (the case file,
+//! its `.bak` and the packs it builds, in the case's folder), [`attach`],
 //! [`pack`], [`caseload::read`] (the case files) and the reading of a
 //! profile the case names touch the file system.
 

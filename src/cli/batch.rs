@@ -13,12 +13,11 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::EXIT_USAGE;
-use super::build::{CaseBuild, Target};
 use super::failure::{Failure, Outcome};
 use super::inputs::CaseFiles;
-use super::outputs::Outputs;
 use crate::pipeline::Settings;
+use crate::pipeline::build::Outputs;
+use crate::pipeline::build::{self, CaseBuild, Status, Target};
 
 /// Shows how far a run of many cases has got: a bar on a terminal, else a
 /// line per case.
@@ -155,18 +154,19 @@ pub(super) fn build_many(
             password: &get_password,
         };
         let result = match std::fs::read_to_string(case) {
-            Ok(text) => {
-                super::build::build_case(case, &text, &target, &settings.for_case(case), color)
-            }
-            Err(e) => CaseBuild::unreadable(case, &e),
+            Ok(text) => build::build_case(case, &text, &target, &settings.for_case(case), color),
+            Err(e) => unreadable(case, &e),
         };
-        progress.finished(case, &result.line());
+        progress.finished(case, &line(&result));
         result
     });
     progress.end();
     let seconds = started.elapsed().as_secs_f64();
     print_by_case(&files.cases, &results);
-    let built: Vec<&CaseBuild> = results.iter().filter(|r| r.code == 0).collect();
+    let built: Vec<&CaseBuild> = results
+        .iter()
+        .filter(|r| r.status == Status::Written)
+        .collect();
     let packs: usize = built.iter().map(|r| r.packs.len()).sum();
     let documents: usize = built.iter().map(|r| r.documents).sum();
     eprintln!(
@@ -187,7 +187,7 @@ pub(super) fn build_many(
 /// case that failed, one line for one that was built.
 fn print_by_case(cases: &[PathBuf], results: &[CaseBuild]) {
     for (case, r) in cases.iter().zip(results) {
-        if r.code != 0 {
+        if r.status != Status::Written {
             eprint!("{}", r.out);
         } else if r.warnings > 0 {
             eprintln!(
@@ -207,8 +207,8 @@ fn summarise_failures(cases: &[PathBuf], results: &[CaseBuild], what: &str) -> E
     let failed: Vec<String> = cases
         .iter()
         .zip(results)
-        .filter(|(_, r)| r.code != 0)
-        .map(|(c, r)| format!("{} ({})", c.display(), r.line()))
+        .filter(|(_, r)| r.status != Status::Written)
+        .map(|(c, r)| format!("{} ({})", c.display(), line(r)))
         .collect();
     summarise(&failed, what)
 }
@@ -229,31 +229,27 @@ pub(super) fn summarise(failed: &[String], what: &str) -> ExitCode {
     ExitCode::from(super::EXIT_FINDINGS)
 }
 
-impl CaseBuild {
-    /// A case file that could not be read.
-    fn unreadable(case: &Path, e: &std::io::Error) -> CaseBuild {
-        CaseBuild {
-            out: format!("error: cannot read {}: {e}\n", case.display()),
-            code: EXIT_USAGE,
-            packs: Vec::new(),
-            documents: 0,
-            errors: 1,
-            warnings: 0,
-        }
-    }
+/// A case file that could not be read.
+fn unreadable(case: &Path, e: &std::io::Error) -> CaseBuild {
+    let mut b = CaseBuild::failed(
+        format!("error: cannot read {}: {e}\n", case.display()),
+        Status::Refused,
+    );
+    b.errors = 1;
+    b
+}
 
-    /// How the case went, in a few words.
-    pub(super) fn line(&self) -> String {
-        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-        match (self.code, self.packs.as_slice()) {
-            (0, [one]) => format!("wrote {}", one.display()),
-            (0, many) => format!("wrote {} packs", many.len()),
-            (_, _) if self.errors > 0 => count(self.errors, "error"),
-            (_, _) => self
-                .out
-                .lines()
-                .find(|l| l.starts_with("error"))
-                .map_or_else(|| "not built".to_string(), str::to_string),
-        }
+/// How a case went, in a few words.
+fn line(b: &CaseBuild) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (b.status, b.packs.as_slice()) {
+        (Status::Written, [one]) => format!("wrote {}", one.display()),
+        (Status::Written, many) => format!("wrote {} packs", many.len()),
+        (_, _) if b.errors > 0 => count(b.errors, "error"),
+        (_, _) => b
+            .out
+            .lines()
+            .find(|l| l.starts_with("error"))
+            .map_or_else(|| "not built".to_string(), str::to_string),
     }
 }

@@ -167,9 +167,18 @@ fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> Ou
         // whole; its status follows.
         let built = build::build_case(first, &text, &target, &settings, color);
         eprint!("{}", built.out);
-        return Ok(ExitCode::from(built.code));
+        return Ok(ExitCode::from(exit_code(built.status)));
     };
     batch::build_many(args, &files, &outputs, &settings, color)
+}
+
+/// The exit status for how a build went.
+fn exit_code(status: build::Status) -> u8 {
+    match status {
+        build::Status::Written => 0,
+        build::Status::Findings => EXIT_FINDINGS,
+        build::Status::Refused => EXIT_USAGE,
+    }
 }
 
 /// Exit status when the case has errors.
@@ -179,17 +188,15 @@ const EXIT_USAGE: u8 = 2;
 
 mod args;
 mod batch;
-pub(crate) mod build;
 mod caseload;
 mod commands;
 mod edit;
 mod failure;
 mod inputs;
 mod outputs;
-mod written;
 
+use crate::pipeline::build::{self, Outputs};
 pub use args::{AudienceArg, Cli, Color, Command, Format, PackArgs, Readers, When};
 use commands::{check, explain, migrate, profile_or_default, profiles, timeline};
 use failure::{Failure, Outcome};
 use inputs::CaseFiles;
-use outputs::Outputs;

@@ -1,37 +1,7 @@
-//! Where `build` writes: each pack's file (or a folder for several), the
-//! bundle beside it, and the password for an encrypted pack.
+//! The password for an encrypted pack: from the environment or asked for
+//! at the terminal, never from the command line.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-
-use crate::pipeline::PlannedPack;
-use crate::rules::PackAudience;
-
-/// `<case>-pack.zip`; `<case>-<audience>-pack.zip` for any audience but the
-/// panel, so a parents' pack is never mistaken for the panel's; and
-/// `<case>-parents-<id>-pack.zip` for one person's own pack.
-pub(super) fn default_name(case: &Path, audience: PackAudience, pack: &PlannedPack) -> String {
-    let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
-    match (&pack.recipient, audience) {
-        (Some((id, _)), _) => format!("{stem}-parents-{id}-pack.zip"),
-        (None, PackAudience::Panel) => format!("{stem}-pack.zip"),
-        (None, a) => format!("{stem}-{}-pack.zip", a.id()),
-    }
-}
-
-/// What `build` writes, and where.
-pub(super) struct Outputs {
-    /// The pack, or the folder for several [default: <case>-pack.zip].
-    pub pack: Option<PathBuf>,
-    /// Replace files that exist.
-    pub force: bool,
-    /// Where to write the templates' data, if anywhere.
-    pub data_dir: Option<PathBuf>,
-    /// Whether to write the bundle beside the pack.
-    pub bundle: bool,
-    /// Whether to encrypt the pack.
-    pub encrypt: bool,
-}
 
 /// The environment variable `--encrypt` reads the password from.
 const PASSWORD_VAR: &str = "CASEPACK_PASSWORD";
@@ -61,43 +31,4 @@ pub(super) fn password() -> Result<String, String> {
         return Err("the two passwords differ".into());
     }
     Ok(first)
-}
-
-/// The bundle's file: beside the pack, `x-pack.zip` → `x-bundle.pdf`.
-pub(super) fn bundle_path(pack: &Path) -> PathBuf {
-    let name = pack
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("pack.zip");
-    let stem = name
-        .strip_suffix("-pack.zip")
-        .or_else(|| name.strip_suffix(".zip"))
-        .unwrap_or(name);
-    pack.with_file_name(format!("{stem}-bundle.pdf"))
-}
-
-/// Where each pack goes: `-o` names the file when there is one pack, or a
-/// folder (that exists) for any number.
-pub(super) fn destinations(
-    case: &Path,
-    audience: PackAudience,
-    packs: &[PlannedPack],
-    output: Option<&Path>,
-) -> Result<Vec<PathBuf>, String> {
-    match output {
-        Some(dir) if dir.is_dir() => Ok(packs
-            .iter()
-            .map(|p| dir.join(default_name(case, audience, p)))
-            .collect()),
-        Some(file) if packs.len() == 1 => Ok(vec![file.to_path_buf()]),
-        Some(file) => Err(format!(
-            "this build writes {} packs, one for each person the case writes to, each holding only what that person may see; give a folder that exists with -o (not {}), or build one with --recipient ID",
-            packs.len(),
-            file.display()
-        )),
-        None => Ok(packs
-            .iter()
-            .map(|p| PathBuf::from(default_name(case, audience, p)))
-            .collect()),
-    }
 }

@@ -83,7 +83,7 @@ pub fn build_beside(session: &session::Session, text: &str) -> Result<Built, Str
     for audience in [PackAudience::Panel, PackAudience::Parents] {
         let mut settings = session.settings().clone();
         settings.audience = audience;
-        let (packs, out) = crate::cli::build::build_beside(&session.path, text, &settings);
+        let (packs, out) = crate::pipeline::build::build_beside(&session.path, text, &settings);
         if packs.is_empty() {
             said.push(first_error(&out));
             continue;

@@ -4,6 +4,7 @@
 //! case's attachments and a profile the case names. Every front end (the
 //! command line, a local page) calls these and gets typed results back.
 
+pub mod build;
 mod packs;
 mod rendering;
 

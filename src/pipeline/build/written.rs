@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::build::Ready;
+use super::Ready;
 use crate::pipeline::Checked;
 
 /// "1 page", "12 pages", right-aligned for the build's list.

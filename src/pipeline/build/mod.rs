@@ -1,35 +1,51 @@
-//! `casepack build`: prepare the case's packs, render each one (and its
-//! bundle), search everything each would hold for what its reader must not
-//! see, then write them all safely, or none, encrypted on request.
-//! Building one case gives its output as text and a status, so many cases
-//! can be built at once and each one's output printed whole.
+//! Building a case: prepare its packs, render each one (and its bundle),
+//! search everything each would hold for what its reader must not see,
+//! then write them all safely, or none, encrypted on request. What the
+//! command line's `build` and the page's Build button both call. Building
+//! one case gives what it wrote, its counts, a [`Status`] and its report
+//! as text, so many cases can be built at once and each one's report
+//! printed whole.
+
+mod outputs;
+mod written;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::outputs::{Outputs, bundle_path, destinations};
-use super::written::report;
-use super::{EXIT_FINDINGS, EXIT_USAGE};
 use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
 use crate::render::{LaidOut, RenderedDocument};
 use crate::{pack, pipeline};
+pub use outputs::{Outputs, bundle_path, default_name, destinations};
+use written::report;
+
+/// How building a case went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Every pack was written.
+    Written,
+    /// The case has errors (or would make an empty pack): nothing written.
+    Findings,
+    /// The build could not be done as asked (a file in the way, a folder
+    /// that is not there, no password): nothing written.
+    Refused,
+}
 
 /// A pack rendered and ready to write.
-pub(super) struct Ready<'a> {
-    pub plan: &'a PlannedPack,
-    pub dest: PathBuf,
-    pub docs: Vec<RenderedDocument>,
-    pub bundle: Option<(PathBuf, Bundle)>,
-    pub manifest: pack::Manifest,
+struct Ready<'a> {
+    plan: &'a PlannedPack,
+    dest: PathBuf,
+    docs: Vec<RenderedDocument>,
+    bundle: Option<(PathBuf, Bundle)>,
+    manifest: pack::Manifest,
 }
 
 /// What building one case came to.
 #[derive(Debug)]
-pub(super) struct CaseBuild {
+pub struct CaseBuild {
     /// What the build says: findings, what was written, or why nothing was.
     pub out: String,
-    /// 0 written, [`EXIT_FINDINGS`] or [`EXIT_USAGE`] when nothing was.
-    pub code: u8,
+    /// Whether it was written, and if not, why.
+    pub status: Status,
     /// The packs written.
     pub packs: Vec<PathBuf>,
     /// Documents written, over all its packs.
@@ -41,10 +57,11 @@ pub(super) struct CaseBuild {
 }
 
 impl CaseBuild {
-    fn failed(out: String, code: u8) -> CaseBuild {
+    /// A case that wrote nothing, saying why.
+    pub fn failed(out: String, status: Status) -> CaseBuild {
         CaseBuild {
             out,
-            code,
+            status,
             packs: Vec::new(),
             documents: 0,
             errors: 0,
@@ -54,7 +71,7 @@ impl CaseBuild {
 }
 
 /// Where one case's packs go, and how its password is had.
-pub(super) struct Target<'a> {
+pub struct Target<'a> {
     /// The outputs the command line asked for; for many cases, `pack` is
     /// the case's own folder inside the output folder.
     pub outputs: &'a Outputs,
@@ -68,7 +85,7 @@ pub(super) struct Target<'a> {
 /// Builds the case at `path` into the packs `settings` asks for. Nothing is
 /// printed: the output comes back with the status. Its packs and bundles
 /// are written together or not at all.
-pub(super) fn build_case(
+pub fn build_case(
     path: &Path,
     text: &str,
     target: &Target,
@@ -86,7 +103,7 @@ pub(super) fn build_case(
     }
     let errors = run.findings.count(crate::diagnostics::Severity::Error);
     let warnings = run.findings.count(crate::diagnostics::Severity::Warning);
-    let fail = |mut out: String, why: &str, code: u8| {
+    let fail = |mut out: String, why: &str, code: Status| {
         out.push_str(why);
         let mut b = CaseBuild::failed(out, code);
         b.errors = errors;
@@ -95,7 +112,7 @@ pub(super) fn build_case(
     };
     let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
         // The findings' last line has said nothing was written.
-        return fail(out, "", EXIT_FINDINGS);
+        return fail(out, "", Status::Findings);
     };
     let checked = &prepared.checked;
     let packs = &prepared.packs;
@@ -105,7 +122,7 @@ pub(super) fn build_case(
             return fail(
                 out,
                 &format!("error: {e}\n  nothing was written\n"),
-                EXIT_USAGE,
+                Status::Refused,
             );
         }
     };
@@ -113,7 +130,7 @@ pub(super) fn build_case(
         return fail(
             out,
             "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password\n  nothing was written\n",
-            EXIT_USAGE,
+            Status::Refused,
         );
     }
     // Refuse before doing any work, as well as at the final rename.
@@ -126,7 +143,7 @@ pub(super) fn build_case(
                 "error: {} already exists; use --force to replace it\n",
                 file.display()
             );
-            return fail(out, &why, EXIT_USAGE);
+            return fail(out, &why, Status::Refused);
         }
     }
     let password = match outputs.encrypt.then(target.password).transpose() {
@@ -135,7 +152,7 @@ pub(super) fn build_case(
             return fail(
                 out,
                 &format!("error: {e}\n  nothing was written\n"),
-                EXIT_USAGE,
+                Status::Refused,
             );
         }
     };
@@ -155,7 +172,7 @@ pub(super) fn build_case(
                 .meeting(id)
                 .map_or(id.as_str(), |m| m.name.as_str()),
         );
-        return fail(out, &why, EXIT_FINDINGS);
+        return fail(out, &why, Status::Findings);
     }
     // Everything is rendered and searched before anything is written.
     let mut ready = Vec::new();
@@ -185,7 +202,7 @@ pub(super) fn build_case(
                 .chain(r.bundle.iter().map(|(_, b)| b.rendered.job.clone()))
                 .collect();
             if let Err(e) = pack::write_data(&dir, &jobs) {
-                return fail(out, &format!("error: {e:#}\n"), EXIT_USAGE);
+                return fail(out, &format!("error: {e:#}\n"), Status::Refused);
             }
         }
     }
@@ -216,7 +233,7 @@ pub(super) fn build_case(
             return fail(
                 out,
                 &format!("error: {e:#}\n  nothing was written\n"),
-                EXIT_USAGE,
+                Status::Refused,
             );
         }
     }
@@ -227,7 +244,7 @@ pub(super) fn build_case(
     }
     CaseBuild {
         out,
-        code: 0,
+        status: Status::Written,
         packs: ready.iter().map(|r| r.dest.clone()).collect(),
         documents: ready.iter().map(|r| r.plan.jobs.len()).sum(),
         errors,
@@ -244,13 +261,13 @@ fn render<'a>(
     dest: PathBuf,
     bundle: bool,
     encrypted: bool,
-) -> Result<Ready<'a>, (String, u8)> {
+) -> Result<Ready<'a>, (String, Status)> {
     let internal = |e: &dyn std::fmt::Display| {
         (
             format!(
                 "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)\n"
             ),
-            EXIT_USAGE,
+            Status::Refused,
         )
     };
     let docs = pipeline::render_pack(checked, plan, laid).map_err(|e| internal(&e))?;
@@ -262,7 +279,7 @@ fn render<'a>(
                     format!(
                         "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints\n"
                     ),
-                    EXIT_USAGE,
+                    Status::Refused,
                 ));
             }
         }
@@ -313,7 +330,7 @@ fn render<'a>(
             );
         }
         why.push_str("  nothing was written\n");
-        return Err((why, EXIT_FINDINGS));
+        return Err((why, Status::Findings));
     }
     Ok(Ready {
         plan,
@@ -327,7 +344,7 @@ fn render<'a>(
 /// Builds the case at `path` from `text` into its default packs beside it,
 /// replacing earlier ones: what `casepack edit`'s Build button does, for
 /// one audience. Gives the packs written and what the build said, plain.
-pub(crate) fn build_beside(path: &Path, text: &str, settings: &Settings) -> (Vec<PathBuf>, String) {
+pub fn build_beside(path: &Path, text: &str, settings: &Settings) -> (Vec<PathBuf>, String) {
     let outputs = Outputs {
         pack: None,
         force: true,
