@@ -102,12 +102,20 @@ pub fn allowed(app: &App, method: &Method, headers: &HeaderMap) -> Result<(), &'
     let port = app.addr.port();
     let ours =
         |host: &str| host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}");
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    if !host.is_some_and(ours) {
+    // A header that is there but cannot be read is refused, not ignored.
+    let read = |name: &str| -> Result<Option<&str>, &'static str> {
+        match headers.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .to_str()
+                .map(Some)
+                .map_err(|_| "refused: a header of the request cannot be read"),
+        }
+    };
+    if !read(header::HOST.as_str())?.is_some_and(ours) {
         return Err("refused: this page answers only to its own address on this computer");
     }
-    let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
-    match origin {
+    match read(header::ORIGIN.as_str())? {
         Some(o) if !o.strip_prefix("http://").is_some_and(ours) => {
             return Err("refused: the request came from another site");
         }
@@ -116,8 +124,7 @@ pub fn allowed(app: &App, method: &Method, headers: &HeaderMap) -> Result<(), &'
         }
         _ => {}
     }
-    let site = headers.get("sec-fetch-site").and_then(|h| h.to_str().ok());
-    if site.is_some_and(|s| s != "same-origin" && s != "none") {
+    if read("sec-fetch-site")?.is_some_and(|s| s != "same-origin" && s != "none") {
         return Err("refused: the request came from another site");
     }
     Ok(())
@@ -323,4 +330,96 @@ async fn download_route(State(app): State<Arc<App>>, UrlPath(name): UrlPath<Stri
 /// Serves `app` on its listener until the process is stopped.
 pub async fn serve(app: Arc<App>, listener: tokio::net::TcpListener) -> std::io::Result<()> {
     axum::serve(listener, router(app)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        App {
+            session: Session::new(
+                std::path::Path::new("case.yaml"),
+                &crate::pipeline::Settings::new(crate::case::Date::parse("2026-11-22").unwrap()),
+            ),
+            token: "0".repeat(32),
+            addr: "127.0.0.1:4567".parse().unwrap(),
+            built: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn headers(pairs: &[(&'static str, &[u8])]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (n, v) in pairs {
+            h.insert(*n, HeaderValue::from_bytes(v).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn only_the_page_itself_is_answered() {
+        let app = app();
+        let get = Method::GET;
+        let post = Method::POST;
+        let ok = |m: &Method, h: &[(&'static str, &[u8])]| allowed(&app, m, &headers(h)).is_ok();
+        assert!(ok(&get, &[("host", b"127.0.0.1:4567")]));
+        assert!(ok(&get, &[("host", b"localhost:4567")]));
+        assert!(ok(
+            &post,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("origin", b"http://127.0.0.1:4567")
+            ]
+        ));
+        assert!(ok(
+            &get,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("sec-fetch-site", b"same-origin")
+            ]
+        ));
+        // No Host, another host, another port, another site.
+        assert!(!ok(&get, &[]));
+        assert!(!ok(&get, &[("host", b"evil.example:4567")]));
+        assert!(!ok(&get, &[("host", b"127.0.0.1:4568")]));
+        assert!(!ok(
+            &get,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("origin", b"http://evil.example")
+            ]
+        ));
+        assert!(!ok(
+            &get,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("origin", b"https://127.0.0.1:4567")
+            ]
+        ));
+        assert!(!ok(
+            &get,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("sec-fetch-site", b"cross-site")
+            ]
+        ));
+        assert!(!ok(
+            &get,
+            &[
+                ("host", b"127.0.0.1:4567"),
+                ("sec-fetch-site", b"same-site")
+            ]
+        ));
+        // A change that does not say where it comes from.
+        assert!(!ok(&post, &[("host", b"127.0.0.1:4567")]));
+        // A header that cannot be read is refused, not taken as absent.
+        assert!(!ok(
+            &get,
+            &[("host", b"127.0.0.1:4567"), ("origin", b"http://\xff")]
+        ));
+        assert!(!ok(
+            &get,
+            &[("host", b"127.0.0.1:4567"), ("sec-fetch-site", b"\xfe")]
+        ));
+    }
 }
