@@ -359,67 +359,85 @@ mod tests {
     #[test]
     fn only_the_page_itself_is_answered() {
         let app = app();
-        let get = Method::GET;
-        let post = Method::POST;
-        let ok = |m: &Method, h: &[(&'static str, &[u8])]| allowed(&app, m, &headers(h)).is_ok();
-        assert!(ok(&get, &[("host", b"127.0.0.1:4567")]));
-        assert!(ok(&get, &[("host", b"localhost:4567")]));
-        assert!(ok(
-            &post,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("origin", b"http://127.0.0.1:4567")
-            ]
-        ));
-        assert!(ok(
-            &get,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("sec-fetch-site", b"same-origin")
-            ]
-        ));
-        // No Host, another host, another port, another site.
-        assert!(!ok(&get, &[]));
-        assert!(!ok(&get, &[("host", b"evil.example:4567")]));
-        assert!(!ok(&get, &[("host", b"127.0.0.1:4568")]));
-        assert!(!ok(
-            &get,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("origin", b"http://evil.example")
-            ]
-        ));
-        assert!(!ok(
-            &get,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("origin", b"https://127.0.0.1:4567")
-            ]
-        ));
-        assert!(!ok(
-            &get,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("sec-fetch-site", b"cross-site")
-            ]
-        ));
-        assert!(!ok(
-            &get,
-            &[
-                ("host", b"127.0.0.1:4567"),
-                ("sec-fetch-site", b"same-site")
-            ]
-        ));
-        // A change that does not say where it comes from.
-        assert!(!ok(&post, &[("host", b"127.0.0.1:4567")]));
-        // A header that cannot be read is refused, not taken as absent.
-        assert!(!ok(
-            &get,
-            &[("host", b"127.0.0.1:4567"), ("origin", b"http://\xff")]
-        ));
-        assert!(!ok(
-            &get,
-            &[("host", b"127.0.0.1:4567"), ("sec-fetch-site", b"\xfe")]
-        ));
+        const HOST: (&str, &[u8]) = ("host", b"127.0.0.1:4567");
+        let cases: &[(Method, &[(&'static str, &[u8])], bool, &str)] = &[
+            (Method::GET, &[HOST], true, "its own address"),
+            (
+                Method::GET,
+                &[("host", b"localhost:4567")],
+                true,
+                "localhost",
+            ),
+            (
+                Method::POST,
+                &[HOST, ("origin", b"http://127.0.0.1:4567")],
+                true,
+                "a change from the page",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("sec-fetch-site", b"same-origin")],
+                true,
+                "same origin",
+            ),
+            (Method::GET, &[], false, "no Host"),
+            (
+                Method::GET,
+                &[("host", b"evil.example:4567")],
+                false,
+                "a rebound name",
+            ),
+            (
+                Method::GET,
+                &[("host", b"127.0.0.1:4568")],
+                false,
+                "another port",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("origin", b"http://evil.example")],
+                false,
+                "another site",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("origin", b"https://127.0.0.1:4567")],
+                false,
+                "another scheme",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("sec-fetch-site", b"cross-site")],
+                false,
+                "cross-site",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("sec-fetch-site", b"same-site")],
+                false,
+                "same-site",
+            ),
+            (
+                Method::POST,
+                &[HOST],
+                false,
+                "a change not saying where from",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("origin", b"http://\xff")],
+                false,
+                "an unreadable Origin",
+            ),
+            (
+                Method::GET,
+                &[HOST, ("sec-fetch-site", b"\xfe")],
+                false,
+                "an unreadable Sec-Fetch-Site",
+            ),
+        ];
+        for (method, h, want, what) in cases {
+            assert_eq!(allowed(&app, method, &headers(h)).is_ok(), *want, "{what}");
+        }
     }
 }

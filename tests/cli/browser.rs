@@ -244,19 +244,7 @@ fn a_family_written_through_the_form_builds_the_pack_the_command_line_builds() {
             .click()
             .await
             .unwrap();
-        let start = Instant::now();
-        while !c
-            .find(Locator::Id("status"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .starts_with("Saved")
-        {
-            assert!(start.elapsed() < Duration::from_secs(10), "not saved");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        saved(&c).await;
         c.find(Locator::Id("build"))
             .await
             .unwrap()
@@ -366,19 +354,7 @@ fn the_form_can_be_completed_with_the_keyboard_alone() {
             .send_keys("\u{E007}")
             .await
             .unwrap();
-        let start = Instant::now();
-        while !c
-            .find(Locator::Id("status"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-            .starts_with("Saved")
-        {
-            assert!(start.elapsed() < Duration::from_secs(10), "not saved");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        saved(&c).await;
         c.close().await.unwrap();
     });
     let saved = std::fs::read_to_string(dir.path().join("keys.yaml")).unwrap();

@@ -224,3 +224,25 @@ pub(super) async fn string_item(c: &Client, list: &str, i: usize, text: &str) {
     add(c, list, i).await;
     fill(c, &format!("{list}[{i}]"), text).await;
 }
+
+/// Waits until the page says the case is saved.
+pub(super) async fn saved(c: &Client) {
+    let start = Instant::now();
+    loop {
+        let said = c
+            .find(Locator::Id("status"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if said.starts_with("Saved") {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "not saved: {said:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
