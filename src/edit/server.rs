@@ -348,7 +348,10 @@ mod tests {
         }
     }
 
-    fn headers(pairs: &[(&'static str, &[u8])]) -> HeaderMap {
+    /// A header's name and bytes.
+    type Header = (&'static str, &'static [u8]);
+
+    fn headers(pairs: &[Header]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (n, v) in pairs {
             h.insert(*n, HeaderValue::from_bytes(v).unwrap());
@@ -359,8 +362,8 @@ mod tests {
     #[test]
     fn only_the_page_itself_is_answered() {
         let app = app();
-        const HOST: (&str, &[u8]) = ("host", b"127.0.0.1:4567");
-        let cases: &[(Method, &[(&'static str, &[u8])], bool, &str)] = &[
+        const HOST: Header = ("host", b"127.0.0.1:4567");
+        let cases: &[(Method, &[Header], bool, &str)] = &[
             (Method::GET, &[HOST], true, "its own address"),
             (
                 Method::GET,
