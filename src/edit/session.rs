@@ -109,6 +109,7 @@ impl Session {
         };
         let run = pipeline::prepare(&text, &self.settings);
         findings.extend(run.findings.sorted().into_iter().cloned());
+        place_loader_error(&mut findings, &case);
         let documents: Vec<Value> = run
             .prepared
             .as_ref()
@@ -286,6 +287,23 @@ pub fn backup_of(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".bak");
     path.with_file_name(name)
+}
+
+/// The loader stops at the first value that does not fit the format and
+/// says where by line and column, which the form cannot show; reading the
+/// same case again from its JSON, serde says where by path (for a missing
+/// field, the group that lacks it), so the finding can sit beside its
+/// field. Only when the loader's one finding has no path of its own.
+fn place_loader_error(findings: &mut [Finding], case: &Value) {
+    let [only] = findings else {
+        return;
+    };
+    if !only.path.is_empty() || only.severity != Severity::Error {
+        return;
+    }
+    if let Err(e) = serde_path_to_error::deserialize::<_, crate::case::Case>(case) {
+        only.path = crate::rules::name_path(case, e.path());
+    }
 }
 
 /// A finding for the page: its path made concrete (`people[kerry]` →

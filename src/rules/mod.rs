@@ -19,6 +19,7 @@ mod file;
 mod load;
 mod meetings;
 mod merge;
+pub use merge::name_path;
 mod plain;
 mod requirements;
 mod roles;

@@ -327,3 +327,27 @@ fn build_from_the_page_writes_the_packs_the_command_line_would() {
         from_page
     );
 }
+
+#[test]
+fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
+    let dir = sample_dir();
+    let page = Page::start(dir.path(), "case.yaml");
+    let mut case = page.get("case").json()["case"].clone();
+    case["local_authority"].as_object_mut().unwrap().remove("team");
+    let r = page.post("check", &serde_json::json!({ "case": case })).json();
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{r:#}");
+    assert_eq!(findings[0]["code"], "missing-field");
+    // Beside the group that lacks it, not "somewhere in the case".
+    assert_eq!(findings[0]["path"], "local_authority");
+    case["local_authority"]["team"] = "Safeguarding Team 3".into();
+    case["people"][1]["born"] = "not a date".into();
+    let r = page.post("check", &serde_json::json!({ "case": case })).json();
+    let paths: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["people[1].born"], "{r:#}");
+}
