@@ -333,8 +333,13 @@ fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
     let dir = sample_dir();
     let page = Page::start(dir.path(), "case.yaml");
     let mut case = page.get("case").json()["case"].clone();
-    case["local_authority"].as_object_mut().unwrap().remove("team");
-    let r = page.post("check", &serde_json::json!({ "case": case })).json();
+    case["local_authority"]
+        .as_object_mut()
+        .unwrap()
+        .remove("team");
+    let r = page
+        .post("check", &serde_json::json!({ "case": case }))
+        .json();
     let findings = r["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{r:#}");
     assert_eq!(findings[0]["code"], "missing-field");
@@ -342,7 +347,9 @@ fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
     assert_eq!(findings[0]["path"], "local_authority");
     case["local_authority"]["team"] = "Safeguarding Team 3".into();
     case["people"][1]["born"] = "not a date".into();
-    let r = page.post("check", &serde_json::json!({ "case": case })).json();
+    let r = page
+        .post("check", &serde_json::json!({ "case": case }))
+        .json();
     let paths: Vec<&str> = r["findings"]
         .as_array()
         .unwrap()
@@ -350,4 +357,45 @@ fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     assert_eq!(paths, ["people[1].born"], "{r:#}");
+}
+
+#[test]
+fn ctrl_c_stops_the_page_and_nothing_runs_after() {
+    let dir = sample_dir();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casepack"))
+        .args(["edit", "--no-open", "--today", TODAY, "case.yaml"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let host = line.trim().trim_start_matches("casepack edit: http://");
+    let host = host[..host.find('/').unwrap()].to_string();
+    // SIGINT, as Ctrl-C at the terminal sends.
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stopped: the page is closed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        std::net::TcpStream::connect(&host).is_err(),
+        "still listening on {host}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("case.yaml")).unwrap(),
+        std::fs::read_to_string(root().join(SAMPLE)).unwrap()
+    );
 }

@@ -332,3 +332,42 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         &std::fs::read(dir.path().join("issue-data/court-timeline.json")).unwrap(),
     );
 }
+
+#[test]
+fn the_record_of_the_lpm_turns_the_minutes_template_into_the_minutes() {
+    let text = std::fs::read_to_string(abs(SAMPLE)).unwrap();
+    let recorded = text.replacen(
+        "lpm:\n",
+        "lpm:\n  decisions:\n    - The threshold is met; pre-proceedings is the right step while the family works on the plan.\n  actions:\n    - action: Send the letter before proceedings to each parent\n      who: Grace Adeyemi, social worker\n      by: 2026-11-19\n  dates_agreed:\n    - what: Letter before proceedings with the parents (hand delivered)\n      date: 2026-11-20\n",
+        1,
+    );
+    let dir = case_dir(&recorded);
+    let (_out, _, entries) = build_with(
+        &dir.path().join("case.yaml").display().to_string(),
+        &["--meeting", "lpm"],
+    );
+    let minutes = squash(&pdf_text(&entries["lpm-minutes.pdf"]));
+    for phrase in [
+        "The threshold is met; pre-proceedings is the right step",
+        "Send the letter before proceedings to each parent",
+        "Grace Adeyemi, social worker",
+        "19 November 2026",
+        "Agreed at the meeting",
+    ] {
+        assert!(minutes.contains(&squash(phrase)), "minutes lack {phrase:?}");
+    }
+    // The computed date the meeting recorded as agreed is shown once.
+    assert_eq!(
+        minutes
+            .matches(&squash(
+                "Letter before proceedings with the parents (hand delivered)"
+            ))
+            .count(),
+        1,
+        "{minutes}"
+    );
+    // Without a record, the spaces to write in stay.
+    let (_d, _, blank) = build_with(&abs(SAMPLE), &["--meeting", "lpm"]);
+    let blank = squash(&pdf_text(&blank["lpm-minutes.pdf"]));
+    assert!(!blank.contains(&squash("Send the letter before proceedings to each parent")));
+}
