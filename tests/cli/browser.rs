@@ -175,6 +175,12 @@ fn a_family_written_through_the_form_builds_the_pack_the_command_line_builds() {
         );
         assert_eq!(findings_at(&c, "people[0].born").await, "");
 
+        // How the letter reads, measured as the command line measures it.
+        let letters = c.find(Locator::Id("letters")).await.unwrap().text().await.unwrap();
+        assert!(
+            letters.contains("Letter before proceedings to Dana Brook") && letters.contains("Reading Ease"),
+            "{letters}"
+        );
         // The preview: the letter to Dana Brook, with her son's name in it.
         let sel = c.find(Locator::Id("doc")).await.unwrap();
         let mut letter = None;
