@@ -20,6 +20,10 @@ pub struct Draft {
     /// Fields edited as YAML text, by path: parsed into `case` before use.
     #[serde(default)]
     pub yaml: BTreeMap<String, String>,
+    /// The page's count of its checks: a check answered after a later one
+    /// (checks run side by side) must not replace what the preview shows.
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// The draft's case with its YAML fields parsed in; a field that is not

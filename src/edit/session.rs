@@ -42,8 +42,9 @@ pub struct Session {
     pub path: PathBuf,
     settings: Settings,
     schema: Value,
-    /// The case as last checked, with its packs planned, for the preview.
-    last: Mutex<Option<Arc<Prepared>>>,
+    /// The case as last checked (by the page's count), with its packs
+    /// planned, for the preview.
+    last: Mutex<(u64, Option<Arc<Prepared>>)>,
 }
 
 impl Session {
@@ -53,7 +54,7 @@ impl Session {
             path: path.to_path_buf(),
             settings: settings.for_case(path),
             schema: crate::case::schema(),
-            last: Mutex::new(None),
+            last: Mutex::new((0, None)),
         }
     }
 
@@ -132,7 +133,11 @@ impl Session {
                 self.settings.today,
             )
         });
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = run.prepared.map(Arc::new);
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if draft.seq >= last.0 {
+            *last = (draft.seq, run.prepared.map(Arc::new));
+        }
+        drop(last);
         json!({
             "findings": findings.iter().map(|f| finding_json(f, &case)).collect::<Vec<_>>(),
             "errors": findings.iter().filter(|f| f.severity == Severity::Error).count(),
@@ -255,6 +260,7 @@ impl Session {
             .last
             .lock()
             .unwrap_or_else(|e| e.into_inner())
+            .1
             .clone()
             .ok_or("the preview shows once the case has no errors")?;
         let pack = prepared

@@ -97,8 +97,11 @@ function changed(e) {
 function status(text) { $("status").textContent = text; }
 
 async function check() {
-  const mine = ++seq;
-  const r = await post("check", draft());
+  // Increasing across reloads of the page too, so the server keeps the
+  // latest check for the preview whichever answer comes back first.
+  seq = Math.max(seq + 1, Date.now());
+  const mine = seq;
+  const r = await post("check", { ...draft(), seq: mine });
   if (mine !== seq) return; // a later change is being checked
   if (r.error) { status(r.error); return; }
   offerPeople();

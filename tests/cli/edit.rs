@@ -399,3 +399,28 @@ fn ctrl_c_stops_the_page_and_nothing_runs_after() {
         std::fs::read_to_string(root().join(SAMPLE)).unwrap()
     );
 }
+
+#[test]
+fn a_check_answered_late_does_not_replace_the_preview_of_a_later_one() {
+    let dir = sample_dir();
+    let page = Page::start(dir.path(), "case.yaml");
+    let good = page.get("case").json()["case"].clone();
+    let mut bad = good.clone();
+    bad.as_object_mut().unwrap().remove("reference");
+    page.post("check", &serde_json::json!({ "case": good, "seq": 5 }));
+    // An earlier check (seq 3) answered after it: the preview keeps seq 5's.
+    let r = page
+        .post("check", &serde_json::json!({ "case": bad, "seq": 3 }))
+        .json();
+    assert!(r["errors"].as_u64().unwrap() > 0);
+    assert_eq!(page.get("preview?doc=0&page=0").status, 200);
+    // A later check with errors: the preview says why there is none.
+    page.post("check", &serde_json::json!({ "case": bad, "seq": 6 }));
+    let p = page.get("preview?doc=0&page=0");
+    assert_eq!(p.status, 422);
+    assert!(
+        p.text().contains("once the case has no errors"),
+        "{}",
+        p.text()
+    );
+}
