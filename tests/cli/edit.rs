@@ -9,6 +9,20 @@ use super::*;
 pub(crate) use page::Page;
 
 /// The sample, copied with its attachments into a fresh folder as `case.yaml`.
+/// The page's check of `case`: its answer, and the path of each finding.
+fn checked(page: &Page, case: &serde_json::Value) -> (serde_json::Value, Vec<String>) {
+    let r = page
+        .post("check", &serde_json::json!({ "case": case }))
+        .json();
+    let paths = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    (r, paths)
+}
+
 pub(crate) fn sample_dir() -> tempfile::TempDir {
     case_dir(&std::fs::read_to_string(root().join(SAMPLE)).unwrap())
 }
@@ -174,15 +188,7 @@ fn edit_checks_as_the_command_line_does_and_saves_what_it_checked() {
     // A wrong field: the finding names the field's own path, in index form.
     case["people"][0]["born"] = "14/03/2019".into();
     case.as_object_mut().unwrap().remove("reference");
-    let r = page
-        .post("check", &serde_json::json!({ "case": case }))
-        .json();
-    let paths: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let (r, paths) = checked(&page, &case);
     assert!(r["errors"].as_u64().unwrap() >= 1, "{r:#}");
     assert!(
         paths
@@ -348,14 +354,6 @@ fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
     assert_eq!(findings[0]["path"], "local_authority");
     case["local_authority"]["team"] = "Safeguarding Team 3".into();
     case["people"][1]["born"] = "not a date".into();
-    let r = page
-        .post("check", &serde_json::json!({ "case": case }))
-        .json();
-    let paths: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let (r, paths) = checked(&page, &case);
     assert_eq!(paths, ["people[1].born"], "{r:#}");
 }
