@@ -96,15 +96,6 @@ pub(super) fn ensure_list<'v>(
 ) -> Result<&'v mut Vec<Value>, String> {
     if at.get(case).is_none_or(Value::is_null) {
         set(case, at, Value::Array(Vec::new()));
-        if at.get(case).is_none() {
-            // `set` treats null as "remove": make the list explicitly.
-            let parent = at.parent().unwrap_or_else(CasePath::root);
-            if let (Some(Value::Object(o)), Some(Segment::Key(k))) =
-                (parent.get_mut(case), at.segments().last())
-            {
-                o.insert(k.clone(), Value::Array(Vec::new()));
-            }
-        }
     }
     at.get_mut(case)
         .and_then(Value::as_array_mut)
