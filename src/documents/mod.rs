@@ -188,11 +188,12 @@ pub fn plan(
     let pack = profile
         .meeting(&meeting.id)
         .map_or(&[][..], |m| &m.pack[..]);
+    let filled = crate::rules::Filled::new(case);
     for id in pack {
         let Some(rule) = profile.document(id) else {
             continue;
         };
-        if !rule.needs.iter().all(|n| crate::rules::filled(case, n)) {
+        if !rule.needs.iter().all(|n| filled.at(n)) {
             continue;
         }
         let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);

@@ -2,7 +2,7 @@
 //! is for, and what its pack is missing, what is stale, who is not there.
 //! Every finding carries the severity and source the rule data gives it.
 
-use super::evidence::{attachment, chronology, document, filled, genogram};
+use super::evidence::{Filled, attachment, chronology, document, genogram};
 use super::{CaseRecord, Check, MeetingType, Profile, Requirement, Role};
 use crate::case::{Attendee, Case, Date, Family};
 use crate::diagnostics::{Finding, Severity, nearest};
@@ -87,6 +87,7 @@ pub fn check_meeting(
     // recognised by the words of their role alone.
     let family = Family::resolve(case).ok();
     let family = family.as_ref();
+    let filled = Filled::new(case);
     let mut attendees_noted = false;
     for req in meeting
         .requires
@@ -94,12 +95,13 @@ pub fn check_meeting(
         .filter(|r| r.applies_to(&selected.purpose))
     {
         let found = match req.check() {
-            Check::Document(d) => document(case, profile, started, d),
+            Check::Document(d) => document(&filled, profile, started, d),
             Check::Attachment(kinds) => attachment(case, profile, kinds, on),
             Check::Genogram(n) => family.and_then(|f| genogram(f, n)),
             Check::Chronology(rule) => chronology(case, rule.within_months, on),
-            Check::Field(path) => (!filled(case, path))
-                .then(|| (path.to_string(), format!("`{path}` is not filled in"))),
+            Check::Field(path) => {
+                (!filled.at(path)).then(|| (path.to_string(), format!("`{path}` is not filled in")))
+            }
             Check::Attendee(role) => {
                 if selected.attendees.is_empty() {
                     if !attendees_noted {
