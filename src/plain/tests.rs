@@ -144,6 +144,34 @@ fn glossary_finds_whole_terms_plurals_capitals_and_the_longest_overlap() {
     assert_eq!(found("kinship carers' views"), ["kinship carers"]);
 }
 
+/// A letter's texts are searched for its "Words we use" as one text, but
+/// a term is found only inside one of them, and an address ending one
+/// text does not hide a term starting the next.
+#[test]
+fn terms_to_explain_are_found_within_one_text_only() {
+    let rules = &crate::rules::default_profile().plain_language;
+    let g = super::glossary::Glossary::new(&rules.glossary);
+    let texts = |t: &[&str]| -> Vec<String> { t.iter().map(|s| s.to_string()).collect() };
+    let found = |t: &[&str]| super::words::to_explain(&g, &texts(t));
+    assert!(found(&["We asked for an interim care order."]).contains("interim care order"));
+    // "care" ends one text and "order" starts the next: not a care order.
+    let apart = found(&["He is in our care", "order of the day"]);
+    assert!(!apart.iter().any(|t| t.contains("care order")), "{apart:?}");
+    let after_address = found(&["write to team@council.example", "legal aid is free"]);
+    assert!(after_address.contains("legal aid"), "{after_address:?}");
+    // Terms to avoid are not explained.
+    let avoid: Vec<&str> = rules
+        .glossary
+        .iter()
+        .filter(|t| t.instead.is_some())
+        .map(|t| t.term.as_str())
+        .collect();
+    let first = avoid
+        .first()
+        .expect("the default glossary has terms to avoid");
+    assert!(found(&[first]).is_empty());
+}
+
 /// What the "Words we use" box prints is itself plain: every meaning the
 /// default glossary gives reads at Reading Ease 60 or more, in sentences of
 /// 20 words or fewer, and uses no term the glossary says to avoid.

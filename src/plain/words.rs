@@ -20,6 +20,10 @@ use crate::pipeline::Checked;
 /// Where a letter's data holds its "Words we use".
 const WORDS: &str = "words";
 
+/// Between two texts searched as one: spaces, so an address at the end of
+/// one is a word of its own, and a character no term's space can match.
+const FENCE: &str = " \u{1F} ";
+
 /// Gives each letter among `jobs` (those [`super::is_letter`] picks) the terms it
 /// probably prints, before it is laid out: every glossary term to explain
 /// that appears in its data or in its template's own text.
@@ -37,18 +41,28 @@ pub fn guess(checked: &Checked, jobs: &mut [DocumentJob]) {
                     .map(str::to_string),
             );
         }
-        let mut terms = BTreeSet::new();
-        for text in &texts {
-            for hit in glossary.find(&normalise(text)) {
-                let term = glossary.term(hit.term);
-                if term.instead.is_none() {
-                    terms.insert(term.term.clone());
-                }
-            }
-        }
-        let terms: Vec<String> = terms.into_iter().collect();
+        let terms: Vec<String> = to_explain(&glossary, &texts).into_iter().collect();
         set(checked, job, &terms);
     }
+}
+
+/// The glossary's terms to explain (not those to avoid) found in any of
+/// `texts`. They are searched as one text, each fenced off from the next
+/// so that no term runs across two: a search per text cost more than
+/// laying the letter out.
+pub(super) fn to_explain(glossary: &Glossary, texts: &[String]) -> BTreeSet<String> {
+    let text = texts
+        .iter()
+        .map(|t| normalise(t))
+        .collect::<Vec<_>>()
+        .join(FENCE);
+    glossary
+        .find(&text)
+        .into_iter()
+        .map(|hit| glossary.term(hit.term))
+        .filter(|term| term.instead.is_none())
+        .map(|term| term.term.clone())
+        .collect()
 }
 
 /// Sets a letter's "Words we use" to `terms` (glossary terms), in
