@@ -14,6 +14,7 @@ mod source;
 pub mod syllables;
 pub mod words;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Finding, Findings, Severity};
@@ -173,8 +174,13 @@ pub fn check(
             .document(&job.id)
             .is_some_and(|r| r.audience != Audience::Parent);
         for unit in read_for_jargon(&units, tables).iter() {
-            let spans = source::spans(&unit.text, &fields);
-            let own = source::spans(&unit.text, &worded);
+            // Where the case's fields and the profile's paragraphs sit in
+            // the unit: searched for only once something in it is to be
+            // pointed at, which most units never are (the search was a
+            // tenth of a check).
+            let (case_at, wording_at) = (OnceCell::new(), OnceCell::new());
+            let spans = || case_at.get_or_init(|| source::spans(&unit.text, &fields));
+            let own = || wording_at.get_or_init(|| source::spans(&unit.text, &worded));
             for hit in glossary.find(&unit.text) {
                 let term = glossary.term(hit.term);
                 let list = if term.instead.is_some() {
@@ -189,9 +195,9 @@ pub fn check(
                     continue;
                 };
                 let written = &unit.text[hit.range.clone()];
-                let field = source::field_at(&spans, hit.range.clone());
+                let field = source::field_at(spans(), hit.range.clone());
                 let worded_at =
-                    source::field_at(&own, hit.range.clone()).filter(|_| field.is_none());
+                    source::field_at(own(), hit.range.clone()).filter(|_| field.is_none());
                 let (path, message) = match (field, worded_at) {
                     (Some(f), _) => (
                         fields[f].path.clone(),
@@ -242,8 +248,8 @@ pub fn check(
                     continue;
                 }
                 let sentence = &unit.text[range.clone()];
-                let field = source::field_overlapping(&spans, range.clone());
-                let worded_at = source::field_overlapping(&own, range).filter(|_| field.is_none());
+                let field = source::field_overlapping(spans(), range.clone());
+                let worded_at = source::field_overlapping(own(), range).filter(|_| field.is_none());
                 let path = match (field, worded_at) {
                     (Some(f), _) => fields[f].path.clone(),
                     (None, Some(w)) => worded[w].path.clone(),
