@@ -57,6 +57,8 @@ pub async fn bind(
     let addr = listener
         .local_addr()
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    // The page checks the same case again after every change.
+    crate::render::keep_layouts_longer();
     let app = Arc::new(server::App {
         session: session::Session::new(path, settings),
         token: token()?,
