@@ -15,12 +15,16 @@ file of facts; bench/report.py turns them into the table and results.md.
         progress lines (`[k/n] ...`) the batch has printed to stderr so far,
         to show memory at case 50 and at the last case. Its stderr is kept
         in P.
-    measure.py page --name N --runs R --out F -- CMD...
+    measure.py page --name N --runs R --edit E --out F -- CMD...
         `casepack edit`'s check as the page asks for it: CMD starts
         `casepack edit --no-open CASE` (on a copy: nothing is saved), and
         the time from sending the case to /check to having the answer is
-        taken R times, each after a one-character change to the case's
-        reference, so that each check is of a changed case, as when typing.
+        taken R times, each after a one-character change, so that each
+        check is of a changed case, as when typing. E says where: `worry`
+        types a sentence onto the first worry, a character at a time (what
+        most of a case's writing is like); `reference` changes the last
+        character of the case's reference, which every page of every
+        document prints (the most a one-character change can touch).
 """
 
 import argparse
@@ -181,9 +185,14 @@ def cmd_page(args):
 
         case = request("GET", "case")["case"]
         reference = case.get("reference", "")
+        worry = case["worries"][0]["worry"] if args.edit == "worry" else ""
+        typed = " They have been found alone at night three times since October."
         times = []
         for i in range(args.runs + 1):
-            case["reference"] = reference + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26]
+            if args.edit == "worry":
+                case["worries"][0]["worry"] = worry + typed[: i % len(typed) + 1]
+            else:
+                case["reference"] = reference + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i % 26]
             body = json.dumps({"case": case})
             start = time.perf_counter()
             answer = request("POST", "check", body)
@@ -222,6 +231,7 @@ def main():
     g = sub.add_parser("page")
     g.add_argument("--name", required=True)
     g.add_argument("--runs", type=int, default=21)
+    g.add_argument("--edit", choices=["worry", "reference"], default="worry")
     g.add_argument("--out", required=True)
     g.add_argument("cmd", nargs=argparse.REMAINDER)
     args = ap.parse_args()
