@@ -145,6 +145,7 @@ impl Session {
             "plain": run.plain.as_ref().map(crate::plain::to_json),
             "timeline": timeline,
             "documents": documents,
+            "offers": offers(&case, &self.settings),
         })
     }
 
@@ -286,6 +287,27 @@ impl Session {
             .collect();
         Ok((png, pages.len(), words))
     }
+}
+
+/// What the page offers in the fields of [`crate::edit::form::FROM_PROFILE`],
+/// from the profile the case is checked with: each list's values with their
+/// names. None while that profile cannot be found (the check says why, at
+/// `profile`).
+fn offers(case: &Value, settings: &Settings) -> Value {
+    let named = match case.get("profile") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(name.as_str()),
+        Some(_) => return json!({}),
+    };
+    let Ok(profile) = pipeline::profile_for(named, settings) else {
+        return json!({});
+    };
+    let meetings: Vec<Value> = profile
+        .meetings
+        .iter()
+        .map(|m| json!({ "value": m.id, "label": m.name }))
+        .collect();
+    json!({ "meetings": meetings })
 }
 
 /// Where the previous version of a case file is kept: `case.yaml.bak`.

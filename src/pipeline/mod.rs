@@ -177,19 +177,22 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
 /// The profile: `--profile`, else the one the case names (read from the
 /// case's folder: the one file this stage reads), else the default.
 fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profile>, Box<Finding>> {
-    if let Some(p) = &settings.profile {
-        return Ok(p.clone());
-    }
-    // The default is the first built-in profile, shared like any other.
-    let name = match &loaded.case.profile {
-        None => rules::BUILT_IN[0].name,
-        Some(file) => file.as_str(),
-    };
-    rules::find_shared_profile(name, &settings.case_dir).map_err(|e| {
+    profile_for(loaded.case.profile.as_deref(), settings).map_err(|e| {
         Box::new(Finding::error("profile", "profile", e).help(
             "a built-in profile's name (`casepack profiles`), or a file relative to the case file; `--profile` overrides it",
         ))
     })
+}
+
+/// The profile a case naming `named` (its `profile` field) is checked
+/// with: `--profile`, else the one it names, else the default.
+pub fn profile_for(named: Option<&str>, settings: &Settings) -> Result<Arc<Profile>, String> {
+    if let Some(p) = &settings.profile {
+        return Ok(p.clone());
+    }
+    // The default is the first built-in profile, shared like any other.
+    let name = named.unwrap_or(rules::BUILT_IN[0].name);
+    rules::find_shared_profile(name, &settings.case_dir)
 }
 
 /// Says plainly when the pack will hold only the minutes template: for a

@@ -105,6 +105,7 @@ async function check() {
   if (mine !== seq) return; // a later change is being checked
   if (r.error) { status(r.error); return; }
   offerPeople();
+  offerFromProfile(r.offers || {});
   showFindings(r);
   showLetters(r.plain);
   showTimeline(r.timeline);
@@ -118,6 +119,16 @@ function offerPeople() {
   list.replaceChildren(...people
     .filter(p => p && typeof p.id === "string" && p.id !== "")
     .map(p => { const o = el("option", p.name || p.id); o.value = p.id; return o; }));
+}
+
+// What the profile defines (its meeting types), offered in the fields
+// that name one; the lists come with each check, from the case's profile.
+function offerFromProfile(offers) {
+  for (const [name, items] of Object.entries(offers)) {
+    const list = $("ids-" + name);
+    if (!list || !Array.isArray(items)) continue;
+    list.replaceChildren(...items.map(i => { const o = el("option", i.label); o.value = i.value; return o; }));
+  }
 }
 
 function showFindings(r) {

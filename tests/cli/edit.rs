@@ -357,3 +357,35 @@ fn a_field_the_loader_stops_at_is_named_by_its_path_for_the_form() {
     let (r, paths) = checked(&page, &case);
     assert_eq!(paths, ["people[1].born"], "{r:#}");
 }
+
+/// The meeting's type is offered from the profile the case is checked
+/// with, as `casepack meetings` lists it, and follows the case to another
+/// profile.
+#[test]
+fn the_meeting_types_offered_are_the_case_profiles() {
+    let dir = sample_dir();
+    let page = Page::start(dir.path(), "case.yaml");
+    assert!(page.get("").text().contains(r#"list="ids-meetings""#));
+    let mut case = page.get("case").json()["case"].clone();
+    for profile in [None, Some("wokingham")] {
+        let mut args = vec!["meetings"];
+        if let Some(p) = profile {
+            case["profile"] = p.into();
+            args.extend(["--profile", p]);
+        }
+        let listed = stdout(&casepack(dir.path(), &args));
+        let (r, _) = checked(&page, &case);
+        let offered = r["offers"]["meetings"].as_array().unwrap();
+        let lines: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(offered.len(), lines.len(), "{profile:?}: {r:#}\n{listed}");
+        for (o, line) in offered.iter().zip(&lines) {
+            let value = o["value"].as_str().unwrap();
+            let label = o["label"].as_str().unwrap();
+            assert_eq!(line.split_whitespace().next(), Some(value), "{line}");
+            assert!(
+                !label.is_empty() && line.contains(label),
+                "{line} / {label}"
+            );
+        }
+    }
+}

@@ -52,7 +52,8 @@ pub enum Kind {
         /// Whether it is prose, shown as a box that grows.
         long: bool,
         /// The values the page offers while it is typed: `people`, the
-        /// case's people by id, for a field that names someone.
+        /// case's people by id, for a field that names someone; a list of
+        /// [`FROM_PROFILE`] for a field naming something the profile defines.
         suggest: Option<&'static str>,
     },
     /// A date, YYYY-MM-DD.
@@ -118,6 +119,12 @@ pub struct Section {
     /// The fields.
     pub fields: Vec<Node>,
 }
+
+/// Fields whose value is an id the authority's profile defines, with the
+/// list the page offers for them (the check's answer carries each list from
+/// the profile the case is checked with). The format's schema cannot say
+/// this: which ids there are depends on the profile.
+pub const FROM_PROFILE: &[(&str, &str)] = &[("meeting.type", "meetings")];
 
 /// The sections in the order a social worker thinks about a case, each
 /// naming the top-level fields it holds. A top-level field named by none

@@ -204,10 +204,14 @@ impl<'s> Form<'s> {
         {
             return Kind::Number { value: text() };
         } else if type_is(t, "string") && value.is_none_or(Value::is_string) {
+            let at = path.to_string();
             return Kind::Text {
                 value: text(),
                 long: is_prose(path, &description(s).unwrap_or_default()),
-                suggest: None,
+                suggest: super::FROM_PROFILE
+                    .iter()
+                    .find(|(field, _)| *field == at)
+                    .map(|(_, list)| *list),
             };
         }
         Kind::Yaml {

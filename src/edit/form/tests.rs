@@ -46,6 +46,7 @@ fn fields_take_their_kind_label_help_and_value_from_the_schema_and_case() {
         "adoption_possible": true,
         "people": [{"id": "ann", "name": "Ann Bell"}],
         "children": ["ann"],
+        "meeting": {"type": "lpm"},
     });
     let nodes = all(&sections(&schema, &case));
     let date = find(&nodes, "lpm.date").unwrap();
@@ -80,6 +81,12 @@ fn fields_take_their_kind_label_help_and_value_from_the_schema_and_case() {
             }
         ),
         "{child:?}"
+    );
+    // A meeting's type is one the profile defines: offered from it.
+    let kind = find(&nodes, "meeting.type").unwrap();
+    assert!(
+        matches!(&kind.kind, Kind::Text { suggest: Some("meetings"), value, .. } if value == "lpm"),
+        "{kind:?}"
     );
     let id = find(&nodes, "people[0].id").unwrap();
     assert!(
