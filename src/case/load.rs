@@ -1,9 +1,10 @@
 //! Parsing a case file: YAML text to [`Case`], or findings that say exactly
 //! where and why it could not be read.
 
-use super::locate::{LocationIndex, Position};
+use super::locate::LocationIndex;
 use super::model::Case;
 use super::path::walk_strings;
+use crate::diagnostics::Position;
 use crate::diagnostics::{Finding, Findings};
 
 /// A parsed case with the text it came from, so later findings can point into it.

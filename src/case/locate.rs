@@ -11,15 +11,7 @@ use std::collections::BTreeMap;
 use granit_parser::{Event, Parser};
 
 use super::path::CasePath;
-
-/// A 1-based line and column in the case file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct Position {
-    /// Line, counting from 1.
-    pub line: usize,
-    /// Column in characters, counting from 1.
-    pub column: usize,
-}
+use crate::diagnostics::Position;
 
 /// Positions of every key and value in a YAML document, by path.
 #[derive(Debug, Default, Clone)]
@@ -114,6 +106,12 @@ fn value_path(stack: &mut [Frame]) -> Option<CasePath> {
             *index += 1;
             Some(p)
         }
+    }
+}
+
+impl crate::diagnostics::Locate for LocationIndex {
+    fn value(&self, path: &str) -> Option<Position> {
+        LocationIndex::value(self, path)
     }
 }
 

@@ -24,7 +24,7 @@ pub mod withhold;
 
 pub use family::{Family, Link, Party, Team, join_and};
 pub use load::{LoadedCase, REPLACEMENT, parse, replace_unshowable};
-pub use locate::{LocationIndex, Position};
+pub use locate::LocationIndex;
 pub use lpm::*;
 pub use model::*;
 pub use papers::*;

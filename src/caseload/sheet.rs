@@ -338,7 +338,7 @@ fn meta(report: &Report, cases: &[Reported], profile: &Profile) -> Value {
         .letterhead
         .as_ref()
         .and_then(|l| l.logo.as_ref())
-        .map(|(ext, _)| format!("{}.{ext}", render::LOGO_PATH));
+        .map(|(ext, _)| format!("{}.{ext}", crate::templates::LOGO_PATH));
     json!({
         "title": "Caseload deadlines",
         "reference": format!("{}, {}", plural(report.cases as u32, "case"), report.today.medium()),

@@ -13,7 +13,7 @@ use super::failure::{Failure, Outcome};
 use super::inputs::case_files;
 use crate::caseload::{self, read::Reported};
 use crate::rules::plural;
-use crate::{deadlines, pack};
+use crate::{deadlines, safe_write};
 
 /// What the caseload report writes besides the report.
 pub(super) struct Files<'a> {
@@ -108,7 +108,7 @@ fn write(
         ));
     }
     let fail = |e: &dyn std::fmt::Display| {
-        pack::abandon();
+        safe_write::abandon();
         Failure::usage(e).nothing_written()
     };
     let mut wrote = Vec::new();
@@ -124,14 +124,15 @@ fn write(
             plural(cases.len() as u32, "case")
         );
         let calendar = deadlines::ics_many(&name, &cases, previous.as_deref(), today);
-        pack::write_file(ics, files.force, calendar.as_bytes())
+        safe_write::write_file(ics, files.force, calendar.as_bytes())
             .map_err(|e| fail(&format!("{e:#}")))?;
         wrote.push(ics.display().to_string());
     }
     if let Some(path) = files.sheet {
         let sheet = caseload::sheet::render(report, reported)
             .map_err(|e| fail(&format!("internal: the caseload sheet: {e}")))?;
-        pack::write_file(path, files.force, &sheet.pdf).map_err(|e| fail(&format!("{e:#}")))?;
+        safe_write::write_file(path, files.force, &sheet.pdf)
+            .map_err(|e| fail(&format!("{e:#}")))?;
         if sheet.left_off > 0 {
             eprintln!(
                 "warning: the sheet {} leaves off {} that one page cannot hold; the report printed has them all",
@@ -141,7 +142,7 @@ fn write(
         }
         wrote.push(path.display().to_string());
     }
-    pack::commit();
+    safe_write::commit();
     for file in wrote {
         eprintln!("wrote {file}");
     }

@@ -10,7 +10,7 @@ use super::failure::{Failure, Outcome};
 use super::{EXIT_FINDINGS, Format};
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
-use crate::{deadlines, pack, pipeline, rules};
+use crate::{deadlines, pipeline, rules, safe_write};
 
 pub(super) fn profile_or_default(name: Option<&str>) -> Result<rules::Profile, Failure> {
     match name {
@@ -219,9 +219,9 @@ pub(super) fn migrate(path: &Path, output: Option<&Path>, force: bool) -> Outcom
     match output {
         None => print!("{}", moved.yaml),
         Some(out) => {
-            pack::write_file(out, force, moved.yaml.as_bytes())
+            safe_write::write_file(out, force, moved.yaml.as_bytes())
                 .map_err(|e| Failure::usage(format!("{e:#}")))?;
-            pack::commit();
+            safe_write::commit();
             eprintln!("wrote {} (case format 2)", out.display());
         }
     }
@@ -300,9 +300,9 @@ pub(super) fn timeline(
         // The calendar it replaces tells which events moved (`--force`).
         let previous = std::fs::read_to_string(ics).ok();
         let calendar = deadlines::ics(case, &checked.schedule, previous.as_deref(), settings.today);
-        pack::write_file(ics, force, calendar.as_bytes())
+        safe_write::write_file(ics, force, calendar.as_bytes())
             .map_err(|e| Failure::usage(format!("{e:#}")))?;
-        pack::commit();
+        safe_write::commit();
         eprintln!("wrote {}", ics.display());
     }
     Ok(ExitCode::SUCCESS)

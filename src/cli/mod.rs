@@ -33,9 +33,11 @@ pub fn run() -> ExitCode {
     // Ctrl-C: remove what this run was writing, so nothing partial is left.
     // For the page, Ctrl-C is how it is meant to end.
     if matches!(cli.command, Command::Edit { .. }) {
-        let _ = ctrlc::set_handler(|| crate::pack::stop_and_exit(0, "stopped: the page is closed"));
+        let _ = ctrlc::set_handler(|| {
+            crate::safe_write::stop_and_exit(0, "stopped: the page is closed")
+        });
     } else {
-        let _ = ctrlc::set_handler(|| crate::pack::interrupt_and_exit(130));
+        let _ = ctrlc::set_handler(|| crate::safe_write::interrupt_and_exit(130));
     }
     dispatch(cli).unwrap_or_else(Failure::report)
 }

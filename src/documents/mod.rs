@@ -307,7 +307,7 @@ fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Dat
         .letterhead
         .as_ref()
         .and_then(|l| l.logo.as_ref())
-        .map(|(ext, _)| format!("{}.{ext}", crate::render::LOGO_PATH));
+        .map(|(ext, _)| format!("{}.{ext}", crate::templates::LOGO_PATH));
     json!({
         "title": title,
         "reference": case.reference,

@@ -13,7 +13,6 @@ use std::fs;
 use std::io::{Seek, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
 use chrono::Datelike;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -25,11 +24,41 @@ use crate::case::{Case, FORMAT_VERSION, PersonId};
 use crate::documents::Audience;
 use crate::render::RenderedDocument;
 
-mod write;
+use crate::safe_write::{WriteError, write_atomically};
 
-pub use write::{
-    Writes, abandon, commit, interrupt_and_exit, stop_and_exit, write_file, write_pack,
-};
+/// Why a pack, or the data beside it, could not be written. Whatever was
+/// written of it is gone.
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    /// The file could not be written safely.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The zip could not be made.
+    #[error("{0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// The manifest or a document's data could not be made JSON.
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    /// Writing failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// The folder for the template data could not be made.
+    #[error("cannot create {}: {source}", path.display())]
+    Folder {
+        /// The folder.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A document's template data could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Data {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
 
 /// The manifest: what is in the pack, for whom, and its checksums.
 #[derive(Debug, Serialize)]
@@ -191,7 +220,7 @@ pub fn write_zip<W: Write + Seek>(
     docs: &[RenderedDocument],
     attached: &[AttachedFile],
     password: Option<&str>,
-) -> Result<W> {
+) -> Result<W, PackError> {
     let d = case.lpm.date.naive();
     let stamp = DateTime::from_date_and_time(
         d.year().clamp(1980, 2107) as u16,
@@ -233,14 +262,38 @@ pub fn write_zip<W: Write + Seek>(
 
 /// Writes each document's template data as JSON into `dir` (for previewing
 /// templates and for snapshot tests).
-pub fn write_data(dir: &Path, jobs: &[crate::documents::DocumentJob]) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+pub fn write_data(dir: &Path, jobs: &[crate::documents::DocumentJob]) -> Result<(), PackError> {
+    fs::create_dir_all(dir).map_err(|source| PackError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     for job in jobs {
         let name = job.file_name.trim_end_matches(".pdf");
         let mut json = serde_json::to_vec_pretty(&job.data)?;
         json.push(b'\n');
         let path = dir.join(format!("{name}.json"));
-        fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, json).map_err(|source| PackError::Data {
+            path: path.clone(),
+            source,
+        })?;
     }
+    Ok(())
+}
+
+/// Writes the pack to `dest` through [`crate::safe_write`]: whole or not at
+/// all, never over an existing file unless `force`.
+pub fn write_pack(
+    dest: &Path,
+    force: bool,
+    case: &Case,
+    manifest: &Manifest,
+    docs: &[RenderedDocument],
+    attached: &[AttachedFile],
+    password: Option<&str>,
+) -> Result<(), PackError> {
+    write_atomically(dest, force, |file| -> Result<(), PackError> {
+        write_zip(file, case, manifest, docs, attached, password)?.sync_all()?;
+        Ok(())
+    })?;
     Ok(())
 }

@@ -19,7 +19,6 @@ use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::render;
 use crate::rules::{self, PackAudience, Profile, SelectedMeeting};
 
 /// What a run depends on besides the case: the day it is (for what is
@@ -100,7 +99,10 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         Err(findings) => return (None, findings),
     };
     // Archival PDF refuses what no font can show: replaced, and said.
-    findings.extend(case::replace_unshowable(&mut loaded, render::can_show));
+    findings.extend(case::replace_unshowable(
+        &mut loaded,
+        crate::fonts::can_show,
+    ));
     let profile = match choose_profile(&loaded, settings) {
         Ok(p) => p,
         Err(f) => {

@@ -365,7 +365,7 @@ fn read_for_jargon(units: &[printed::Unit], tables: bool) -> Vec<printed::Unit> 
 struct Pending {
     message: String,
     help: String,
-    position: Option<crate::case::Position>,
+    position: Option<crate::diagnostics::Position>,
     /// Characters to underline from the position: the term's length.
     width: Option<usize>,
     /// The profile file, for words in its wording.

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::printed::normalise;
 use crate::case::path::walk_strings;
-use crate::case::{Case, LocationIndex, Position};
+use crate::case::{Case, LocationIndex};
+use crate::diagnostics::Position;
 
 /// One text field of the case: its YAML path and its text, normalised as
 /// printed text is.

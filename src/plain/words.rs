@@ -32,7 +32,7 @@ pub fn guess(checked: &Checked, jobs: &mut [DocumentJob]) {
     for job in jobs.iter_mut().filter(|j| super::is_letter(checked, j)) {
         let mut texts = Vec::new();
         strings(&job.data, &mut texts);
-        if let Some(template) = crate::render::template_text(job.template, &checked.profile) {
+        if let Some(template) = checked.profile.template_text(job.template) {
             // Comments are the template's notes to its reader, never printed.
             texts.extend(
                 template

@@ -18,74 +18,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::documents::DocumentJob;
 use crate::rules::Profile;
-pub(crate) use world::embedded_fonts;
+use crate::templates::LOGO_PATH;
 use world::{DocWorld, file_id};
-pub use world::{can_show, template_text};
-
-/// The templates, embedded: (file name, source).
-pub const TEMPLATES: &[(&str, &str)] = &[
-    ("common.typ", include_str!("../../templates/common.typ")),
-    (
-        "advocates-agenda.typ",
-        include_str!("../../templates/advocates-agenda.typ"),
-    ),
-    ("bundle.typ", include_str!("../../templates/bundle.typ")),
-    (
-        "pack-cover.typ",
-        include_str!("../../templates/pack-cover.typ"),
-    ),
-    (
-        "meeting-papers.typ",
-        include_str!("../../templates/meeting-papers.typ"),
-    ),
-    ("genogram.typ", include_str!("../../templates/genogram.typ")),
-    (
-        "letter-of-issue.typ",
-        include_str!("../../templates/letter-of-issue.typ"),
-    ),
-    (
-        "letter-ending-pre-proceedings.typ",
-        include_str!("../../templates/letter-ending-pre-proceedings.typ"),
-    ),
-    (
-        "chronology.typ",
-        include_str!("../../templates/chronology.typ"),
-    ),
-    (
-        "kinship-schedule.typ",
-        include_str!("../../templates/kinship-schedule.typ"),
-    ),
-    (
-        "plo-summary.typ",
-        include_str!("../../templates/plo-summary.typ"),
-    ),
-    (
-        "letter-before-proceedings.typ",
-        include_str!("../../templates/letter-before-proceedings.typ"),
-    ),
-    (
-        "lpm-minutes.typ",
-        include_str!("../../templates/lpm-minutes.typ"),
-    ),
-    (
-        "pre-proceedings-agreement.typ",
-        include_str!("../../templates/pre-proceedings-agreement.typ"),
-    ),
-    (
-        "timeline-sheet.typ",
-        include_str!("../../templates/timeline-sheet.typ"),
-    ),
-    (
-        "caseload-sheet.typ",
-        include_str!("../../templates/caseload-sheet.typ"),
-    ),
-];
-
-/// Where a template finds its data in the in-memory world.
-pub(crate) const DATA_PATH: &str = "/data.json";
-
-/// Where the profile's logo sits in the world, before its extension.
-pub const LOGO_PATH: &str = "/logo";
 
 /// How many evictions a memoised result of Typst's survives unused. Each
 /// document evicts when it is done, while another may be halfway through

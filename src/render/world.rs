@@ -14,53 +14,8 @@ use typst::text::{Font, FontBook, FontFamily, FontList, Lang, Region, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::{DATA_PATH, TEMPLATES};
-use crate::rules::Profile;
-
-/// The fonts, embedded: Liberation Sans (metric-compatible with Arial) for
-/// text, DejaVu Sans for scripts it lacks (Arabic, Hebrew), Noto Color
-/// Emoji for emoji. All open-licensed; see `fonts/`.
-const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
-    include_bytes!("../../fonts/DejaVuSans.ttf"),
-    include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
-    include_bytes!("../../fonts/NotoColorEmoji.ttf"),
-];
-
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-}
-
-static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> = FONT_FILES
-        .iter()
-        .flat_map(|data| Font::iter(Bytes::new(*data)))
-        .collect();
-    Fonts {
-        book: LazyHash::new(FontBook::from_fonts(&fonts)),
-        fonts,
-    }
-});
-
-/// Whether one of the embedded fonts can show `c` (spaces always can).
-/// Archival PDF refuses a character no font has, so the case's text is
-/// checked with this before anything is rendered.
-pub fn can_show(c: char) -> bool {
-    c.is_whitespace()
-        || FONTS
-            .fonts
-            .iter()
-            .any(|f| f.info().coverage.contains(c as u32))
-}
-
-/// The embedded fonts, for measuring text before Typst sets it.
-pub(crate) fn embedded_fonts() -> &'static [Font] {
-    &FONTS.fonts
-}
+use crate::fonts::FONTS;
+use crate::templates::{DATA_PATH, text_of};
 
 /// The standard library every document compiles with, built once per
 /// process: the data's path as an input, and the house font and language.
@@ -135,7 +90,7 @@ impl<'a> DocWorld<'a> {
         data: Vec<u8>,
         date: chrono::NaiveDate,
     ) -> Option<DocWorld<'a>> {
-        TEMPLATES.iter().find(|(name, _)| *name == template)?;
+        crate::templates::text_of(template, &NO_OVERRIDES)?;
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)?;
         Some(DocWorld {
             main: file_id(&format!("/{template}"))?,
@@ -154,22 +109,6 @@ impl<'a> DocWorld<'a> {
         }
         text_of(path.vpath().get_without_slash(), self.overrides)
     }
-}
-
-/// A template's text: a profile's own, else casepack's.
-fn text_of<'a>(name: &str, overrides: &'a BTreeMap<String, String>) -> Option<&'a str> {
-    overrides.get(name).map(String::as_str).or_else(|| {
-        TEMPLATES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, text)| *text)
-    })
-}
-
-/// The text of the template `name` as `profile` prints it: its own
-/// replacement, else casepack's.
-pub fn template_text<'a>(name: &str, profile: &'a Profile) -> Option<&'a str> {
-    text_of(name, &profile.templates)
 }
 
 impl World for DocWorld<'_> {

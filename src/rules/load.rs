@@ -363,8 +363,8 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, String> {
                 path.display()
             ));
         };
-        if !crate::render::TEMPLATES.iter().any(|(n, _)| *n == name) {
-            let names: Vec<&str> = crate::render::TEMPLATES.iter().map(|(n, _)| *n).collect();
+        if !crate::templates::names().any(|n| n == name) {
+            let names: Vec<&str> = crate::templates::names().collect();
             return Err(format!(
                 "{} does not replace a built-in template (they are {})",
                 path.display(),

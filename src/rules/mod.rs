@@ -227,6 +227,12 @@ impl Profile {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// The text of the template `name` as this profile prints it: its own
+    /// replacement, else casepack's.
+    pub fn template_text(&self, name: &str) -> Option<&str> {
+        crate::templates::text_of(name, &self.templates)
+    }
+
     /// The timeline holding step `id`.
     pub fn timeline_of(&self, id: &str) -> Option<&TimelineRules> {
         self.timelines

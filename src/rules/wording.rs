@@ -15,7 +15,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tera::ast::Node;
 
-use crate::case::{LocationIndex, Position};
+use crate::case::LocationIndex;
+use crate::diagnostics::Position;
 use crate::diagnostics::{Finding, SourceFile};
 
 /// The paragraphs a profile may word, in the order a letter prints them.

@@ -125,7 +125,7 @@ pub(super) fn text_width_em(text: &str, bold: bool, italic: bool) -> f64 {
         .iter()
         .filter_map(|family| {
             let of_family = || {
-                crate::render::embedded_fonts()
+                crate::fonts::embedded()
                     .iter()
                     .filter(|f| f.info().family == *family)
             };

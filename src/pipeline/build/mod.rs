@@ -208,7 +208,7 @@ pub fn build_case(
     }
     // The packs and their bundles go together or not at all: dropped
     // before the commit, the group removes what it wrote.
-    let mut writes = pack::Writes::default();
+    let mut writes = crate::safe_write::Writes::default();
     for r in &ready {
         let written = writes
             .write(&r.dest, |dest| {
@@ -224,7 +224,8 @@ pub fn build_case(
             })
             .and_then(|()| match &r.bundle {
                 Some((file, b)) => writes.write(file, |dest| {
-                    pack::write_file(dest, outputs.force, &b.rendered.pdf)
+                    crate::safe_write::write_file(dest, outputs.force, &b.rendered.pdf)
+                        .map_err(pack::PackError::from)
                 }),
                 None => Ok(()),
             });

@@ -1,45 +1,56 @@
-//! Writing files safely: each through a temporary file beside it, renamed
-//! into place, never over an existing file without `force`, and every file
+//! Writing files safely, for every command that writes: each file through
+//! a temporary file beside it (never a shared temp folder: it holds
+//! personal data), created readable by its owner only, synced, then renamed
+//! into place; never over an existing file without `force`; and every file
 //! a run has not yet committed to removed if it is interrupted or fails
-//! part-way. A case's files are kept or removed together.
+//! part-way. A case's files are kept or removed together ([`Writes`]).
+//! The pack, the bundle, calendars, the caseload sheet and migrated cases
+//! are all written through here.
 
 use std::fs;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{Context, Result, bail};
-
-use super::{Manifest, write_zip};
-use crate::attach::AttachedFile;
-use crate::case::Case;
-use crate::render::RenderedDocument;
-
-/// Writes the pack to `dest` atomically: a temporary file in the same
-/// folder, flushed and synced, then renamed. Refuses to replace an existing
-/// file unless `force`.
-pub fn write_pack(
-    dest: &Path,
-    force: bool,
-    case: &Case,
-    manifest: &Manifest,
-    docs: &[RenderedDocument],
-    attached: &[AttachedFile],
-    password: Option<&str>,
-) -> Result<()> {
-    write_atomically(dest, force, |file| {
-        write_zip(file, case, manifest, docs, attached, password)?.sync_all()?;
-        Ok(())
-    })
+/// Why a file could not be written. Whatever was written of it is gone.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file is there and `force` was not given.
+    #[error("{} already exists; use --force to replace it", .0.display())]
+    Exists(PathBuf),
+    /// The folder to write into is not there.
+    #[error("the folder {} does not exist", .0.display())]
+    NoFolder(PathBuf),
+    /// The temporary file could not be made in the folder.
+    #[error("cannot write in {}: {source}", dir.display())]
+    Folder {
+        /// The folder.
+        dir: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// Writing the file's contents failed.
+    #[error("{0}")]
+    Contents(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The finished file could not be put in place.
+    #[error("cannot write {}: {source}", path.display())]
+    Rename {
+        /// The destination.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The run was interrupted (Ctrl-C) before the file was in place.
+    #[error("interrupted")]
+    Interrupted,
 }
 
-/// Writes `bytes` to `dest` the same way as the pack: whole or not at all,
-/// never over an existing file unless `force`.
-pub fn write_file(dest: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to `dest`: whole or not at all, never over an existing
+/// file unless `force`.
+pub fn write_file(dest: &Path, force: bool, bytes: &[u8]) -> Result<(), WriteError> {
     write_atomically(dest, force, |mut file| {
         file.write_all(bytes)?;
-        file.sync_all()?;
-        Ok(())
+        file.sync_all()
     })
 }
 
@@ -104,9 +115,13 @@ pub struct Writes {
 }
 
 impl Writes {
-    /// Writes `dest` with `write` (one of [`write_pack`] and
-    /// [`write_file`]), as one of this group.
-    pub fn write(&mut self, dest: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    /// Writes `dest` with `write` (which writes through [`write_file`] or
+    /// [`write_atomically`]), as one of this group.
+    pub fn write<E>(
+        &mut self,
+        dest: &Path,
+        write: impl FnOnce(&Path) -> Result<(), E>,
+    ) -> Result<(), E> {
         write(dest)?;
         self.files.push(dest.to_path_buf());
         Ok(())
@@ -133,50 +148,50 @@ impl Drop for Writes {
     }
 }
 
-/// Writes through a temporary file beside `dest`, then renames it into place.
-/// Both the temporary file and, once renamed, `dest` stay on the list of
-/// unfinished files until [`commit`].
-fn write_atomically(
+/// Writes through a temporary file beside `dest` with `write`, then
+/// renames it into place. Both the temporary file and, once renamed, `dest`
+/// stay on the list of unfinished files until [`commit`].
+pub fn write_atomically<E: std::error::Error + Send + Sync + 'static>(
     dest: &Path,
     force: bool,
-    write: impl FnOnce(&std::fs::File) -> Result<()>,
-) -> Result<()> {
+    write: impl FnOnce(&std::fs::File) -> Result<(), E>,
+) -> Result<(), WriteError> {
     if dest.exists() && !force {
-        bail!(
-            "{} already exists; use --force to replace it",
-            dest.display()
-        );
+        return Err(WriteError::Exists(dest.to_path_buf()));
     }
     let dir = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        bail!("the folder {} does not exist", dir.display());
+        return Err(WriteError::NoFolder(dir.to_path_buf()));
     }
     // Created readable and writable by the owner only (0600 on Unix): it
     // holds personal data.
     let (tmp, part) = {
         let mut list = unfinished();
         if list.interrupted {
-            bail!("interrupted");
+            return Err(WriteError::Interrupted);
         }
         let tmp = tempfile::Builder::new()
             .prefix(".casepack-")
             .suffix(".part")
             .tempfile_in(dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
+            .map_err(|source| WriteError::Folder {
+                dir: dir.to_path_buf(),
+                source,
+            })?;
         let part = tmp.path().to_path_buf();
         list.files.push(part.clone());
         (tmp, part)
     };
-    write(tmp.as_file())?;
+    write(tmp.as_file()).map_err(|e| WriteError::Contents(Box::new(e)))?;
     let result = {
         // Renamed under the lock, so an interruption sees either the
         // temporary file or the finished one on the list, never neither.
         let mut list = unfinished();
         if list.interrupted {
-            bail!("interrupted");
+            return Err(WriteError::Interrupted);
         }
         let result = if force {
             tmp.persist(dest).map(|_| ())
@@ -190,14 +205,13 @@ fn write_atomically(
         result
     };
     result.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!(
-                "{} already exists; use --force to replace it",
-                dest.display()
-            )
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            WriteError::Exists(dest.to_path_buf())
         } else {
-            anyhow::Error::new(e.error).context(format!("cannot write {}", dest.display()))
+            WriteError::Rename {
+                path: dest.to_path_buf(),
+                source: e.error,
+            }
         }
-    })?;
-    Ok(())
+    })
 }
