@@ -24,6 +24,7 @@ pub mod caseload;
 pub mod cli;
 pub mod deadlines;
 pub mod diagnostics;
+pub mod disclosure;
 pub mod documents;
 pub mod edit;
 pub mod fonts;

@@ -2,19 +2,19 @@
 //! typed [`Case`], and check it for everything that can be known from the
 //! file alone. Hands on a [`LoadedCase`] (the model, the text, and where
 //! each value sits in it) plus findings; [`Family`] answers questions about
-//! its people, and [`disclosure`] makes each reader's copy of it.
+//! its people.
 
-pub mod disclosure;
 mod family;
+mod filled;
 mod links;
 mod load;
 mod locate;
 mod lpm;
 pub mod migrate;
 mod model;
-mod papers;
 pub mod path;
 pub mod people;
+mod proceedings;
 mod records;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -23,16 +23,17 @@ mod validate;
 pub mod withhold;
 
 pub use family::{Family, Link, Party, Team, join_and};
+pub use filled::Filled;
 pub use load::{LoadedCase, REPLACEMENT, parse, replace_unshowable};
 pub use locate::LocationIndex;
 pub use lpm::*;
 pub use model::*;
-pub use papers::*;
 pub use path::CasePath;
 pub use people::{
     DateOrYear, Gender, ParentKind, Partnership, PartnershipStatus, Person, PersonId, Reader,
     Readers, Solicitor,
 };
+pub use proceedings::*;
 pub use records::*;
 pub use types::{Date, Time};
 pub use validate::validate;

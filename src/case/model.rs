@@ -11,8 +11,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::lpm::{Lpm, LpmRequest, ReviewLpm};
-use super::papers::{KinshipCarer, LetterOfIssue, PloSummary, PreProceedingsEnd, Proceedings};
 use super::people::{Household, Person, PersonId, Professionals};
+use super::proceedings::{KinshipCarer, LetterOfIssue, PloSummary, PreProceedingsEnd, Proceedings};
 use super::records::{Attachment, ChronologyEntry, PackMeeting};
 use super::types::{Date, Time};
 

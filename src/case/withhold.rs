@@ -21,9 +21,6 @@ use super::path::{CasePath, Segment};
 use super::people::{Reader, Readers};
 use crate::diagnostics::{Finding, nearest};
 
-/// What prints instead of withheld text.
-pub const WITHHELD: &str = "[withheld]";
-
 /// Text kept from some readers.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,9 +7,9 @@
 use serde_json::{Value, json};
 
 use super::{Ctx, DocumentJob};
-use crate::case::disclosure::Viewer;
 use crate::case::{Date, Family};
 use crate::deadlines::Schedule;
+use crate::disclosure::Viewer;
 use crate::rules::{PackAudience, Profile, SelectedMeeting, section_of};
 
 /// One part of the bundle: a rendered document or an attached PDF.

@@ -7,8 +7,8 @@ use serde_json::json;
 
 use super::{Audience, Ctx, DocumentJob};
 use crate::case::Family;
-use crate::case::disclosure::Viewer;
 use crate::deadlines::Schedule;
+use crate::disclosure::Viewer;
 use crate::rules::{PackAudience, Profile, SelectedMeeting};
 
 /// One document as the index lists it.

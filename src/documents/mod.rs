@@ -20,9 +20,9 @@ mod timeline;
 
 use serde_json::{Value, json};
 
-use crate::case::disclosure::Viewer;
 use crate::case::{Case, Date, Family, PersonId};
 use crate::deadlines::Schedule;
+use crate::disclosure::Viewer;
 pub use crate::rules::Audience;
 use crate::rules::{DocumentRule, Profile, SelectedMeeting, Writer};
 pub use bundle::{BundlePart, bundle};
@@ -188,7 +188,7 @@ pub fn plan(
     let pack = profile
         .meeting(&meeting.id)
         .map_or(&[][..], |m| &m.pack[..]);
-    let filled = crate::rules::Filled::new(case);
+    let filled = crate::case::Filled::new(case);
     for id in pack {
         let Some(rule) = profile.document(id) else {
             continue;

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 
 use super::{Checked, Settings, check};
 use crate::attach::AttachedFile;
-use crate::case::disclosure::guard::{Guard, Leak, written_at};
-use crate::case::disclosure::{self, SecretKind, View, Viewer};
 use crate::case::{Family, PersonId, people::Reader};
 use crate::diagnostics::{Finding, Findings, nearest};
+use crate::disclosure::guard::{Guard, Leak, written_at};
+use crate::disclosure::{self, SecretKind, View, Viewer};
 use crate::documents::{self, DocumentJob};
 use crate::plain::{Report, words};
 use crate::render::LaidOut;

@@ -34,7 +34,6 @@ pub use bundle::{BundleRules, BundleSection, section_of};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
-pub use evidence::Filled;
 pub use load::{
     BUILT_IN, BuiltIn, Letterhead, built_in, find as find_profile,
     find_shared as find_shared_profile, load as load_profile,

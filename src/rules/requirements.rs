@@ -2,8 +2,9 @@
 //! is for, and what its pack is missing, what is stale, who is not there.
 //! Every finding carries the severity and source the rule data gives it.
 
-use super::evidence::{Filled, attachment, chronology, document, genogram};
+use super::evidence::{attachment, chronology, document, genogram};
 use super::{CaseRecord, Check, MeetingType, Profile, Requirement, Role};
+use crate::case::Filled;
 use crate::case::{Attendee, Case, Date, Family};
 use crate::diagnostics::{Finding, Severity, nearest};
 

@@ -1,4 +1,5 @@
-//! Disclosure, decided per reader: the case as one reader may see it.
+//! Disclosure, decided per reader: the case as one reader may see it, and
+//! the search of everything written for them for what it left out.
 //!
 //! A parent's pack is made from a copy of the case in which everyone else's
 //! address, telephone, email and custody details are gone (unless that
@@ -17,10 +18,10 @@ pub mod guard;
 
 use serde_json::{Value, json};
 
-use super::family::Family;
-use super::model::Case;
-use super::people::Reader;
-use super::withhold::WITHHELD;
+use crate::case::{Case, Family, Reader};
+
+/// What prints instead of withheld text.
+pub const WITHHELD: &str = "[withheld]";
 
 /// Who reads a pack, as far as disclosure goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
