@@ -32,7 +32,7 @@ pub mod pack;
 pub mod parallel;
 pub mod pipeline;
 pub mod plain;
+pub mod profile;
 pub mod render;
-pub mod rules;
 pub mod safe_write;
 pub mod templates;

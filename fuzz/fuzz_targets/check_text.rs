@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use casepack::pipeline::Settings;
-use casepack::rules::PackAudience;
+use casepack::profile::PackAudience;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/fuzz/harness.rs"]

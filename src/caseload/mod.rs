@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::calendar::Calendar;
 use crate::case::{Case, Date};
 use crate::deadlines::{Schedule, Status, status};
-use crate::rules::Profile;
+use crate::profile::Profile;
 
 pub use roles::Responsible;
 

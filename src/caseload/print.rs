@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{NotReported, Report, Row, Standing, Why};
 use crate::case::Date;
-use crate::rules::plural;
+use crate::profile::plural;
 
 /// The report as text: a heading with the counts, one table per group
 /// (case, due date, weekday, status, step, responsible, who), wrapped to

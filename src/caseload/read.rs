@@ -11,7 +11,7 @@ use super::{CaseDeadlines, NotReported, Row, Why, rows};
 use crate::deadlines::Schedule;
 use crate::diagnostics::Severity;
 use crate::pipeline::{self, Settings};
-use crate::rules::Profile;
+use crate::profile::Profile;
 
 /// A case that checked: its rows, and what the sheet and calendar need.
 #[derive(Debug, Clone)]

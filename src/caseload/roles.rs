@@ -4,7 +4,7 @@
 //! head of service or legal adviser, where the profile ties the role to one.
 
 use crate::case::Case;
-use crate::rules::Profile;
+use crate::profile::Profile;
 
 /// The posts whose steps the report lists first, in this order: a team
 /// meeting goes through the social workers' steps, then the team

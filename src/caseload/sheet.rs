@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 use super::read::Reported;
 use super::{Report, Row, Standing};
 use crate::documents::{Audience, DocumentJob};
+use crate::profile::{Profile, plural};
 use crate::render::{self, RenderError};
-use crate::rules::{Profile, plural};
 
 /// The file name the sheet is given inside casepack (its PDF metadata).
 const FILE_NAME: &str = "caseload-sheet.pdf";
@@ -123,7 +123,7 @@ fn shared_profile(cases: &[Reported]) -> Arc<Profile> {
         {
             first.profile.clone()
         }
-        _ => Arc::new(crate::rules::default_profile().clone()),
+        _ => Arc::new(crate::profile::default_profile().clone()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::case::testing;
 use crate::pipeline::Settings;
-use crate::rules::default_profile;
+use crate::profile::default_profile;
 
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap()

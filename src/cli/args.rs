@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use super::failure::Failure;
 use crate::case::Date;
 use crate::pipeline::Settings;
-use crate::rules;
+use crate::profile;
 
 /// Meeting packs and letters for children's social care under the Public Law Outline.
 ///
@@ -226,7 +226,7 @@ impl When {
         }
         if let Some(name) = &self.profile {
             let profile =
-                crate::rules::find_profile(name, Path::new(".")).map_err(Failure::usage)?;
+                crate::profile::find_profile(name, Path::new(".")).map_err(Failure::usage)?;
             settings.profile = Some(std::sync::Arc::new(profile));
         }
         Ok(settings)
@@ -258,8 +258,8 @@ impl Readers {
     /// Puts the audience and recipient into `settings`, or says why they do not go together.
     pub(super) fn apply(&self, settings: &mut Settings) -> Result<(), Failure> {
         settings.audience = match (self.audience, &self.recipient) {
-            (None, None) => rules::PackAudience::Panel,
-            (None, Some(_)) | (Some(AudienceArg::Parents), _) => rules::PackAudience::Parents,
+            (None, None) => profile::PackAudience::Panel,
+            (None, Some(_)) | (Some(AudienceArg::Parents), _) => profile::PackAudience::Parents,
             (Some(a), None) => a.into(),
             (Some(_), Some(_)) => {
                 return Err(Failure::usage(
@@ -285,13 +285,13 @@ pub enum AudienceArg {
     Legal,
 }
 
-impl From<AudienceArg> for rules::PackAudience {
+impl From<AudienceArg> for profile::PackAudience {
     fn from(a: AudienceArg) -> Self {
         match a {
-            AudienceArg::Panel => rules::PackAudience::Panel,
-            AudienceArg::Parents => rules::PackAudience::Parents,
-            AudienceArg::Advocates => rules::PackAudience::Advocates,
-            AudienceArg::Legal => rules::PackAudience::Legal,
+            AudienceArg::Panel => profile::PackAudience::Panel,
+            AudienceArg::Parents => profile::PackAudience::Parents,
+            AudienceArg::Advocates => profile::PackAudience::Advocates,
+            AudienceArg::Legal => profile::PackAudience::Legal,
         }
     }
 }

@@ -117,7 +117,7 @@ pub(super) fn build_many(
         std::fs::create_dir_all(dir)
             .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
     }
-    if outputs.encrypt && settings.audience == crate::rules::PackAudience::Parents {
+    if outputs.encrypt && settings.audience == crate::profile::PackAudience::Parents {
         return Err(Failure::usage(
             "--encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password",
         ));

@@ -12,7 +12,7 @@ use super::args::When;
 use super::failure::{Failure, Outcome};
 use super::inputs::case_files;
 use crate::caseload::{self, read::Reported};
-use crate::rules::plural;
+use crate::profile::plural;
 use crate::{deadlines, safe_write};
 
 /// What the caseload report writes besides the report.

@@ -10,23 +10,23 @@ use super::failure::{Failure, Outcome};
 use super::{EXIT_FINDINGS, Format};
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
-use crate::{deadlines, pipeline, rules, safe_write};
+use crate::{deadlines, pipeline, profile, safe_write};
 
-pub(super) fn profile_or_default(name: Option<&str>) -> Result<rules::Profile, Failure> {
+pub(super) fn profile_or_default(name: Option<&str>) -> Result<profile::Profile, Failure> {
     match name {
-        None => Ok(rules::default_profile().clone()),
-        Some(name) => rules::find_profile(name, Path::new(".")).map_err(Failure::usage),
+        None => Ok(profile::default_profile().clone()),
+        Some(name) => profile::find_profile(name, Path::new(".")).map_err(Failure::usage),
     }
 }
 
 /// `casepack profiles`: each built-in profile, its name first.
 pub(super) fn profiles() -> Outcome {
-    let width = rules::BUILT_IN
+    let width = profile::BUILT_IN
         .iter()
         .map(|b| b.name.len())
         .max()
         .unwrap_or(0);
-    for b in rules::BUILT_IN {
+    for b in profile::BUILT_IN {
         let aliases = if b.aliases.is_empty() {
             String::new()
         } else {
@@ -37,10 +37,10 @@ pub(super) fn profiles() -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn explain(profile: &rules::Profile, id: &str) -> Outcome {
+pub(super) fn explain(profile: &profile::Profile, id: &str) -> Outcome {
     match profile.meeting(id) {
         Some(m) => {
-            print!("{}", rules::explain::explain(profile, m));
+            print!("{}", profile::explain::explain(profile, m));
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::rules;
+use crate::profile;
 
 /// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
@@ -99,7 +99,7 @@ fn dispatch(cli: Cli) -> Outcome {
         Command::Profiles => profiles(),
         Command::Meetings { profile } => {
             let p = profile_or_default(profile.as_deref())?;
-            print!("{}", rules::explain::list(&p));
+            print!("{}", profile::explain::list(&p));
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { meeting, profile } => {

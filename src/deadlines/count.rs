@@ -5,7 +5,7 @@
 use super::{DatedStep, anchor_phrase, recorded};
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
-use crate::rules::{Direction, Due, Offset, Pick, StepRule, TimelineRules, event_name};
+use crate::profile::{Direction, Due, Offset, Pick, StepRule, TimelineRules, event_name};
 
 /// The date a rule counts from and its name: for `first_of`/`last_of`,
 /// whichever of its anchors is earliest or latest. Anchors are dated

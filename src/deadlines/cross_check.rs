@@ -3,7 +3,7 @@
 //! (`tests/data/generate_working_days.py`).
 
 use super::*;
-use crate::rules::{Direction, Offset};
+use crate::profile::{Direction, Offset};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use super::{DatedStep, DatedTimeline, Schedule, status::status};
 use crate::calendar::Calendar;
 use crate::case::{Case, Date};
-use crate::rules::Profile;
+use crate::profile::Profile;
 
 /// The date a step shows: when it happened or is booked, else its deadline.
 fn shown_date(s: &DatedStep) -> Date {

@@ -7,7 +7,7 @@ use super::{DatedStep, Schedule, plural, short_action, status};
 use crate::calendar::Calendar;
 use crate::case::{Case, Date, ReviewDecision};
 use crate::diagnostics::Finding;
-use crate::rules::{Extension, Profile};
+use crate::profile::{Extension, Profile};
 use status::Status;
 
 /// The weeks review LPMs validly added to a deadline, and the last such

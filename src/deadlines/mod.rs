@@ -28,7 +28,7 @@ use findings::{done_findings, extension, step_findings};
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
 use crate::diagnostics::Finding;
-use crate::rules::{
+use crate::profile::{
     Due, Profile, StepRule, TimelineRules, evaluation_order, event_date, event_name, event_path,
 };
 
@@ -263,7 +263,7 @@ fn out_of_range(err: OutOfRange, path: &str) -> Box<Finding> {
     Box::new(Finding::error("calendar-range", path, err.to_string()).help(help))
 }
 
-use crate::rules::plural;
+use crate::profile::plural;
 
 /// "Letter before proceedings with the parents (hand delivered)" → "the letter
 /// before proceedings with the parents": short enough to name an anchor.

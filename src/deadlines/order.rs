@@ -9,7 +9,7 @@ use super::{DatedTimeline, Schedule, count, short_action};
 use crate::calendar::Calendar;
 use crate::case::Date;
 use crate::diagnostics::Finding;
-use crate::rules::{Pick, Profile, TimelineRules, evaluation_order};
+use crate::profile::{Pick, Profile, TimelineRules, evaluation_order};
 
 /// Dates every timeline from each start in a whole year (every weekday,
 /// every bank holiday of it) and refuses a profile in which a step could be

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::case::parse;
-use crate::rules::default_profile;
+use crate::profile::default_profile;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

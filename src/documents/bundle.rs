@@ -10,7 +10,7 @@ use super::{Ctx, DocumentJob};
 use crate::case::{Date, Family};
 use crate::deadlines::Schedule;
 use crate::disclosure::Viewer;
-use crate::rules::{PackAudience, Profile, SelectedMeeting, section_of};
+use crate::profile::{PackAudience, Profile, SelectedMeeting, section_of};
 
 /// One part of the bundle: a rendered document or an attached PDF.
 #[derive(Debug, Clone)]
@@ -44,7 +44,7 @@ pub fn bundle(
     audience: PackAudience,
     viewer: Viewer,
 ) -> Option<(DocumentJob, usize)> {
-    let rule = profile.document_by(crate::rules::Writer::Bundle)?;
+    let rule = profile.document_by(crate::profile::Writer::Bundle)?;
     let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let sections = profile.bundle_sections(&meeting.id);
     let mut held: Vec<Vec<&BundlePart>> = vec![Vec::new(); sections.len()];

@@ -9,7 +9,7 @@ use super::{Audience, Ctx, DocumentJob};
 use crate::case::Family;
 use crate::deadlines::Schedule;
 use crate::disclosure::Viewer;
-use crate::rules::{PackAudience, Profile, SelectedMeeting};
+use crate::profile::{PackAudience, Profile, SelectedMeeting};
 
 /// One document as the index lists it.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ pub fn cover(
     audience: PackAudience,
     viewer: Viewer,
 ) -> Option<DocumentJob> {
-    let rule = profile.document_by(crate::rules::Writer::PackCover)?;
+    let rule = profile.document_by(crate::profile::Writer::PackCover)?;
     let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
     let meeting_type = profile.meeting(&meeting.id);
     let mut first = cover_pages + 1;

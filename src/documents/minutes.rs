@@ -65,7 +65,7 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
     let title = ctx.name();
     let short = ctx
         .profile
-        .meeting_in(crate::rules::CaseRecord::Lpm)
+        .meeting_in(crate::profile::CaseRecord::Lpm)
         .map_or("LPM", |m| m.short.as_str());
     let lpm = &case.lpm;
     let family = ctx.family;

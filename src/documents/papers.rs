@@ -17,7 +17,7 @@ fn items(ctx: &Ctx) -> Vec<Value> {
     let for_parents = ctx
         .rule
         .audiences
-        .contains(&crate::rules::PackAudience::Parents);
+        .contains(&crate::profile::PackAudience::Parents);
     ctx.rule
         .agenda
         .iter()

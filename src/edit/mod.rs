@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use crate::pipeline::Settings;
-use crate::rules::PackAudience;
+use crate::profile::PackAudience;
 
 /// What `casepack init` writes: a case with every section present and
 /// nothing filled in, for the form (or an editor) to fill.

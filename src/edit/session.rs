@@ -330,7 +330,7 @@ fn place_loader_error(findings: &mut [Finding], case: &Value) {
         return;
     }
     if let Err(e) = serde_path_to_error::deserialize::<_, crate::case::Case>(case) {
-        only.path = crate::rules::name_path(case, e.path());
+        only.path = crate::profile::name_path(case, e.path());
     }
 }
 

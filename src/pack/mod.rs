@@ -8,7 +8,7 @@
 //! flushed to disk, then renamed into place; an existing pack is replaced
 //! only when asked.
 
-use crate::rules::{PackAudience, SelectedMeeting};
+use crate::profile::{PackAudience, SelectedMeeting};
 use std::fs;
 use std::io::{Seek, Write};
 use std::path::Path;

@@ -19,7 +19,7 @@ use crate::calendar::Calendar;
 use crate::case::{self, Date, LoadedCase, LpmOutcome};
 use crate::deadlines::{self, Schedule};
 use crate::diagnostics::{Finding, Findings};
-use crate::rules::{self, PackAudience, Profile, SelectedMeeting};
+use crate::profile::{self, PackAudience, Profile, SelectedMeeting};
 
 /// What a run depends on besides the case: the day it is (for what is
 /// overdue) and the working-day calendar.
@@ -128,7 +128,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         .flat_map(|s| &s.timelines)
         .map(|t| t.id.as_str())
         .collect();
-    let (meeting, more) = rules::check_meeting(
+    let (meeting, more) = profile::check_meeting(
         &loaded.case,
         profile_ref,
         &started,
@@ -143,8 +143,8 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         } else {
             "meeting.type"
         };
-        findings.extend(rules::support_at_meeting(&loaded.case, profile_ref, m));
-        findings.extend(rules::audience_conflicts(
+        findings.extend(profile::support_at_meeting(&loaded.case, profile_ref, m));
+        findings.extend(profile::audience_conflicts(
             profile_ref,
             m,
             settings.audience,
@@ -162,7 +162,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     match (schedule, meeting) {
         (Some(schedule), Some(meeting)) if !findings.has_errors() => (
             Some(Checked {
-                left_out: rules::left_out(&profile, &meeting, &loaded.case, settings.audience),
+                left_out: profile::left_out(&profile, &meeting, &loaded.case, settings.audience),
                 loaded,
                 schedule,
                 profile,
@@ -193,8 +193,8 @@ pub fn profile_for(named: Option<&str>, settings: &Settings) -> Result<Arc<Profi
         return Ok(p.clone());
     }
     // The default is the first built-in profile, shared like any other.
-    let name = named.unwrap_or(rules::BUILT_IN[0].name);
-    rules::find_shared_profile(name, &settings.case_dir)
+    let name = named.unwrap_or(profile::BUILT_IN[0].name);
+    profile::find_shared_profile(name, &settings.case_dir)
 }
 
 /// Says plainly when the pack will hold only the minutes template: for a
@@ -206,14 +206,14 @@ fn outcome_note(
     meeting: &SelectedMeeting,
 ) -> Option<Finding> {
     let kind = profile.meeting(&meeting.id)?;
-    if kind.recorded_in != Some(rules::CaseRecord::Lpm) {
+    if kind.recorded_in != Some(profile::CaseRecord::Lpm) {
         return None;
     }
     let minutes = kind
         .pack
         .iter()
         .filter_map(|d| profile.document(d))
-        .find(|d| d.writer == rules::Writer::LpmMinutes)?;
+        .find(|d| d.writer == profile::Writer::LpmMinutes)?;
     let why = match loaded.case.lpm.outcome {
         None => format!(
             "the {}'s outcome is not recorded yet, so the pack holds only \"{}\"",

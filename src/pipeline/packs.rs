@@ -15,8 +15,8 @@ use crate::disclosure::guard::{Guard, Leak, written_at};
 use crate::disclosure::{self, SecretKind, View, Viewer};
 use crate::documents::{self, DocumentJob};
 use crate::plain::{Report, words};
+use crate::profile::{self, PackAudience, SelectedMeeting};
 use crate::render::LaidOut;
-use crate::rules::{self, PackAudience, SelectedMeeting};
 
 /// One pack to write, planned.
 #[derive(Debug, Clone)]
@@ -234,7 +234,7 @@ fn plan(
         .iter()
         .map(|t| t.id.as_str())
         .collect();
-    let (meeting, _) = rules::check_meeting(
+    let (meeting, _) = profile::check_meeting(
         &view.case,
         &checked.profile,
         &started,
@@ -250,7 +250,7 @@ fn plan(
                 checked
                     .profile
                     .document(&j.id)
-                    .is_some_and(|r| rules::may_receive(r, audience))
+                    .is_some_and(|r| profile::may_receive(r, audience))
             })
             .collect();
     // The authority's own paragraphs, rendered into each letter's data
@@ -275,7 +275,7 @@ fn plan(
         .iter()
         .filter(|f| {
             let a = &case.attachments[f.index];
-            rules::attachment_for(&checked.profile, &a.kind, audience)
+            profile::attachment_for(&checked.profile, &a.kind, audience)
                 && match viewer {
                     // A PDF written elsewhere cannot be redacted: it goes to
                     // a parent only when the case says so.

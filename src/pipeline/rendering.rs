@@ -7,8 +7,8 @@ use crate::case::Family;
 use crate::documents::{self, BundlePart, DocumentJob, IndexEntry};
 use rayon::prelude::*;
 
+use crate::profile::{self, PackAudience, Profile};
 use crate::render::{self, LaidOut, RenderError, RenderedDocument};
-use crate::rules::{self, PackAudience, Profile};
 
 /// The people of a pack's copy of the case. It held together when the pack
 /// was planned; if it no longer does, nothing is rendered.
@@ -84,14 +84,14 @@ pub fn render_pack(
 fn attached_entry(checked: &Checked, pack: &PlannedPack, f: &AttachedFile) -> IndexEntry {
     let a = &pack.view.case.attachments[f.index];
     // Who reads it, as the index says it: its kind decides.
-    let for_parents = rules::attachment_for(&checked.profile, &a.kind, PackAudience::Parents);
+    let for_parents = profile::attachment_for(&checked.profile, &a.kind, PackAudience::Parents);
     IndexEntry {
         title: a.title.clone(),
         file_name: f.pack_name.clone(),
         audience: if for_parents {
-            crate::rules::Audience::ParentsAndProfessionals
+            crate::profile::Audience::ParentsAndProfessionals
         } else {
-            crate::rules::Audience::Professionals
+            crate::profile::Audience::Professionals
         },
         privileged: false,
         pages: f.pages,
@@ -135,7 +135,7 @@ pub fn render_bundle(
     let mut files = Vec::new();
     let cover = checked
         .profile
-        .document_by(crate::rules::Writer::PackCover)
+        .document_by(crate::profile::Writer::PackCover)
         .map(|r| r.id.as_str());
     for d in docs.iter().filter(|d| Some(d.job.id.as_str()) != cover) {
         let file = format!("/parts/{:02}.pdf", files.len() + 1);

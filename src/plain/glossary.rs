@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
-use crate::rules::Term;
+use crate::profile::Term;
 
 /// Every form's pattern, by the term it belongs to.
 type Patterns = Arc<[(usize, Regex)]>;

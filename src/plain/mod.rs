@@ -22,8 +22,8 @@ use crate::documents::{Audience, DocumentJob};
 use crate::pipeline::Checked;
 use rayon::prelude::*;
 
+use crate::profile::Targets;
 use crate::render::{self, LaidOut, RenderError};
-use crate::rules::Targets;
 use glossary::Glossary;
 use measure::Counts;
 use printed::Kind;
@@ -93,7 +93,7 @@ pub fn is_letter(checked: &Checked, job: &DocumentJob) -> bool {
         matches!(
             r.audience,
             Audience::Parent | Audience::ParentsAndProfessionals
-        ) || r.audiences.contains(&crate::rules::PackAudience::Parents)
+        ) || r.audiences.contains(&crate::profile::PackAudience::Parents)
     })
 }
 

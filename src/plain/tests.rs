@@ -116,7 +116,7 @@ fn syllables_by_rule() {
 
 #[test]
 fn glossary_finds_whole_terms_plurals_capitals_and_the_longest_overlap() {
-    let rules = &crate::rules::default_profile().plain_language;
+    let rules = &crate::profile::default_profile().plain_language;
     let g = super::glossary::Glossary::new(&rules.glossary);
     let found = |text: &str| -> Vec<String> {
         g.find(text)
@@ -149,7 +149,7 @@ fn glossary_finds_whole_terms_plurals_capitals_and_the_longest_overlap() {
 /// text does not hide a term starting the next.
 #[test]
 fn terms_to_explain_are_found_within_one_text_only() {
-    let rules = &crate::rules::default_profile().plain_language;
+    let rules = &crate::profile::default_profile().plain_language;
     let g = super::glossary::Glossary::new(&rules.glossary);
     let texts = |t: &[&str]| -> Vec<String> { t.iter().map(|s| s.to_string()).collect() };
     let found = |t: &[&str]| super::words::to_explain(&g, &texts(t));
@@ -177,7 +177,7 @@ fn terms_to_explain_are_found_within_one_text_only() {
 /// 20 words or fewer, and uses no term the glossary says to avoid.
 #[test]
 fn the_default_glossary_explains_in_plain_words() {
-    let rules = &crate::rules::default_profile().plain_language;
+    let rules = &crate::profile::default_profile().plain_language;
     assert!(rules.glossary.len() >= 20);
     let g = super::glossary::Glossary::new(&rules.glossary);
     let all: Vec<&str> = rules.glossary.iter().map(|t| t.means.as_str()).collect();

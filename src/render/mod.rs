@@ -17,7 +17,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::documents::DocumentJob;
-use crate::rules::Profile;
+use crate::profile::Profile;
 use crate::templates::LOGO_PATH;
 use world::{DocWorld, file_id};
 

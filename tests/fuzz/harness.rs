@@ -7,7 +7,7 @@ use std::path::Path;
 
 use casepack::diagnostics::{Findings, Severity};
 use casepack::pipeline::{self, Settings};
-use casepack::rules::PackAudience;
+use casepack::profile::PackAudience;
 
 /// The day every fuzzed case is judged on: in the middle of the samples'
 /// dates and of the bank-holiday data.

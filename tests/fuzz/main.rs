@@ -12,7 +12,7 @@ mod harness;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use casepack::rules::PackAudience;
+use casepack::profile::PackAudience;
 
 /// The corpus files of one target, sorted, with their text.
 fn corpus(target: &str) -> Vec<(PathBuf, String)> {

@@ -4,7 +4,7 @@
 //! profiles of their own.
 
 use super::*;
-use crate::rules::Profile;
+use crate::profile::Profile;
 
 #[test]
 fn court_week_n_ends_on_day_7n_counting_the_issue_as_day_1() {
@@ -46,7 +46,7 @@ fn the_agreement_is_signed_after_the_first_meeting_it_is_made_at() {
 
 #[test]
 fn a_profile_that_could_date_a_step_before_one_it_follows_is_refused() {
-    let text = crate::rules::tests::DEFAULT_YAML.replace(
+    let text = crate::profile::tests::DEFAULT_YAML.replace(
         "        due: { after: initial-meeting, weeks: 1 }\n        follows: [initial-meeting, agreement-to-legal]",
         "        due: { after: start, weeks: 2 }\n        follows: [initial-meeting, agreement-to-legal]",
     );

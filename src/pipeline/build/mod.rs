@@ -301,7 +301,7 @@ fn render<'a>(
     let mut leaks = Vec::new();
     let cover_id = checked
         .profile
-        .document_by(crate::rules::Writer::PackCover)
+        .document_by(crate::profile::Writer::PackCover)
         .map(|r| r.id.as_str());
     if let Some(cover) = docs.first().filter(|d| Some(d.job.id.as_str()) == cover_id) {
         leaks.extend(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::pipeline::PlannedPack;
-use crate::rules::PackAudience;
+use crate::profile::PackAudience;
 
 /// `<case>-pack.zip`; `<case>-<audience>-pack.zip` for any audience but the
 /// panel, so a parents' pack is never mistaken for the panel's; and

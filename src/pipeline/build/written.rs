@@ -70,7 +70,7 @@ pub(super) fn report(out: &mut String, checked: &Checked, r: &Ready, encrypted: 
         for f in &checked.attached {
             let a = &checked.loaded.case.attachments[f.index];
             if !held.contains(&f.index)
-                && crate::rules::attachment_for(&checked.profile, &a.kind, checked.audience)
+                && crate::profile::attachment_for(&checked.profile, &a.kind, checked.audience)
             {
                 left_out.push(format!(
                     "{} (attached; casepack cannot redact it, so it goes only to those its `share_with` names)",

@@ -350,7 +350,7 @@ fn every_requirement_broken_gets_its_finding_with_severity_and_source() {
         .into_iter()
         .map(|(id, text, args, _)| (id, (text, args)))
         .collect();
-    let profile = casepack::rules::default_profile();
+    let profile = casepack::profile::default_profile();
     // Every requirement of every meeting type is broken at least once.
     for m in &profile.meetings {
         for r in &m.requires {

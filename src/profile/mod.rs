@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 mod audience;
-mod bundle;
-mod check;
+mod bundle_rules;
+mod checks;
 mod due;
 mod events;
 mod evidence;
@@ -20,7 +20,7 @@ mod load;
 mod meetings;
 mod merge;
 pub use merge::name_path;
-mod plain;
+mod plain_rules;
 mod requirements;
 mod roles;
 mod support;
@@ -30,7 +30,7 @@ mod writer;
 pub use audience::{
     PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,
 };
-pub use bundle::{BundleRules, BundleSection, section_of};
+pub use bundle_rules::{BundleRules, BundleSection, section_of};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
@@ -42,7 +42,7 @@ pub use meetings::{
     AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,
     DocumentRule, GenogramRule, MeetingType, Requirement, Role, Writer,
 };
-pub use plain::{PlainRules, Targets, Term};
+pub use plain_rules::{PlainRules, Targets, Term};
 pub use requirements::{SelectedMeeting, check_meeting};
 pub use support::support_at_meeting;
 pub use wording::Wording;

@@ -22,10 +22,10 @@ pub(super) fn document(
             let event = timeline
                 .starts
                 .iter()
-                .find_map(|s| crate::rules::event_name(s).map(|n| (s, n)));
+                .find_map(|s| crate::profile::event_name(s).map(|n| (s, n)));
             match event {
                 Some((path, name)) => (
-                    crate::rules::event_path(path).to_string(),
+                    crate::profile::event_path(path).to_string(),
                     format!("it counts from {name}, which the case does not record yet"),
                 ),
                 None => (
