@@ -21,6 +21,7 @@ pub mod attach;
 pub mod calendar;
 pub mod case;
 pub mod caseload;
+pub mod check;
 pub mod cli;
 pub mod deadlines;
 pub mod diagnostics;

@@ -6,7 +6,6 @@
 
 mod family;
 mod filled;
-mod links;
 mod load;
 mod locate;
 mod lpm;
@@ -19,7 +18,6 @@ mod records;
 #[cfg(test)]
 pub(crate) mod testing;
 mod types;
-mod validate;
 pub mod withhold;
 
 pub use family::{Family, Link, Party, Team, join_and};
@@ -36,7 +34,6 @@ pub use people::{
 pub use proceedings::*;
 pub use records::*;
 pub use types::{Date, Time};
-pub use validate::validate;
 
 /// The case format version this build of casepack reads.
 pub const FORMAT_VERSION: u32 = 2;

@@ -26,3 +26,14 @@ worries:
     );
     serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("test case: {e}\n{text}"))
 }
+
+/// The family the issue describes: a mother, the father of her eldest
+/// (separated, living apart), and the father of her younger child and of
+/// the baby she is expecting, in prison after domestic abuse towards her.
+pub const BLENDED: &str = "  - { id: ava, name: Ava Whitfield, gender: female, born: 2016-05-01, parents: [dana, sam] }
+  - { id: mason, name: Mason Cole, gender: male, born: 2022-02-02, parents: [dana, ryan] }
+  - { id: bump, name: Baby Cole, expected: 2027-03-01, parents: [dana, ryan] }
+  - { id: dana, name: Dana Whitfield, gender: female, parents: [june], parental_responsibility: [ava, mason], address: [Flat 2, 9 Pear Court, Testtown] }
+  - { id: sam, name: Sam Okafor, gender: male, parental_responsibility: [ava], partners: [{ with: dana, status: separated }], address: [4 Elm Row, Testtown] }
+  - { id: ryan, name: Ryan Cole, gender: male, parental_responsibility: [mason], partners: [{ with: dana, status: separated, domestic_abuse: true }], custody: { establishment: HMP Testmoor, address: [Prison Lane, Testmoor], prisoner_number: A1234BC, video_link: true } }
+  - { id: june, name: June Whitfield, gender: female, born: 1970 }";

@@ -3,49 +3,55 @@
 //! supplies what starts it (the LPM's decision, the issue of proceedings, a
 //! placement); each of its steps is dated from the start or from another
 //! step, using the real date wherever the case records one. Hands on the
-//! dated schedule and findings: steps done late, hearings listed after
-//! their target, extensions not properly agreed, and, relative to today,
-//! steps overdue.
+//! dated [`Schedule`], with the extensions review LPMs made that could not
+//! count ([`Problem`]); what is late or overdue is judged from it by
+//! `check`.
 
 mod count;
 mod export;
-mod findings;
-mod order;
+mod extension;
 mod schedule;
 mod status;
 
 use std::collections::BTreeMap;
 
 pub use export::{ics, ics_many, json, table};
-pub use findings::data_running_out;
-pub use order::check_profile as check_order;
+pub use extension::Problem;
 pub use schedule::{DatedStep, DatedTimeline, Schedule};
 pub use status::{Status, status};
 
-use count::{Repeated, anchor, count, repeats, settle};
-use findings::{done_findings, extension, step_findings};
+use count::{Repeated, anchor, repeats};
+use extension::extension;
 
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
-use crate::diagnostics::Finding;
 use crate::profile::{
-    Due, Profile, StepRule, TimelineRules, evaluation_order, event_date, event_name, event_path,
+    Due, Profile, StepRule, TimelineRules, count, evaluation_order, event_date, event_name,
+    event_path, settle,
 };
 
-/// Dates every timeline the case's events call for and collects what is
-/// wrong or late. Errors are findings too; the schedule comes back only
-/// when dating could finish.
-pub fn schedule(
-    case: &Case,
-    profile: &Profile,
-    cal: &Calendar,
-    today: Date,
-) -> (Option<Schedule>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let order = match profile.timeline_order() {
-        Ok(o) => o,
-        Err(e) => return (None, vec![Finding::error("profile", "", e)]),
-    };
+/// Why the case's timelines could not be dated.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ScheduleError {
+    /// A date fell outside the bank-holiday data; `path` is the event in
+    /// the case the timeline counts from.
+    #[error("{error}")]
+    OutOfRange {
+        /// The date and the data's years.
+        error: OutOfRange,
+        /// The case field the timeline starts from.
+        path: String,
+    },
+    /// The profile's rules could not be followed for this case.
+    #[error("{0}")]
+    Profile(String),
+}
+
+/// Dates every timeline the case's events call for. The schedule comes back
+/// only when dating could finish.
+pub fn schedule(case: &Case, profile: &Profile, cal: &Calendar) -> Result<Schedule, ScheduleError> {
+    let mut problems = Vec::new();
+    let order = profile.timeline_order().map_err(ScheduleError::Profile)?;
     let mut dated: BTreeMap<usize, Option<DatedTimeline>> = BTreeMap::new();
     for i in order {
         let rules = &profile.timelines[i];
@@ -53,7 +59,7 @@ pub fn schedule(
             dated.insert(i, None);
             continue;
         };
-        match date_timeline(rules, case, cal, start, &started_by, &mut findings) {
+        match date_timeline(rules, case, cal, start, &started_by, &mut problems) {
             Ok(steps) => {
                 let ended = rules
                     .ends
@@ -87,22 +93,14 @@ pub fn schedule(
                     }),
                 );
             }
-            Err(finding) => {
-                findings.push(*finding);
-                return (None, findings);
-            }
+            Err(e) => return Err(e),
         }
     }
     let timelines: Vec<DatedTimeline> = dated.into_values().flatten().collect();
-    let schedule = Schedule { timelines };
-    findings.extend(done_findings(case, profile, &schedule));
-    findings.extend(order::order_findings(profile, &schedule));
-    for t in &schedule.timelines {
-        for s in &t.steps {
-            findings.extend(step_findings(s, today, cal));
-        }
-    }
-    (Some(schedule), findings)
+    Ok(Schedule {
+        timelines,
+        problems,
+    })
 }
 
 /// The first of a timeline's starts the case supplies: its date, the
@@ -154,15 +152,15 @@ fn date_timeline(
     cal: &Calendar,
     start: Date,
     started_by: &str,
-    findings: &mut Vec<Finding>,
-) -> Result<Vec<DatedStep>, Box<Finding>> {
-    let profile_error = |e: String| Box::new(Finding::error("profile", "", e));
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<DatedStep>, ScheduleError> {
+    let profile_error = ScheduleError::Profile;
     let order = evaluation_order(&rules.steps).map_err(profile_error)?;
     let start_name = event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string);
     let mut out: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
     for rule in order.iter().map(|&i| &rules.steps[i]) {
         let range = |e| out_of_range(e, event_path(started_by));
-        let at = |due: &Due| -> Result<(Date, String), Box<Finding>> {
+        let at = |due: &Due| -> Result<(Date, String), ScheduleError> {
             let (anchor, name) = anchor(rules, &out, due, start, &start_name);
             let (date, _) = count(cal, anchor, due.direction, due.offset).map_err(range)?;
             Ok((date, name))
@@ -175,7 +173,7 @@ fn date_timeline(
             None => rule.due.describe(&anchor_name),
         };
         if let Some(ext) = &rule.extension
-            && let Some((weeks, at)) = extension(case, ext, due, findings)
+            && let Some((weeks, at)) = extension(case, ext, due, problems)
         {
             let nominal = moved_from.as_ref().map_or(due, |(d, _)| *d).naive()
                 + chrono::Duration::weeks(i64::from(weeks));
@@ -250,17 +248,16 @@ fn recorded(
 
 /// The first clause of an action, for messages: "Final pre-proceedings
 /// meeting, if required; family told ..." → "final pre-proceedings meeting, if required".
-pub(crate) fn short_action(action: &str) -> String {
+pub fn short_action(action: &str) -> String {
     let cut = action.find([';', '(']).unwrap_or(action.len());
     lower_first(action[..cut].trim())
 }
 
-fn out_of_range(err: OutOfRange, path: &str) -> Box<Finding> {
-    let help = format!(
-        "give `--holidays FILE` with GOV.UK's bank-holidays.json covering {} (https://www.gov.uk/bank-holidays.json), or update casepack",
-        chrono::Datelike::year(&err.date)
-    );
-    Box::new(Finding::error("calendar-range", path, err.to_string()).help(help))
+fn out_of_range(error: OutOfRange, path: &str) -> ScheduleError {
+    ScheduleError::OutOfRange {
+        error,
+        path: path.to_string(),
+    }
 }
 
 use crate::profile::plural;
@@ -281,7 +278,5 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod cross_check;
 #[cfg(test)]
 mod tests;

@@ -87,6 +87,8 @@ impl DatedTimeline {
 pub struct Schedule {
     /// In the profile's order.
     pub timelines: Vec<DatedTimeline>,
+    /// Extensions review LPMs made that could not be counted, and why.
+    pub problems: Vec<super::Problem>,
 }
 
 impl Schedule {

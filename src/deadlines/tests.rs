@@ -4,6 +4,8 @@
 
 use super::*;
 use crate::case::parse;
+use crate::check::data_running_out;
+use crate::diagnostics::Finding;
 use crate::profile::default_profile;
 
 fn d(s: &str) -> Date {
@@ -40,7 +42,8 @@ worries: [{{ worry: W, evidence: [E], must_change: C }}]
 }
 
 fn run(case: &Case, today: &str) -> (Schedule, Vec<Finding>) {
-    let (schedule, findings) = schedule(case, default_profile(), cal(), d(today));
+    // The dating, and what `check` makes of it as at `today`.
+    let (schedule, findings) = crate::check::schedule(case, default_profile(), cal(), d(today));
     (schedule.expect("dated"), findings)
 }
 
@@ -333,7 +336,7 @@ fn done_entries_must_name_a_step_that_applies() {
 #[test]
 fn a_deadline_past_the_data_names_the_missing_year() {
     let c = case("2030-11-18", "issue-care-proceedings", "");
-    let (s, findings) = schedule(&c, default_profile(), cal(), d("2030-11-18"));
+    let (s, findings) = crate::check::schedule(&c, default_profile(), cal(), d("2030-11-18"));
     assert!(s.is_none());
     let f = findings
         .iter()

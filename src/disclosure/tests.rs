@@ -147,7 +147,7 @@ fn every_path_the_case_has_is_either_withheld_or_refused() {
             field: path.clone(),
             from: Readers(vec![crate::case::people::Reader::Parents]),
         }];
-        let errors = withhold::check(&c);
+        let errors = crate::check::withheld(&c);
         if !errors.is_empty() {
             assert!(
                 errors

@@ -16,8 +16,9 @@ pub use rendering::{Bundle, render_all, render_bundle, render_pack};
 
 use crate::attach::{self, AttachedFile};
 use crate::calendar::Calendar;
-use crate::case::{self, Date, LoadedCase, LpmOutcome};
-use crate::deadlines::{self, Schedule};
+use crate::case::{self, Date, LoadedCase};
+use crate::check;
+use crate::deadlines::Schedule;
 use crate::diagnostics::{Finding, Findings};
 use crate::profile::{self, PackAudience, Profile, SelectedMeeting};
 
@@ -112,11 +113,11 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         }
     };
     let profile_ref: &Profile = &profile;
-    findings.extend(case::validate(&loaded.case, settings.today));
-    findings.extend(case::withhold::check(&loaded.case));
+    findings.extend(check::case_alone(&loaded.case, settings.today));
+    findings.extend(check::withheld(&loaded.case));
     let (attached, more) = attach::load(&loaded.case, &settings.case_dir);
     findings.extend(more);
-    let (schedule, more) = deadlines::schedule(
+    let (schedule, more) = check::schedule(
         &loaded.case,
         profile_ref,
         &settings.calendar,
@@ -128,7 +129,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         .flat_map(|s| &s.timelines)
         .map(|t| t.id.as_str())
         .collect();
-    let (meeting, more) = profile::check_meeting(
+    let (meeting, more) = check::meeting(
         &loaded.case,
         profile_ref,
         &started,
@@ -143,20 +144,17 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         } else {
             "meeting.type"
         };
-        findings.extend(profile::support_at_meeting(&loaded.case, profile_ref, m));
-        findings.extend(profile::audience_conflicts(
+        findings.extend(check::support_at_meeting(&loaded.case, profile_ref, m));
+        findings.extend(check::audience_conflicts(
             profile_ref,
             m,
             settings.audience,
             at,
         ));
     }
-    findings.extend(deadlines::data_running_out(
-        &settings.calendar,
-        settings.today,
-    ));
+    findings.extend(check::data_running_out(&settings.calendar, settings.today));
     if let Some(m) = &meeting {
-        findings.extend(outcome_note(&loaded, &profile, m));
+        findings.extend(check::outcome_note(&loaded.case, &profile, m));
     }
     findings.locate(&loaded.index);
     match (schedule, meeting) {
@@ -195,37 +193,4 @@ pub fn profile_for(named: Option<&str>, settings: &Settings) -> Result<Arc<Profi
     // The default is the first built-in profile, shared like any other.
     let name = named.unwrap_or(profile::BUILT_IN[0].name);
     profile::find_shared_profile(name, &settings.case_dir)
-}
-
-/// Says plainly when the pack will hold only the minutes template: for a
-/// meeting recorded under `lpm` whose pack has the minutes, before the
-/// outcome that writes the rest.
-fn outcome_note(
-    loaded: &LoadedCase,
-    profile: &Profile,
-    meeting: &SelectedMeeting,
-) -> Option<Finding> {
-    let kind = profile.meeting(&meeting.id)?;
-    if kind.recorded_in != Some(profile::CaseRecord::Lpm) {
-        return None;
-    }
-    let minutes = kind
-        .pack
-        .iter()
-        .filter_map(|d| profile.document(d))
-        .find(|d| d.writer == profile::Writer::LpmMinutes)?;
-    let why = match loaded.case.lpm.outcome {
-        None => format!(
-            "the {}'s outcome is not recorded yet, so the pack holds only \"{}\"",
-            kind.short, minutes.name
-        ),
-        Some(LpmOutcome::InitiatePreProceedings | LpmOutcome::IssueCareProceedings) => return None,
-        Some(_) => format!(
-            "the {} did not decide to start pre-proceedings or to issue, so the pack holds only \"{}\"",
-            kind.short, minutes.name
-        ),
-    };
-    Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
-        "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
-    ))
 }

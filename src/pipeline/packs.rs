@@ -228,21 +228,11 @@ fn plan(
     let view = disclosure::view(family, viewer).map_err(|e| refused(e.0))?;
     let copy = Family::resolve(&view.case)
         .map_err(|_| refused("its copy of the case does not hold together".into()))?;
-    let started: Vec<&str> = checked
-        .schedule
-        .timelines
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
-    let (meeting, _) = profile::check_meeting(
-        &view.case,
-        &checked.profile,
-        &started,
-        settings.meeting.as_deref(),
-        settings.today,
-    );
-    let meeting = meeting
-        .ok_or_else(|| refused("the meeting could not be read from its copy of the case".into()))?;
+    let meeting =
+        profile::select_meeting(&view.case, &checked.profile, settings.meeting.as_deref())
+            .map_err(|_| {
+                refused("the meeting could not be read from its copy of the case".into())
+            })?;
     let mut jobs: Vec<DocumentJob> =
         documents::plan(&copy, &checked.schedule, &checked.profile, &meeting, viewer)
             .into_iter()

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{DocumentRule, Profile, SelectedMeeting};
 use crate::case::Case;
-use crate::diagnostics::Finding;
 
 /// A pack's audience.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -74,7 +73,7 @@ pub fn may_receive(rule: &DocumentRule, audience: PackAudience) -> bool {
 }
 
 /// Why a document may not go in a pack for `audience`, if it may not.
-fn refusal(rule: &DocumentRule, audience: PackAudience) -> Option<&'static str> {
+pub fn refusal(rule: &DocumentRule, audience: PackAudience) -> Option<&'static str> {
     if rule.privileged && !audience.may_see_privileged() {
         Some("legally privileged")
     } else if !rule.audiences.contains(&audience) {
@@ -102,46 +101,6 @@ impl Profile {
         }
         Ok(())
     }
-}
-
-/// An error (at case path `at`) for each document the meeting requires that
-/// `audience` may not receive: such a pack would be missing what the meeting needs, so it is
-/// refused rather than built without it.
-pub fn conflicts(
-    profile: &Profile,
-    meeting: &SelectedMeeting,
-    audience: PackAudience,
-    at: &str,
-) -> Vec<Finding> {
-    let Some(m) = profile.meeting(&meeting.id) else {
-        return Vec::new();
-    };
-    m.requires
-        .iter()
-        .filter(|r| r.applies_to(&meeting.purpose))
-        .filter_map(|r| match r.check() {
-            super::Check::Document(d) => profile.document(d),
-            _ => None,
-        })
-        .filter_map(|d| refusal(d, audience).map(|why| (d, why)))
-        .map(|(d, why)| {
-            Finding::error(
-                "document-not-for-audience",
-                at,
-                format!(
-                    "the {} pack cannot be for {}: it must hold \"{}\", and it is {why}",
-                    m.name,
-                    audience.label(),
-                    d.name
-                ),
-            )
-            .help(format!(
-                "build this meeting's pack for the panel or the legal adviser (`--audience panel`); `casepack explain {}` lists what each audience gets",
-                m.id
-            ))
-            .source("000 §6")
-        })
-        .collect()
 }
 
 /// What of the meeting's pack `audience` does not get: its documents and

@@ -2,10 +2,17 @@
 //! as an authority's: timescales that count from real steps, meetings and
 //! documents that name real roles, documents and kinds.
 
-use super::{Check, Profile, Writer, evaluation_order, event_name};
+use chrono::{Days, NaiveDate};
+
+use super::{Check, Pick, Profile, TimelineRules, Writer, evaluation_order, event_name};
+use crate::calendar::Calendar;
+use crate::case::Date;
 
 impl Profile {
-    pub(crate) fn check(&self) -> Result<(), String> {
+    /// Every check, with `cal` for dating the timelines (a step that follows
+    /// another must never be due before it).
+    pub(crate) fn check(&self, cal: &Calendar) -> Result<(), String> {
+        check_order(self, cal)?;
         self.plain_language.check()?;
         self.wording.check(self)?;
         let mut seen: Vec<&str> = Vec::new();
@@ -210,4 +217,69 @@ impl Profile {
         }
         Ok(())
     }
+}
+
+/// Dates every timeline from each start in a whole year (every weekday,
+/// every bank holiday of it) and refuses a profile in which a step could be
+/// due before a step it follows.
+pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), String> {
+    // A year in the middle of the data, so that timelines running on for
+    // years (repeats, 26 weeks from December) stay inside it.
+    let years = cal.years();
+    let year = years.start() + (years.end() - years.start()) / 2;
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+    for t in profile
+        .timelines
+        .iter()
+        .filter(|t| t.steps.iter().any(|s| !s.follows.is_empty()))
+    {
+        for day in 0..365 {
+            let start = Date(first + Days::new(day));
+            let Some(due) = due_dates(t, cal, start) else {
+                continue;
+            };
+            for step in &t.steps {
+                for f in &step.follows {
+                    if due[f.as_str()] > due[step.id.as_str()] {
+                        return Err(format!(
+                            "{}/{}: follows `{f}` but its rule can date it earlier (starting on {}: {} before {})",
+                            t.id,
+                            step.id,
+                            start.medium(),
+                            due[step.id.as_str()].medium(),
+                            due[f.as_str()].medium()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every step's deadline when nothing is recorded, or `None` past the
+/// calendar's data.
+fn due_dates<'a>(
+    t: &'a TimelineRules,
+    cal: &Calendar,
+    start: Date,
+) -> Option<std::collections::HashMap<&'a str, Date>> {
+    let mut due = std::collections::HashMap::new();
+    for step in evaluation_order(&t.steps)
+        .ok()?
+        .iter()
+        .map(|&i| &t.steps[i])
+    {
+        let dates = step.due.anchor.of.iter().map(|a| match a.as_str() {
+            "start" => start,
+            id => due[id],
+        });
+        let anchor = match step.due.anchor.pick {
+            Pick::Last => dates.max(),
+            Pick::One | Pick::First => dates.min(),
+        }?;
+        let (date, _) = super::count(cal, anchor, step.due.direction, step.due.offset).ok()?;
+        due.insert(step.id.as_str(), date);
+    }
+    Some(due)
 }

@@ -270,8 +270,7 @@ fn finish(layer: Layer) -> Result<Profile, String> {
     profile.letterhead = layer.letterhead;
     profile.templates = layer.templates;
     profile.wording = layer.wording;
-    profile.check()?;
-    crate::deadlines::check_order(&profile, crate::calendar::Calendar::england_and_wales())?;
+    profile.check(crate::calendar::Calendar::england_and_wales())?;
     Ok(profile)
 }
 

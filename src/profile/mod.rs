@@ -11,9 +11,11 @@ use serde::Deserialize;
 mod audience;
 mod bundle_rules;
 mod checks;
+mod counting;
+#[cfg(test)]
+mod cross_check;
 mod due;
 mod events;
-mod evidence;
 pub mod explain;
 mod file;
 mod load;
@@ -21,16 +23,14 @@ mod meetings;
 mod merge;
 pub use merge::name_path;
 mod plain_rules;
-mod requirements;
 mod roles;
-mod support;
+mod select;
 pub mod wording;
 mod writer;
 
-pub use audience::{
-    PackAudience, attachment_for, conflicts as audience_conflicts, left_out, may_receive,
-};
+pub use audience::{PackAudience, attachment_for, left_out, may_receive, refusal};
 pub use bundle_rules::{BundleRules, BundleSection, section_of};
+pub use counting::{count, settle};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
@@ -43,8 +43,7 @@ pub use meetings::{
     DocumentRule, GenogramRule, MeetingType, Requirement, Role, Writer,
 };
 pub use plain_rules::{PlainRules, Targets, Term};
-pub use requirements::{SelectedMeeting, check_meeting};
-pub use support::support_at_meeting;
+pub use select::{NoMeeting, SelectedMeeting, own_record, select_meeting};
 pub use wording::Wording;
 
 /// An authority profile.

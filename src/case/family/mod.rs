@@ -4,7 +4,6 @@
 //! following ids itself. [`Family::resolve`] fails with findings when an id
 //! names nobody; a resolved family cannot hold a dangling reference.
 
-mod checks;
 mod resolve;
 mod words;
 
@@ -13,7 +12,6 @@ use std::collections::BTreeMap;
 use super::model::Case;
 use super::people::{ParentKind, PartnershipStatus, Person, PersonId};
 
-pub use checks::checks;
 pub use words::join_and;
 
 /// A partnership between two people, once, whichever of them wrote it.

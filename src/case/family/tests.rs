@@ -2,23 +2,7 @@
 //! responsibility for whom, who gets a letter, and how each is described.
 
 use super::*;
-use crate::case::testing::case;
-use crate::case::types::Date;
-
-/// The family the issue describes: a mother, the father of her eldest
-/// (separated, living apart), and the father of her younger child and of
-/// the baby she is expecting, in prison after domestic abuse towards her.
-const BLENDED: &str = "  - { id: ava, name: Ava Whitfield, gender: female, born: 2016-05-01, parents: [dana, sam] }
-  - { id: mason, name: Mason Cole, gender: male, born: 2022-02-02, parents: [dana, ryan] }
-  - { id: bump, name: Baby Cole, expected: 2027-03-01, parents: [dana, ryan] }
-  - { id: dana, name: Dana Whitfield, gender: female, parents: [june], parental_responsibility: [ava, mason], address: [Flat 2, 9 Pear Court, Testtown] }
-  - { id: sam, name: Sam Okafor, gender: male, parental_responsibility: [ava], partners: [{ with: dana, status: separated }], address: [4 Elm Row, Testtown] }
-  - { id: ryan, name: Ryan Cole, gender: male, parental_responsibility: [mason], partners: [{ with: dana, status: separated, domestic_abuse: true }], custody: { establishment: HMP Testmoor, address: [Prison Lane, Testmoor], prisoner_number: A1234BC, video_link: true } }
-  - { id: june, name: June Whitfield, gender: female, born: 1970 }";
-
-fn today() -> Date {
-    Date::parse("2026-11-20").unwrap()
-}
+use crate::case::testing::{BLENDED, case};
 
 #[test]
 fn each_adult_is_connected_only_to_their_own_children() {
@@ -66,83 +50,6 @@ fn relationships_are_said_from_the_links() {
         "half-brother of Ava; brother of the unborn baby"
     );
     assert!(f.relationship(f.index_of("sw").unwrap(), true).is_none());
-}
-
-#[test]
-fn the_people_checks_find_what_a_letter_cannot_go_without() {
-    let c = case(BLENDED, &["ava", "mason", "bump"], "");
-    let f = Family::resolve(&c).unwrap();
-    // Nothing is wrong with this family before the baby's due date.
-    assert!(checks(&f, today()).is_empty(), "{:?}", checks(&f, today()));
-    // After it, the birth must be recorded.
-    let later = checks(&f, Date::parse("2027-03-02").unwrap());
-    assert_eq!(later.len(), 1);
-    assert_eq!(later[0].code, "unborn-past-due");
-    assert_eq!(later[0].path, "people[2].expected");
-
-    // A father without parental responsibility: the case must decide.
-    let c = case(
-        &BLENDED.replace("parental_responsibility: [ava], ", ""),
-        &["ava", "mason", "bump"],
-        "",
-    );
-    let f = Family::resolve(&c).unwrap();
-    let codes: Vec<_> = checks(&f, today())
-        .iter()
-        .map(|x| (x.code, x.path.clone()))
-        .collect();
-    assert_eq!(codes, [("letters-undecided", "people[4]".to_string())]);
-
-    // No telephone number for anyone to call.
-    let mut c = case(BLENDED, &["ava", "mason", "bump"], "");
-    for p in &mut c.people {
-        p.phone = None;
-    }
-    let f = Family::resolve(&c).unwrap();
-    let found = checks(&f, today());
-    assert!(
-        found.iter().any(|x| x.code == "no-contact-number"),
-        "{found:?}"
-    );
-}
-
-#[test]
-fn parental_responsibility_is_for_born_children_of_the_case() {
-    let c = case(
-        &BLENDED.replace(
-            "parental_responsibility: [mason]",
-            "parental_responsibility: [mason, bump]",
-        ),
-        &["ava", "mason", "bump"],
-        "",
-    );
-    let f = Family::resolve(&c).unwrap();
-    let found = checks(&f, today());
-    assert_eq!(found[0].code, "responsibility-before-birth");
-    assert_eq!(found[0].path, "people[5].parental_responsibility[1]");
-    // A child with no one holding it.
-    let c = case(
-        &BLENDED.replace("parental_responsibility: [ava], ", "letters: true, "),
-        &["ava", "mason", "bump"],
-        "",
-    );
-    let c = Case {
-        people: c
-            .people
-            .into_iter()
-            .map(|mut p| {
-                p.parental_responsibility.retain(|x| x.as_str() != "ava");
-                p
-            })
-            .collect(),
-        ..c
-    };
-    let f = Family::resolve(&c).unwrap();
-    assert!(
-        checks(&f, today())
-            .iter()
-            .any(|x| x.code == "no-parental-responsibility" && x.path == "people[0]")
-    );
 }
 
 #[test]

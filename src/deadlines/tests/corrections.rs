@@ -186,7 +186,7 @@ fn calendar_months_windows_repeats_and_first_of() {
     };
     // The timeline starts from the LPM, Tue 31 Aug 2027.
     let c = case("2027-08-31", "no-further-action", "");
-    let (s, f) = schedule(&c, &p, cal(), d("2027-08-31"));
+    let (s, f) = crate::check::schedule(&c, &p, cal(), d("2027-08-31"));
     let s = s.unwrap_or_else(|| panic!("{f:?}"));
     // 10 working days: Tue 14 Sep 2027; three months on: Tue 14 Dec.
     assert_eq!(due(&s, "plo"), d("2027-09-14"));

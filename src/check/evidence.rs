@@ -3,10 +3,9 @@
 //! chronology's last entry, the genogram's generations, a filled-in field.
 //! Each returns where the finding belongs and why, or nothing when met.
 
-use super::Profile;
-use super::requirements::lower_first;
-
+use super::meeting::lower_first;
 use crate::case::{Case, Date, Family, Filled};
+use crate::profile::Profile;
 
 pub(super) fn document(
     filled: &Filled,

@@ -5,13 +5,11 @@
 //! a telephone number on every letter, and no contact details shared with
 //! someone the case marks as abusive.
 
-use super::Family;
-use crate::case::Date;
-use crate::case::people::Reader;
+use crate::case::{Date, Family, Reader};
 use crate::diagnostics::Finding;
 
 /// Every finding about the people of a resolved family, as at `today`.
-pub fn checks(family: &Family, today: Date) -> Vec<Finding> {
+pub(super) fn people(family: &Family, today: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     let case = family.case();
     for (i, p) in case.people.iter().enumerate() {

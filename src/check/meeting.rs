@@ -3,86 +3,32 @@
 //! Every finding carries the severity and source the rule data gives it.
 
 use super::evidence::{attachment, chronology, document, genogram};
-use super::{CaseRecord, Check, MeetingType, Profile, Requirement, Role};
-use crate::case::Filled;
-use crate::case::{Attendee, Case, Date, Family};
+use crate::case::{Attendee, Case, Date, Family, Filled, LpmOutcome, PackMeeting};
 use crate::diagnostics::{Finding, Severity, nearest};
-
-/// The meeting a pack is for, resolved from the case and the command line:
-/// the hand-off to the documents stage.
-#[derive(Debug, Clone)]
-pub struct SelectedMeeting {
-    /// The meeting type's id.
-    pub id: String,
-    /// Why it is held: one of the type's purposes.
-    pub purpose: String,
-    /// When it is held, if the case says.
-    pub date: Option<Date>,
-    /// Who is invited or attends.
-    pub attendees: Vec<Attendee>,
-    /// Who chairs it, if the case says.
-    pub chair: Option<String>,
-}
+use crate::profile::{
+    CaseRecord, Check, MeetingType, NoMeeting, Profile, Requirement, Role, SelectedMeeting, Writer,
+    own_record, select_meeting,
+};
 
 /// `started` names the timelines the case has started (whose sheets can be
 /// written). Resolves the meeting (`--meeting` wins over the case's `meeting.type`,
-/// which wins over the LPM) and checks every requirement of its type.
-pub fn check_meeting(
+/// which wins over the profile's default) and checks every requirement of its type.
+pub fn meeting(
     case: &Case,
     profile: &Profile,
     started: &[&str],
     requested: Option<&str>,
     today: Date,
 ) -> (Option<SelectedMeeting>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let declared = case.meeting.as_ref();
-    let id = requested
-        .or(declared.map(|m| m.kind.as_str()))
-        .unwrap_or(&profile.default_meeting);
-    let Some(meeting) = profile.meeting(id) else {
-        let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
-        let mut f = Finding::error(
-            "unknown-meeting",
-            if requested.is_some() {
-                ""
-            } else {
-                "meeting.type"
-            },
-            format!("`{id}` is not a meeting type"),
-        );
-        f = match nearest(id, &ids) {
-            Some(near) => f.help(format!("did you mean `{near}`?")),
-            None => f.help(format!("the meeting types are: {}", ids.join(", "))),
-        };
-        return (None, vec![f]);
+    let selected = match select_meeting(case, profile, requested) {
+        Ok(s) => s,
+        Err(e) => return (None, vec![no_meeting(case, profile, &e)]),
     };
-    // The case's meeting details apply when the case is about this meeting.
-    let own = declared.filter(|m| m.kind == meeting.id);
-    let selected = resolve(case, meeting, own);
-    if !meeting.purposes.contains(&selected.purpose) {
-        if let Some(why) = meeting.forbidden_purposes.get(&selected.purpose) {
-            findings.push(
-                Finding::error("forbidden-purpose", purpose_path(meeting, own), why.clone()).help(
-                    format!(
-                        "hold a full {} to decide this",
-                        profile
-                            .meeting(&profile.default_meeting)
-                            .map_or("LPM", |m| m.short.as_str())
-                    ),
-                ),
-            );
-        } else {
-            findings.push(
-                Finding::error(
-                    "unknown-purpose",
-                    purpose_path(meeting, own),
-                    format!("a {} is not held for `{}`", meeting.short, selected.purpose),
-                )
-                .help(format!("its purposes are: {}", meeting.purposes.join(", "))),
-            );
-        }
-        return (None, findings);
-    }
+    let Some(meeting) = profile.meeting(&selected.id) else {
+        return (None, Vec::new());
+    };
+    let own = own_record(case, meeting);
+    let mut findings = Vec::new();
     let on = selected.date.unwrap_or(today);
     // Ids that name no one are `validate`'s findings; attendees are then
     // recognised by the words of their role alone.
@@ -157,12 +103,72 @@ pub fn check_meeting(
     (Some(selected), findings)
 }
 
+/// Says plainly when the pack will hold only the minutes template: for a
+/// meeting recorded under `lpm` whose pack has the minutes, before the
+/// outcome that writes the rest.
+pub fn outcome_note(case: &Case, profile: &Profile, meeting: &SelectedMeeting) -> Option<Finding> {
+    let kind = profile.meeting(&meeting.id)?;
+    if kind.recorded_in != Some(CaseRecord::Lpm) {
+        return None;
+    }
+    let minutes = kind
+        .pack
+        .iter()
+        .filter_map(|d| profile.document(d))
+        .find(|d| d.writer == Writer::LpmMinutes)?;
+    let why = match case.lpm.outcome {
+        None => format!(
+            "the {}'s outcome is not recorded yet, so the pack holds only \"{}\"",
+            kind.short, minutes.name
+        ),
+        Some(LpmOutcome::InitiatePreProceedings | LpmOutcome::IssueCareProceedings) => return None,
+        Some(_) => format!(
+            "the {} did not decide to start pre-proceedings or to issue, so the pack holds only \"{}\"",
+            kind.short, minutes.name
+        ),
+    };
+    Some(Finding::warning("minutes-only", "lpm.outcome", why).help(
+        "record `outcome: initiate-pre-proceedings` to build the letters, agreement and timeline",
+    ))
+}
+
+/// Why no meeting could be chosen, as the finding to show.
+fn no_meeting(case: &Case, profile: &Profile, e: &NoMeeting) -> Finding {
+    match e {
+        NoMeeting::Unknown { id, requested } => {
+            let ids: Vec<&str> = profile.meetings.iter().map(|m| m.id.as_str()).collect();
+            let path = if *requested { "" } else { "meeting.type" };
+            let f = Finding::error("unknown-meeting", path, e.to_string());
+            match nearest(id, &ids) {
+                Some(near) => f.help(format!("did you mean `{near}`?")),
+                None => f.help(format!("the meeting types are: {}", ids.join(", "))),
+            }
+        }
+        NoMeeting::Purpose { id, forbidden, .. } => {
+            let Some(meeting) = profile.meeting(id) else {
+                return Finding::error("unknown-purpose", "", e.to_string());
+            };
+            let at = purpose_path(meeting, own_record(case, meeting));
+            match forbidden {
+                Some(why) => Finding::error("forbidden-purpose", at, why.clone()).help(format!(
+                    "hold a full {} to decide this",
+                    profile
+                        .meeting(&profile.default_meeting)
+                        .map_or("LPM", |m| m.short.as_str())
+                )),
+                None => Finding::error("unknown-purpose", at, e.to_string())
+                    .help(format!("its purposes are: {}", meeting.purposes.join(", "))),
+            }
+        }
+    }
+}
+
 /// Notes prepared under `meeting.record` must name an item of an agenda in
 /// this meeting's pack, or they would be left out of the record unseen.
 fn record_notes(
     profile: &Profile,
     meeting: &MeetingType,
-    own: Option<&crate::case::PackMeeting>,
+    own: Option<&PackMeeting>,
 ) -> Vec<Finding> {
     let Some(own) = own else { return Vec::new() };
     let items: Vec<&str> = meeting
@@ -195,41 +201,7 @@ fn record_notes(
         .collect()
 }
 
-fn resolve(
-    case: &Case,
-    meeting: &MeetingType,
-    own: Option<&crate::case::PackMeeting>,
-) -> SelectedMeeting {
-    let record = meeting.recorded_in;
-    let is_lpm = record == Some(CaseRecord::Lpm);
-    let purpose = own
-        .and_then(|m| m.purpose.clone())
-        .or_else(|| is_lpm.then(|| case.lpm.purpose.id().to_string()))
-        .unwrap_or_else(|| meeting.purposes[0].clone());
-    let date = own.and_then(|m| m.date).or_else(|| match record? {
-        CaseRecord::Lpm => Some(case.lpm.date),
-        CaseRecord::ReviewLpm => case.review_lpms.last().map(|r| r.date),
-        CaseRecord::PreProceedingsMeeting => case.pre_proceedings_meeting.as_ref().map(|m| m.date),
-        CaseRecord::AdvocatesMeeting => case.proceedings.as_ref().and_then(|p| p.advocates_meeting),
-    });
-    let attendees = match own {
-        Some(m) if !m.attendees.is_empty() => m.attendees.clone(),
-        _ if is_lpm => case.lpm.attendees.clone(),
-        _ => Vec::new(),
-    };
-    let chair = own
-        .and_then(|m| m.chair.clone())
-        .or_else(|| is_lpm.then(|| case.lpm.chair.clone()));
-    SelectedMeeting {
-        id: meeting.id.clone(),
-        purpose,
-        date,
-        attendees,
-        chair,
-    }
-}
-
-fn purpose_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
+fn purpose_path(meeting: &MeetingType, own: Option<&PackMeeting>) -> String {
     match own {
         Some(m) if m.purpose.is_some() => "meeting.purpose".into(),
         _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.purpose".into(),
@@ -237,7 +209,7 @@ fn purpose_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -
     }
 }
 
-fn attendees_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
+fn attendees_path(meeting: &MeetingType, own: Option<&PackMeeting>) -> String {
     match own {
         Some(m) if !m.attendees.is_empty() => "meeting.attendees".into(),
         _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.attendees".into(),
@@ -245,7 +217,7 @@ fn attendees_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>)
     }
 }
 
-fn chair_path(meeting: &MeetingType, own: Option<&crate::case::PackMeeting>) -> String {
+fn chair_path(meeting: &MeetingType, own: Option<&PackMeeting>) -> String {
     match own {
         Some(m) if m.chair.is_some() => "meeting.chair".into(),
         _ if meeting.recorded_in == Some(CaseRecord::Lpm) => "lpm.chair".into(),
@@ -282,11 +254,7 @@ fn requirement_finding(
     ))
 }
 
-fn no_attendees(
-    profile: &Profile,
-    meeting: &MeetingType,
-    own: Option<&crate::case::PackMeeting>,
-) -> Finding {
+fn no_attendees(profile: &Profile, meeting: &MeetingType, own: Option<&PackMeeting>) -> Finding {
     let roles: Vec<String> = meeting
         .attendees
         .required

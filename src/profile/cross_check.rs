@@ -3,7 +3,8 @@
 //! (`tests/data/generate_working_days.py`).
 
 use super::*;
-use crate::profile::{Direction, Offset};
+use crate::calendar::Calendar;
+use crate::case::Date;
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()

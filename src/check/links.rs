@@ -3,7 +3,7 @@
 //! land; and the few rules that tie one part to another (a section 20 child's
 //! summary says why a care order is now needed).
 
-use super::model::Case;
+use crate::case::Case;
 use crate::diagnostics::{Finding, nearest};
 
 /// Findings about references between parts of the case.

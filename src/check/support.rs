@@ -6,9 +6,9 @@
 //! having domestic abuse between them should not be asked to the same
 //! meeting without a plan to keep them apart.
 
-use super::{Profile, SelectedMeeting};
 use crate::case::{Case, Family};
 use crate::diagnostics::Finding;
+use crate::profile::{Profile, SelectedMeeting};
 
 /// Warnings for each parent whose interpreter or advocate the meeting does
 /// not list.
