@@ -15,7 +15,6 @@ use hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 use sha2::{Digest, Sha256};
 
 use crate::case::Case;
-use crate::diagnostics::Finding;
 
 /// An attachment that passed its checks: its bytes and what they hold.
 #[derive(Debug, Clone)]
@@ -61,7 +60,8 @@ impl PdfProblem {
         }
     }
 
-    fn message(self) -> &'static str {
+    /// What is wrong with the file, after its path: "is not a PDF".
+    pub fn message(self) -> &'static str {
         match self {
             PdfProblem::NotPdf => "is not a PDF",
             PdfProblem::Truncated => "is cut short: the PDF stops before its end-of-file marker",
@@ -74,7 +74,8 @@ impl PdfProblem {
         }
     }
 
-    fn help(self) -> &'static str {
+    /// What to do about it.
+    pub fn help(self) -> &'static str {
         match self {
             PdfProblem::NotPdf => {
                 "attach documents as PDF: save or print the document as PDF and point `path` at that"
@@ -124,48 +125,63 @@ pub fn inspect(bytes: &[u8]) -> Result<usize, PdfProblem> {
     }
 }
 
+/// Why one attachment the case lists cannot go into the pack.
+#[derive(Debug)]
+pub enum Unusable {
+    /// Its path leads outside the case's folder.
+    Outside,
+    /// Its path, inside the folder, is a link to a file outside it.
+    LinksOutside,
+    /// There is no file at its path.
+    Missing,
+    /// The file cannot be read.
+    Unreadable(std::io::Error),
+    /// The file is not a PDF the pack can hold.
+    Pdf(PdfProblem),
+    /// Another attachment has the same file name in the pack: `first` is
+    /// that one's path (the same path when the file is attached twice).
+    NameClash {
+        /// The path of the attachment listed first.
+        first: String,
+    },
+}
+
+/// An attachment that cannot go into the pack: its place in the case's
+/// `attachments` list, and why.
+#[derive(Debug)]
+pub struct Refused {
+    /// Its place in `attachments`.
+    pub index: usize,
+    /// Why.
+    pub why: Unusable,
+}
+
 /// Reads and checks every attachment the case lists, from `case_dir`.
-/// Returns those that passed, and a finding for each that did not.
-pub fn load(case: &Case, case_dir: &Path) -> (Vec<AttachedFile>, Vec<Finding>) {
+/// Returns those that passed, and why each other one did not.
+pub fn load(case: &Case, case_dir: &Path) -> (Vec<AttachedFile>, Vec<Refused>) {
     let mut files = Vec::new();
-    let mut findings = Vec::new();
+    let mut refused = Vec::new();
     let root = case_dir.canonicalize();
     for (index, a) in case.attachments.iter().enumerate() {
-        let at = format!("attachments[{index}].path");
+        let mut refuse = |why| refused.push(Refused { index, why });
         let given = Path::new(&a.path);
         let escapes = given.is_absolute()
             || given
                 .components()
                 .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
         if escapes {
-            findings.push(
-                Finding::error(
-                    "attachment-outside-case",
-                    &at,
-                    format!("`{}` is outside the case's folder", a.path),
-                )
-                .help("copy the PDF into the case's folder (or a folder inside it) and give its path from there, e.g. `attachments/assessment.pdf`"),
-            );
+            refuse(Unusable::Outside);
             continue;
         }
         let full = case_dir.join(given);
         let bytes = match std::fs::read(&full) {
             Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                refuse(Unusable::Missing);
+                continue;
+            }
             Err(e) => {
-                let (code, message, help) = if e.kind() == std::io::ErrorKind::NotFound {
-                    (
-                        "attachment-missing",
-                        format!("`{}` does not exist", a.path),
-                        "the path is relative to the case file's folder; check the spelling and that the file was copied",
-                    )
-                } else {
-                    (
-                        "attachment-unreadable",
-                        format!("`{}` cannot be read: {e}", a.path),
-                        "check the file is a PDF you may read",
-                    )
-                };
-                findings.push(Finding::error(code, &at, message).help(help));
+                refuse(Unusable::Unreadable(e));
                 continue;
             }
         };
@@ -173,23 +189,13 @@ pub fn load(case: &Case, case_dir: &Path) -> (Vec<AttachedFile>, Vec<Finding>) {
         if let (Ok(root), Ok(real)) = (&root, full.canonicalize())
             && !real.starts_with(root)
         {
-            findings.push(
-                Finding::error(
-                    "attachment-outside-case",
-                    &at,
-                    format!("`{}` links to a file outside the case's folder", a.path),
-                )
-                .help("copy the PDF itself into the case's folder"),
-            );
+            refuse(Unusable::LinksOutside);
             continue;
         }
         let pages = match inspect(&bytes) {
             Ok(n) => n,
             Err(p) => {
-                findings.push(
-                    Finding::error(p.code(), &at, format!("`{}` {}", a.path, p.message()))
-                        .help(p.help()),
-                );
+                refuse(Unusable::Pdf(p));
                 continue;
             }
         };
@@ -203,22 +209,8 @@ pub fn load(case: &Case, case_dir: &Path) -> (Vec<AttachedFile>, Vec<Finding>) {
             .iter()
             .find(|f: &&AttachedFile| f.pack_name == pack_name)
         {
-            let first = &case.attachments[other.index].path;
-            let (message, help) = if *first == a.path {
-                (
-                    format!("`{}` is attached twice", a.path),
-                    "list each document once, with the kind the meeting needs",
-                )
-            } else {
-                (
-                    format!(
-                        "`{}` has the same file name as `{first}`; the pack would hold only one",
-                        a.path
-                    ),
-                    "rename one of the files (and its `path`)",
-                )
-            };
-            findings.push(Finding::error("attachment-name-clash", &at, message).help(help));
+            let first = case.attachments[other.index].path.clone();
+            refuse(Unusable::NameClash { first });
             continue;
         }
         files.push(AttachedFile {
@@ -229,7 +221,7 @@ pub fn load(case: &Case, case_dir: &Path) -> (Vec<AttachedFile>, Vec<Finding>) {
             pages,
         });
     }
-    (files, findings)
+    (files, refused)
 }
 
 /// Lower-case hex of `bytes`.

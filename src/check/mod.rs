@@ -14,20 +14,26 @@
 //! text; everything else is made here. `pipeline` decides when each check
 //! runs.
 
+mod attachments;
 mod audience;
 mod case;
 mod dates;
 mod deadlines;
 mod evidence;
 mod family;
+mod leaks;
+mod letters;
 mod links;
 mod meeting;
 mod support;
 mod withhold;
 
 pub use self::deadlines::{data_running_out, schedule};
+pub use attachments::attachments;
 pub use audience::conflicts as audience_conflicts;
 pub use case::case_alone;
+pub use leaks::leaks;
+pub use letters::{Reading, letters};
 pub use meeting::{meeting, outcome_note};
 pub use support::support_at_meeting;
 pub use withhold::entries as withheld;

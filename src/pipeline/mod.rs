@@ -115,8 +115,8 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
     let profile_ref: &Profile = &profile;
     findings.extend(check::case_alone(&loaded.case, settings.today));
     findings.extend(check::withheld(&loaded.case));
-    let (attached, more) = attach::load(&loaded.case, &settings.case_dir);
-    findings.extend(more);
+    let (attached, refused) = attach::load(&loaded.case, &settings.case_dir);
+    findings.extend(check::attachments(&loaded.case, &refused));
     let (schedule, more) = check::schedule(
         &loaded.case,
         profile_ref,

@@ -5,14 +5,12 @@
 //! parent's pack is checked this way whoever the build is for, because the
 //! letters in the panel's pack are the ones the parents will be sent.
 
-use std::collections::BTreeMap;
-
 use super::{Checked, Settings, check};
 use crate::attach::AttachedFile;
 use crate::case::{Family, PersonId, people::Reader};
 use crate::diagnostics::{Finding, Findings, nearest};
-use crate::disclosure::guard::{Guard, Leak, written_at};
-use crate::disclosure::{self, SecretKind, View, Viewer};
+use crate::disclosure::guard::{Guard, Leak};
+use crate::disclosure::{self, View, Viewer};
 use crate::documents::{self, DocumentJob};
 use crate::plain::{Report, words};
 use crate::profile::{self, PackAudience, SelectedMeeting};
@@ -93,7 +91,11 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
             settings,
         ) {
             Ok((pack, leaks)) => {
-                findings.extend(leak_findings(&checked, &pack.view, &leaks));
+                findings.extend(crate::check::leaks(
+                    &checked.loaded.case,
+                    &pack.view,
+                    &leaks,
+                ));
                 parents.push(pack);
             }
             Err(errors) => errors.into_iter().for_each(|f| findings.push_once(f)),
@@ -109,7 +111,11 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
             };
             match plan(&checked, &family, viewer, audience, settings) {
                 Ok((pack, leaks)) => {
-                    findings.extend(leak_findings(&checked, &pack.view, &leaks));
+                    findings.extend(crate::check::leaks(
+                        &checked.loaded.case,
+                        &pack.view,
+                        &leaks,
+                    ));
                     vec![pack]
                 }
                 Err(errors) => {
@@ -122,11 +128,20 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
     findings.locate(&checked.loaded.index);
     let mut packs = packs;
     for p in &mut packs {
-        words::guess(&checked, &mut p.jobs);
+        words::guess(&checked.profile, &mut p.jobs);
     }
     let jobs: Vec<DocumentJob> = packs.iter().flat_map(|p| p.jobs.iter().cloned()).collect();
     let mut laid = Vec::new();
-    let plain = match crate::plain::check(&checked, &jobs, text, settings.strict) {
+    let loaded = &checked.loaded;
+    let reading = crate::check::letters(
+        &checked.profile,
+        &loaded.case,
+        &loaded.index,
+        &jobs,
+        text,
+        settings.strict,
+    );
+    let plain = match reading {
         Ok(reading) => {
             findings.extend(reading.findings);
             // Each letter gets the terms it prints: the same as guessed,
@@ -135,7 +150,7 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
             let mut explained = reading.explained.into_iter();
             for job in packs.iter_mut().flat_map(|p| p.jobs.iter_mut()) {
                 if let Some(Some(terms)) = explained.next() {
-                    words::set(&checked, job, &terms);
+                    words::set(&checked.profile, job, &terms);
                 }
             }
             laid = reading.laid;
@@ -328,58 +343,4 @@ fn reader(family: &Family, viewer: Viewer) -> String {
         Viewer::Advocates => "the advocates".into(),
         Viewer::Authority => "the local authority".into(),
     }
-}
-
-/// One error per secret and the case field it is written in, naming every
-/// document it would be in.
-pub(super) fn leak_findings(checked: &Checked, view: &View, leaks: &[Leak]) -> Vec<Finding> {
-    // Reading both copies back as JSON is for placing a leak; most packs have none.
-    if leaks.is_empty() {
-        return Vec::new();
-    }
-    let (Ok(case), Ok(copy)) = (
-        serde_json::to_value(&checked.loaded.case),
-        serde_json::to_value(&view.case),
-    ) else {
-        return vec![Finding::error(
-            "internal",
-            "",
-            "the case could not be read back to place a finding",
-        )];
-    };
-    let mut by_place: BTreeMap<(String, String), (String, Vec<String>, SecretKind)> =
-        BTreeMap::new();
-    for leak in leaks {
-        let path =
-            written_at(&case, &copy, &leak.secret).unwrap_or_else(|| leak.secret.path.clone());
-        // The document, without where inside it.
-        let doc = leak
-            .place
-            .split(", at `")
-            .next()
-            .unwrap_or(&leak.place)
-            .to_string();
-        let entry = by_place
-            .entry((path, leak.secret.what.clone()))
-            .or_insert_with(|| (leak.secret.what.clone(), Vec::new(), leak.secret.kind));
-        if !entry.1.contains(&doc) {
-            entry.1.push(doc);
-        }
-    }
-    by_place
-        .into_iter()
-        .map(|((path, _), (what, docs, kind))| {
-            let help = match kind {
-                SecretKind::ChildName => "say which children this is about (`children: [id, …]`) so it stays out of other parents' letters, or reword it",
-                SecretKind::Withheld | SecretKind::WithheldLine => "withhold this field too, or reword it so it does not repeat the withheld text",
-                _ => "take it out of this text; or, if they may know it, add them to `share_contact_with` on that person's entry",
-            };
-            Finding::error(
-                "disclosure",
-                path,
-                format!("{what} would be in {}", docs.join("; ")),
-            )
-            .help(help)
-        })
-        .collect()
 }

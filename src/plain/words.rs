@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::glossary::Glossary;
 use super::printed::normalise;
 use crate::documents::DocumentJob;
-use crate::pipeline::Checked;
+use crate::profile::Profile;
 
 /// Where a letter's data holds its "Words we use".
 const WORDS: &str = "words";
@@ -27,12 +27,12 @@ const FENCE: &str = " \u{1F} ";
 /// Gives each letter among `jobs` (those [`super::is_letter`] picks) the terms it
 /// probably prints, before it is laid out: every glossary term to explain
 /// that appears in its data or in its template's own text.
-pub fn guess(checked: &Checked, jobs: &mut [DocumentJob]) {
-    let glossary = Glossary::new(&checked.profile.plain_language.glossary);
-    for job in jobs.iter_mut().filter(|j| super::is_letter(checked, j)) {
+pub fn guess(profile: &Profile, jobs: &mut [DocumentJob]) {
+    let glossary = Glossary::new(&profile.plain_language.glossary);
+    for job in jobs.iter_mut().filter(|j| super::is_letter(profile, j)) {
         let mut texts = Vec::new();
         strings(&job.data, &mut texts);
-        if let Some(template) = checked.profile.template_text(job.template) {
+        if let Some(template) = profile.template_text(job.template) {
             // Comments are the template's notes to its reader, never printed.
             texts.extend(
                 template
@@ -42,7 +42,7 @@ pub fn guess(checked: &Checked, jobs: &mut [DocumentJob]) {
             );
         }
         let terms: Vec<String> = to_explain(&glossary, &texts).into_iter().collect();
-        set(checked, job, &terms);
+        set(profile, job, &terms);
     }
 }
 
@@ -68,8 +68,8 @@ pub(super) fn to_explain(glossary: &Glossary, texts: &[String]) -> BTreeSet<Stri
 /// Sets a letter's "Words we use" to `terms` (glossary terms), in
 /// alphabetical order whatever order they came in, so the same terms
 /// always give the same data.
-pub fn set(checked: &Checked, job: &mut DocumentJob, terms: &[String]) {
-    let glossary = &checked.profile.plain_language.glossary;
+pub fn set(profile: &Profile, job: &mut DocumentJob, terms: &[String]) {
+    let glossary = &profile.plain_language.glossary;
     let mut terms: Vec<&String> = terms.iter().collect();
     terms.sort_by_key(|t| t.to_lowercase());
     terms.dedup();
