@@ -188,6 +188,7 @@ mod plain;
 mod profiles;
 mod safety;
 mod schema;
+mod snapshot_findings;
 mod timeline;
 mod withhold;
 mod wording;
