@@ -189,6 +189,7 @@ mod profiles;
 mod safety;
 mod schema;
 mod snapshot_findings;
+mod snapshot_output;
 mod timeline;
 mod withhold;
 mod wording;

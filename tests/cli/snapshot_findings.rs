@@ -85,28 +85,28 @@ fn run(fixture: &Fixture) -> (tempfile::TempDir, Vec<String>, Output) {
     }
     let mut args = vec![fixture.command, "case.yaml"];
     args.extend(fixture.args);
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = casepack(dir.path(), &refs);
-    (dir, args, out)
+    let out = casepack(dir.path(), &args);
+    (dir, as_run(&args), out)
 }
 
-/// What a run printed, as the snapshot holds it: the command, its exit
-/// status and each stream that is not empty, whole.
-pub(super) fn transcript(args: &[String], out: &Output) -> String {
-    // As `casepack()` runs it: colour off, and dated as at `TODAY`.
-    let mut shown = args.to_vec();
+/// The arguments as `casepack()` runs them: colour off, and dated as at
+/// `TODAY` unless they give their own day.
+pub(super) fn as_run(args: &[&str]) -> Vec<String> {
+    let mut shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
     shown.push("--color=never".into());
-    let dated = matches!(
-        args.first().map(String::as_str),
-        Some("check" | "build" | "timeline")
-    );
-    if dated && !args.iter().any(|a| a == "--today") {
+    let dated = matches!(args.first(), Some(&("check" | "build" | "timeline")));
+    if dated && !args.contains(&"--today") {
         shown.extend(["--today".into(), TODAY.into()]);
     }
+    shown
+}
+
+/// What a run of `casepack <args>` printed, as the snapshot holds it: the
+/// command, its exit status and each stream that is not empty, whole.
+pub(super) fn transcript(args: &[String], out: &Output) -> String {
     let mut s = format!(
         "$ casepack {}\nexit status: {}\n",
-        shown.join(" "),
+        args.join(" "),
         out.status.code().map_or("none".into(), |c| c.to_string())
     );
     for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
