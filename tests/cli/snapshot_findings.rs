@@ -89,48 +89,6 @@ fn run(fixture: &Fixture) -> (tempfile::TempDir, Vec<String>, Output) {
     (dir, as_run(&args), out)
 }
 
-/// The arguments as `casepack()` runs them: colour off, and dated as at
-/// `TODAY` unless they give their own day.
-pub(super) fn as_run(args: &[&str]) -> Vec<String> {
-    let mut shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    shown.push("--color=never".into());
-    let dated = matches!(args.first(), Some(&("check" | "build" | "timeline")));
-    if dated && !args.contains(&"--today") {
-        shown.extend(["--today".into(), TODAY.into()]);
-    }
-    shown
-}
-
-/// What a run of `casepack <args>` printed, as the snapshot holds it: the
-/// command, its exit status and each stream that is not empty, whole.
-pub(super) fn transcript(args: &[String], out: &Output) -> String {
-    let mut s = format!(
-        "$ casepack {}\nexit status: {}\n",
-        args.join(" "),
-        out.status.code().map_or("none".into(), |c| c.to_string())
-    );
-    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        if !bytes.is_empty() {
-            s.push_str(&format!("--- {name}\n{}", String::from_utf8_lossy(bytes)));
-        }
-    }
-    s
-}
-
-/// Insta settings that make a temporary folder's path stable.
-pub(super) fn stable_paths(dir: &Path) -> insta::Settings {
-    let mut settings = insta::Settings::clone_current();
-    let mut paths = vec![dir.display().to_string()];
-    if let Ok(real) = dir.canonicalize() {
-        paths.push(real.display().to_string());
-    }
-    for p in paths {
-        settings.add_filter(&regex::escape(&p), "[CASE_DIR]");
-    }
-    settings.set_omit_expression(true);
-    settings
-}
-
 /// Runs one fixture and pins what it printed.
 fn shows(name: &str, fixture: &Fixture) {
     let code = if fixture.code.is_empty() {

@@ -5,7 +5,6 @@
 //! so each is deterministic. Refresh with `INSTA_UPDATE=always cargo test
 //! --test cli snapshot_output` (or `cargo insta review`) and read the diff.
 
-use super::snapshot_findings::{as_run, stable_paths, transcript};
 use super::*;
 
 /// The sample cases, as paths from the repository's root.
