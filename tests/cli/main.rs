@@ -178,7 +178,8 @@ fn as_run(args: &[&str]) -> Vec<String> {
 }
 
 /// What a run of `casepack <args>` printed, as the snapshot holds it: the
-/// command, its exit status and each stream that is not empty, whole.
+/// command, its exit status and each stream that is not empty, whole
+/// (but for the order of the lines cases report as they finish).
 fn transcript(args: &[String], out: &Output) -> String {
     let mut s = format!(
         "$ casepack {}\nexit status: {}\n",
@@ -187,10 +188,32 @@ fn transcript(args: &[String], out: &Output) -> String {
     );
     for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
         if !bytes.is_empty() {
-            s.push_str(&format!("--- {name}\n{}", String::from_utf8_lossy(bytes)));
+            let text = in_path_order(&String::from_utf8_lossy(bytes));
+            s.push_str(&format!("--- {name}\n{text}"));
         }
     }
     s
+}
+
+/// Cases checked or reported together finish in any order and say so as
+/// they do (`[2/3] path: …`): those lines are put in order of path, and
+/// their counts left out, so that the snapshot holds what they say.
+fn in_path_order(text: &str) -> String {
+    let progress = regex::Regex::new(r"^\[\d+/(\d+)\] ").unwrap();
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if progress.is_match(line) {
+            run.push(progress.replace(line, "[_/$1] ").into_owned());
+            continue;
+        }
+        run.sort();
+        out.append(&mut run);
+        out.push(line.to_string());
+    }
+    run.sort();
+    out.append(&mut run);
+    out.concat()
 }
 
 /// Insta settings that make paths stable: `dir` (a temporary folder) as
@@ -210,6 +233,8 @@ fn stable_paths(dir: &Path) -> insta::Settings {
         named(dir, "[CASE_DIR]");
     }
     named(&root(), "[ROOT]");
+    // How long a run of many cases took.
+    settings.add_filter(r"in \d+\.\d s \(\d+\.\d packs/s\)", "in [TIME]");
     settings.set_omit_expression(true);
     settings
 }

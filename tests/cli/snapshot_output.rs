@@ -26,27 +26,6 @@ fn stem(sample: &str) -> &str {
         .trim_end_matches(".yaml")
 }
 
-/// Cases checked or reported together finish in any order and say so as
-/// they do (`[2/3] path: …`): those lines are put in order of path, and
-/// their counts left out, so that the snapshot holds what they say.
-fn in_path_order(text: &str) -> String {
-    let progress = regex::Regex::new(r"^\[\d+/(\d+)\] ").unwrap();
-    let mut out = Vec::new();
-    let mut run: Vec<String> = Vec::new();
-    for line in text.split_inclusive('\n') {
-        if progress.is_match(line) {
-            run.push(progress.replace(line, "[_/$1] ").into_owned());
-            continue;
-        }
-        run.sort();
-        out.append(&mut run);
-        out.push(line.to_string());
-    }
-    run.sort();
-    out.append(&mut run);
-    out.concat()
-}
-
 /// Runs casepack in the repository's root with `args` and pins the
 /// transcript as `name`; JSON output must parse.
 fn pinned(name: &str, args: &[&str]) -> Output {
@@ -55,7 +34,7 @@ fn pinned(name: &str, args: &[&str]) -> Output {
         let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out.stdout);
         assert!(parsed.is_ok(), "{name}: not JSON: {}", stdout(&out));
     }
-    let text = in_path_order(&transcript(&as_run(args), &out));
+    let text = transcript(&as_run(args), &out);
     stable_paths(&root()).bind(|| insta::assert_snapshot!(name, text));
     out
 }
