@@ -5,8 +5,14 @@
 //!
 //! Adding a test: put a case under `tests/fixtures/` (bad inputs under
 //! `tests/fixtures/bad/`, each a copy of the sample with one thing wrong)
-//! and add a row or a function in the file for its subject. Snapshots live in `tests/snapshots/`;
+//! and add a row or a function in the file for its subject. The data
+//! handed to Typst and the manifest are compared with `tests/snapshots/`;
 //! refresh them with `UPDATE_SNAPSHOTS=1 cargo test` and review the diff.
+//! What users read (findings, reports, tables, `--help`, JSON) is pinned
+//! whole with insta (`pin!`), in `tests/cli/snapshots/`: refresh those with
+//! `INSTA_UPDATE=always cargo test` (or `cargo insta review`) and review
+//! the diff before committing it. A new finding kind needs a row in
+//! `snapshot_findings.rs`.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -159,6 +165,89 @@ fn build_with(case: &str, args: &[&str]) -> (tempfile::TempDir, Output, BTreeMap
     (dir, out, entries)
 }
 
+/// The arguments as `casepack()` runs them: colour off, and dated as at
+/// `TODAY` unless they give their own day.
+fn as_run(args: &[&str]) -> Vec<String> {
+    let mut shown: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    shown.push("--color=never".into());
+    let dated = matches!(args.first(), Some(&("check" | "build" | "timeline")));
+    if dated && !args.contains(&"--today") {
+        shown.extend(["--today".into(), TODAY.into()]);
+    }
+    shown
+}
+
+/// What a run of `casepack <args>` printed, as the snapshot holds it: the
+/// command, its exit status and each stream that is not empty, whole
+/// (but for the order of the lines cases report as they finish).
+fn transcript(args: &[String], out: &Output) -> String {
+    let mut s = format!(
+        "$ casepack {}\nexit status: {}\n",
+        args.join(" "),
+        out.status.code().map_or("none".into(), |c| c.to_string())
+    );
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        if !bytes.is_empty() {
+            let text = in_path_order(&String::from_utf8_lossy(bytes));
+            s.push_str(&format!("--- {name}\n{text}"));
+        }
+    }
+    s
+}
+
+/// Cases checked or reported together finish in any order and say so as
+/// they do (`[2/3] path: …`): those lines are put in order of path, and
+/// their counts left out, so that the snapshot holds what they say.
+fn in_path_order(text: &str) -> String {
+    let progress = regex::Regex::new(r"^\[\d+/(\d+)\] ").unwrap();
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if progress.is_match(line) {
+            run.push(progress.replace(line, "[_/$1] ").into_owned());
+            continue;
+        }
+        run.sort();
+        out.append(&mut run);
+        out.push(line.to_string());
+    }
+    run.sort();
+    out.append(&mut run);
+    out.concat()
+}
+
+/// Insta settings that make paths stable: `dir` (a temporary folder) as
+/// `[CASE_DIR]`, and the repository (in an absolute case path) as `[ROOT]`.
+fn stable_paths(dir: &Path) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    let mut named = |path: &Path, name: &str| {
+        let mut paths = vec![path.display().to_string()];
+        if let Ok(real) = path.canonicalize() {
+            paths.push(real.display().to_string());
+        }
+        for p in paths {
+            settings.add_filter(&regex::escape(&p), name);
+        }
+    };
+    if dir != root() {
+        named(dir, "[CASE_DIR]");
+    }
+    named(&root(), "[ROOT]");
+    // How long a run of many cases took.
+    settings.add_filter(r"in \d+\.\d s \(\d+\.\d packs/s\)", "in [TIME]");
+    settings.set_omit_expression(true);
+    settings
+}
+
+/// Pins what `casepack(cwd, args)` printed as the snapshot `name`: the
+/// command, its exit status and every stream, whole (see `transcript`).
+macro_rules! pin {
+    ($name:expr, $cwd:expr, $args:expr, $out:expr) => {{
+        let text = $crate::transcript(&$crate::as_run($args), $out);
+        $crate::stable_paths($cwd).bind(|| insta::assert_snapshot!($name, text));
+    }};
+}
+
 /// The issue-stage sample: proceedings issued, the court timeline running.
 const ISSUE_SAMPLE: &str = "samples/brennan-issue.yaml";
 
@@ -188,6 +277,8 @@ mod plain;
 mod profiles;
 mod safety;
 mod schema;
+mod snapshot_findings;
+mod snapshot_output;
 mod timeline;
 mod withhold;
 mod wording;

@@ -21,23 +21,11 @@ fn events(text: &str) -> Vec<(String, String)> {
 #[test]
 fn one_calendar_holds_every_cases_events_with_the_uids_of_their_own_calendars() {
     let dir = tempfile::tempdir().unwrap();
-    let out = casepack(
-        dir.path(),
-        &[
-            "timeline",
-            &abs(CASELOAD),
-            "--today",
-            DAY,
-            "--ics",
-            "all.ics",
-        ],
-    );
+    let caseload = abs(CASELOAD);
+    let args = ["timeline", &caseload, "--today", DAY, "--ics", "all.ics"];
+    let out = casepack(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).ends_with("wrote all.ics\n"),
-        "{}",
-        stderr(&out)
-    );
+    pin!("caseload-with-a-calendar", dir.path(), &args, &out);
     let all = events(&std::fs::read_to_string(dir.path().join("all.ics")).unwrap());
     let mut uids: Vec<&String> = all.iter().map(|(u, _)| u).collect();
     uids.sort();
@@ -73,12 +61,10 @@ fn one_calendar_holds_every_cases_events_with_the_uids_of_their_own_calendars() 
     assert_eq!(all.len(), total);
     // No overwrite without --force; with it, the same bytes for the same day.
     let first = std::fs::read(dir.path().join("all.ics")).unwrap();
-    let clash = casepack(
-        dir.path(),
-        &["timeline", &abs(CASELOAD), "--ics", "all.ics"],
-    );
+    let args = ["timeline", &caseload, "--ics", "all.ics"];
+    let clash = casepack(dir.path(), &args);
     assert_eq!(clash.status.code(), Some(2));
-    assert!(stderr(&clash).contains("all.ics already exists; use --force to replace it"));
+    pin!("caseload-calendar-exists", dir.path(), &args, &clash);
     let again = casepack(
         dir.path(),
         &[
@@ -114,23 +100,11 @@ fn pdfinfo(path: &Path) -> (String, String) {
 #[test]
 fn the_sheet_is_one_landscape_page_by_reference_for_a_team_meeting() {
     let dir = tempfile::tempdir().unwrap();
-    let out = casepack(
-        dir.path(),
-        &[
-            "timeline",
-            &abs(CASELOAD),
-            "--today",
-            DAY,
-            "--sheet",
-            "team.pdf",
-        ],
-    );
+    let caseload = abs(CASELOAD);
+    let args = ["timeline", &caseload, "--today", DAY, "--sheet", "team.pdf"];
+    let out = casepack(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).ends_with("wrote team.pdf\n"),
-        "{}",
-        stderr(&out)
-    );
+    pin!("caseload-with-a-sheet", dir.path(), &args, &out);
     let path = dir.path().join("team.pdf");
     assert_eq!(
         pdfinfo(&path),
@@ -245,16 +219,10 @@ fn a_sheet_that_cannot_hold_every_row_keeps_the_overdue_ones_and_says_what_it_le
 fn one_case_file_with_a_sheet_gives_the_report_of_that_case() {
     let dir = tempfile::tempdir().unwrap();
     let case = abs(&format!("{CASELOAD}/brennan.yaml"));
-    let out = casepack(
-        dir.path(),
-        &["timeline", &case, "--today", DAY, "--sheet", "one.pdf"],
-    );
+    let args = ["timeline", &case, "--today", DAY, "--sheet", "one.pdf"];
+    let out = casepack(dir.path(), &args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("1 case: 0 overdue, 1 due soon, 1 next step."),
-        "{}",
-        stdout(&out)
-    );
+    pin!("one-case-with-a-sheet", dir.path(), &args, &out);
     assert_eq!(pdfinfo(&dir.path().join("one.pdf")).0, "1");
     // Without --sheet, one file is its own timeline, as always.
     let own = casepack(dir.path(), &["timeline", &case, "--today", DAY]);
@@ -263,14 +231,12 @@ fn one_case_file_with_a_sheet_gives_the_report_of_that_case() {
             .starts_with("NM/CS/2026/0212: every deadline, as at Wednesday 25 November 2026")
     );
     // An existing sheet is kept without --force, and nothing else is written.
-    let clash = casepack(
-        dir.path(),
-        &[
-            "timeline", &case, "--today", DAY, "--sheet", "one.pdf", "--ics", "one.ics",
-        ],
-    );
+    let args = [
+        "timeline", &case, "--today", DAY, "--sheet", "one.pdf", "--ics", "one.ics",
+    ];
+    let clash = casepack(dir.path(), &args);
     assert_eq!(clash.status.code(), Some(2));
-    assert!(stderr(&clash).contains("one.pdf already exists; use --force to replace it"));
+    pin!("one-case-sheet-exists", dir.path(), &args, &clash);
     assert!(!dir.path().join("one.ics").exists());
     // A folder with no case in it is said, not reported as nothing due.
     std::fs::create_dir(dir.path().join("empty")).unwrap();
