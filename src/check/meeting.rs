@@ -57,7 +57,7 @@ pub fn meeting(
                     }
                     None
                 } else {
-                    let role = profile.role(role).expect("roles are checked at load");
+                    let role = profile.role(role);
                     (!selected.attendees.iter().any(|a| fills(family, role, a))).then(|| {
                         (
                             attendees_path(meeting, own),
@@ -72,9 +72,7 @@ pub fn meeting(
         }
     }
     if let Some(chair) = &selected.chair {
-        let role = profile
-            .role(&meeting.chair.role)
-            .expect("roles are checked at load");
+        let role = profile.role(meeting.chair.role);
         let as_attendee = Attendee {
             name: chair.clone(),
             role: String::new(),
@@ -259,8 +257,7 @@ fn no_attendees(profile: &Profile, meeting: &MeetingType, own: Option<&PackMeeti
         .attendees
         .required
         .iter()
-        .filter_map(|r| profile.role(r))
-        .map(|r| lower_first(&r.name))
+        .map(|&r| lower_first(&profile.role(r).name))
         .collect();
     let path = if own.is_some() { "meeting" } else { "" };
     Finding::warning(

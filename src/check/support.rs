@@ -21,7 +21,13 @@ pub fn support_at_meeting(
         return Vec::new();
     };
     let a = &kind.attendees;
-    if !a.required.iter().chain(&a.optional).any(|r| r == "parents") {
+    // A meeting parents attend names a role any parent fills.
+    if !a
+        .required
+        .iter()
+        .chain(&a.optional)
+        .any(|&r| profile.role(r).parents)
+    {
         return Vec::new();
     }
     let roles: Vec<String> = meeting

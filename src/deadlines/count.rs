@@ -5,43 +5,44 @@
 use super::{DatedStep, anchor_phrase, recorded};
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
-use crate::profile::{Direction, Due, Pick, StepRule, TimelineRules, count, event_name};
+use crate::profile::{
+    Anchored, CountsFrom, Direction, Pick, StepRule, TimelineRules, count, event_name,
+};
 
 /// The date a rule counts from and its name: for `first_of`/`last_of`,
-/// whichever of its anchors is earliest or latest. Anchors are dated
-/// before the step (see `evaluation_order`).
+/// whichever of its anchors is earliest or latest. `dated` holds the steps
+/// dated so far, by their place in the timeline's plan, which puts every
+/// anchor before the step that counts from it.
 pub(super) fn anchor(
     rules: &TimelineRules,
-    out: &[DatedStep],
-    due: &Due,
+    dated: &[DatedStep],
+    from: &CountsFrom,
+    pick: Pick,
     start: Date,
     start_name: &str,
 ) -> (Date, String) {
-    let dated = due.anchor.of.iter().map(|id| {
-        if id == "start" {
-            return (start, start_name.to_string());
+    let date_of = |a: Anchored| match a {
+        Anchored::Start => (start, start_name.to_string()),
+        Anchored::Step(i) => {
+            let step = &dated[i];
+            // Name it by the event it records where it records one: "the
+            // case management hearing" reads better than its action.
+            let name = rules.steps[rules.plan()[i].rule]
+                .recorded_by
+                .as_deref()
+                .and_then(event_name)
+                .map_or_else(|| anchor_phrase(&step.action), str::to_string);
+            (step.anchor_date(), name)
         }
-        let step = out
-            .iter()
-            .find(|s| &s.id == id)
-            .expect("anchors are dated first (evaluation_order)");
-        // Name it by the event it records where it records one: "the
-        // case management hearing" reads better than its action.
-        let name = rules
-            .steps
-            .iter()
-            .find(|r| &r.id == id)
-            .and_then(|r| r.recorded_by.as_deref())
-            .and_then(event_name)
-            .map_or_else(|| anchor_phrase(&step.action), str::to_string);
-        (step.anchor_date(), name)
-    });
-    let pick = match due.anchor.pick {
-        Pick::One | Pick::First => dated.min_by_key(|(d, _)| *d),
-        Pick::Last => dated.max_by_key(|(d, _)| *d),
     };
-    let (date, name) = pick.expect("an anchor names at least one date (checked at load)");
-    match due.anchor.pick {
+    let first = date_of(from.first);
+    let others = from.rest.iter().map(|&a| date_of(a));
+    // The earliest (the first of equal ones), or the latest (the last).
+    let (date, name) = match pick {
+        Pick::One | Pick::First => others.fold(first, |a, b| if b.0 < a.0 { b } else { a }),
+        Pick::Last => others.fold(first, |a, b| if b.0 >= a.0 { b } else { a }),
+    };
+    match pick {
         Pick::One => (date, name),
         Pick::First => (date, format!("{name} (whichever came first)")),
         Pick::Last => (date, format!("{name} (whichever came last)")),

@@ -26,8 +26,7 @@ use extension::extension;
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
 use crate::profile::{
-    Due, Profile, StepRule, TimelineRules, count, evaluation_order, event_date, event_name,
-    event_path, settle,
+    Profile, StepRule, TimelineRules, count, event_date, event_name, event_path, settle,
 };
 
 /// Why the case's timelines could not be dated.
@@ -51,7 +50,7 @@ pub enum ScheduleError {
 /// only when dating could finish.
 pub fn schedule(case: &Case, profile: &Profile, cal: &Calendar) -> Result<Schedule, ScheduleError> {
     let mut problems = Vec::new();
-    let order = profile.timeline_order().map_err(ScheduleError::Profile)?;
+    let order = profile.timeline_order().iter().copied();
     let mut dated: BTreeMap<usize, Option<DatedTimeline>> = BTreeMap::new();
     for i in order {
         let rules = &profile.timelines[i];
@@ -155,19 +154,18 @@ fn date_timeline(
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<DatedStep>, ScheduleError> {
     let profile_error = ScheduleError::Profile;
-    let order = evaluation_order(&rules.steps).map_err(profile_error)?;
     let start_name = event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string);
+    // Each step's first occurrence, by its place in the plan; and every
+    // occurrence, repeats included.
+    let mut dated: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
     let mut out: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
-    for rule in order.iter().map(|&i| &rules.steps[i]) {
+    for planned in rules.plan() {
+        let rule = &rules.steps[planned.rule];
         let range = |e| out_of_range(e, event_path(started_by));
-        let at = |due: &Due| -> Result<(Date, String), ScheduleError> {
-            let (anchor, name) = anchor(rules, &out, due, start, &start_name);
-            let (date, _) = count(cal, anchor, due.direction, due.offset).map_err(range)?;
-            Ok((date, name))
-        };
-        let (anchor, anchor_name) = anchor(rules, &out, &rule.due, start, &start_name);
+        let pick = rule.due.anchor.pick;
+        let (from, anchor_name) = anchor(rules, &dated, &planned.due, pick, start, &start_name);
         let (mut due, mut moved_from) =
-            count(cal, anchor, rule.due.direction, rule.due.offset).map_err(range)?;
+            count(cal, from, rule.due.direction, rule.due.offset).map_err(range)?;
         let mut rule_words = match &rule.counted {
             Some(words) => words.replace("{anchor}", &anchor_name),
             None => rule.due.describe(&anchor_name),
@@ -184,13 +182,14 @@ fn date_timeline(
                 at.medium()
             );
         }
-        let earliest = match &rule.earliest {
-            Some(e) => {
-                let (date, name) = at(e)?;
+        let earliest = match (&rule.earliest, &planned.earliest) {
+            (Some(e), Some(from)) => {
+                let (on, name) = anchor(rules, &dated, from, e.anchor.pick, start, &start_name);
+                let (date, _) = count(cal, on, e.direction, e.offset).map_err(range)?;
                 rule_words = format!("{rule_words}; not before {}", e.describe(&name));
                 Some(date)
             }
-            None => None,
+            _ => None,
         };
         if rule.limit {
             rule_words = format!("{rule_words} (a limit, not a target: earlier if things change)");
@@ -217,6 +216,7 @@ fn date_timeline(
             Repeated::Range(e) => range(e),
             Repeated::Profile(e) => profile_error(e),
         })?;
+        dated.push(first.clone());
         out.push(first);
         out.extend(again);
     }

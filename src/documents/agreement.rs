@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::{Ctx, DocumentJob, child_rows, person};
 use crate::case::Meeting;
+use crate::profile::DateSlot;
 
 pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
     let (case, family) = (ctx.case, ctx.family);
@@ -17,7 +18,7 @@ pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
         family.person(team.social_worker),
         family.person(team.team_manager),
     );
-    let plo_review = ctx.step("review").map(|s| s.due.long());
+    let plo_review = ctx.step(DateSlot::Review).map(|s| s.due.long());
     let parties = ctx.recipients();
     let mut signatories = Vec::new();
     for &i in &parties {

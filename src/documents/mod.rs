@@ -24,7 +24,7 @@ use crate::case::{Case, Date, Family, PersonId};
 use crate::deadlines::Schedule;
 use crate::disclosure::Viewer;
 pub use crate::profile::Audience;
-use crate::profile::{DocumentRule, Profile, SelectedMeeting, Writer};
+use crate::profile::{DateSlot, DocumentRule, Profile, SelectedMeeting, Writer};
 pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
 use parts::{addressee, adult_rows, child_rows, person, salutation};
@@ -131,10 +131,10 @@ impl<'a> Ctx<'a> {
 
     /// The step the profile names for one of the writer's date slots, if
     /// its timeline applies to the case (slots are checked at load).
-    fn step(&self, slot: &str) -> Option<&crate::deadlines::DatedStep> {
+    fn step(&self, slot: DateSlot) -> Option<&crate::deadlines::DatedStep> {
         self.rule
             .dates
-            .get(slot)
+            .get(&slot)
             .and_then(|id| self.schedule.step(id))
     }
 

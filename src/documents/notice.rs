@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::{Ctx, DocumentJob, addressee, person, salutation};
 use crate::case::Date;
 use crate::case::people::Delivery;
+use crate::profile::DateSlot;
 
 /// What every letter to a parent carries: who it is to and where it goes
 /// (the establishment, for someone in custody), the greeting, their own
@@ -83,9 +84,10 @@ pub(super) fn issue(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
     // it will be done by (the court's record, else the deadline).
     let recorded = proceedings.and_then(|p| p.issued);
     let issued = recorded.filter(|d| *d <= letter.date);
-    let issue_by = recorded.or_else(|| ctx.step("issue").map(|s| s.actual.unwrap_or(s.due)));
+    let issue_by =
+        recorded.or_else(|| ctx.step(DateSlot::Issue).map(|s| s.actual.unwrap_or(s.due)));
     let hearing_listed = proceedings.and_then(|p| p.case_management_hearing);
-    let hearing_target = ctx.step("hearing").map(|s| s.due);
+    let hearing_target = ctx.step(DateSlot::Hearing).map(|s| s.due);
     let title = ctx.name();
     let data = merge(
         letter_base(ctx, to, letter.date, title),

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, DocumentJob, child_rows};
 use crate::case::{Date, Party};
+use crate::profile::DateSlot;
 
 /// The agenda items, each with its points, its source and any notes the
 /// case prepared for it under `meeting.record`.
@@ -119,7 +120,7 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         "representative": p.childs_solicitor.as_ref().map(|s| s.described()),
         "position": position(Party::Children),
     }));
-    let hearing = |listed: Option<Date>, slot: &str| {
+    let hearing = |listed: Option<Date>, slot: DateSlot| {
         listed
             .map(|d| format!("{} (listed)", d.long()))
             .or_else(|| {
@@ -149,8 +150,8 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         "disclosure": p.disclosure,
         "contested_ico": p.contested_ico,
         "draft_order": p.draft_order,
-        "cmh": hearing(p.case_management_hearing, "cmh"),
-        "irh": hearing(p.issues_resolution_hearing, "irh"),
+        "cmh": hearing(p.case_management_hearing, DateSlot::Cmh),
+        "irh": hearing(p.issues_resolution_hearing, DateSlot::Irh),
         "agenda": items(ctx),
     });
     Some(ctx.job(

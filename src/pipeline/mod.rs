@@ -190,7 +190,7 @@ pub fn profile_for(named: Option<&str>, settings: &Settings) -> Result<Arc<Profi
     if let Some(p) = &settings.profile {
         return Ok(p.clone());
     }
-    // The default is the first built-in profile, shared like any other.
-    let name = named.unwrap_or(profile::BUILT_IN[0].name);
+    // The default is shared like any other built-in profile.
+    let name = named.unwrap_or(profile::DEFAULT.name);
     profile::find_shared_profile(name, &settings.case_dir)
 }

@@ -4,51 +4,21 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Check, Pick, Profile, TimelineRules, Writer, evaluation_order, event_name};
+use super::{Anchored, Check, Pick, Profile, TimelineRules, Writer, event_name};
 use crate::calendar::Calendar;
 use crate::case::Date;
 
 impl Profile {
     /// Every check, with `cal` for dating the timelines (a step that follows
     /// another must never be due before it).
-    pub(crate) fn check(&self, cal: &Calendar) -> Result<(), String> {
+    /// The timelines' order is worked out here, once they are known to hold together.
+    pub(crate) fn check(&mut self, cal: &Calendar) -> Result<(), String> {
         check_order(self, cal)?;
         self.plain_language.check()?;
         self.wording.check(self)?;
         let mut seen: Vec<&str> = Vec::new();
         for t in &self.timelines {
-            if t.starts.is_empty() {
-                return Err(format!("{}: `starts` lists nothing", t.id));
-            }
-            let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
             for step in &t.steps {
-                let at = format!("{}/{}", t.id, step.id);
-                let anchors = step.due.anchor.of.iter();
-                let earliest = step.earliest.iter().flat_map(|e| &e.anchor.of);
-                for anchor in anchors.chain(earliest) {
-                    if anchor != "start" && !ids.contains(&anchor.as_str()) {
-                        return Err(format!(
-                            "{at}: counts from `{anchor}`, which is neither `start` nor a step of this timeline"
-                        ));
-                    }
-                }
-                for f in &step.follows {
-                    if !ids.contains(&f.as_str()) || f == &step.id {
-                        return Err(format!(
-                            "{at}: follows `{f}`, which is not another step of this timeline"
-                        ));
-                    }
-                }
-                if let Some(r) = &step.repeat
-                    && r.times < 2
-                {
-                    return Err(format!("{at}: `repeat.times` is at least 2"));
-                }
-                if step.id.contains('#') {
-                    return Err(format!(
-                        "{at}: `#` marks a repeat; a step id may not hold it"
-                    ));
-                }
                 if let Some(field) = &step.recorded_by
                     && event_name(field).is_none()
                 {
@@ -70,7 +40,6 @@ impl Profile {
                     ));
                 }
             }
-            evaluation_order(&t.steps).map_err(|e| format!("{}: {e}", t.id))?;
         }
         for t in &self.timelines {
             for start in &t.starts {
@@ -91,7 +60,7 @@ impl Profile {
                 }
             }
         }
-        self.timeline_order()?;
+        self.timeline_order = self.order_timelines()?;
         self.check_meetings()?;
         self.check_bundle()?;
         self.check_audiences()
@@ -99,10 +68,6 @@ impl Profile {
 
     /// Every meeting's roles, documents, attachment kinds and timing steps exist.
     fn check_meetings(&self) -> Result<(), String> {
-        let role = |id: &str, m: &str| match self.role(id) {
-            Some(_) => Ok(()),
-            None => Err(format!("{m}: `{id}` is not a role")),
-        };
         if self.meeting(&self.default_meeting).is_none() {
             return Err(format!(
                 "`default_meeting: {}` is not a meeting type",
@@ -123,7 +88,7 @@ impl Profile {
             }
             let slots = d.writer.date_slots();
             for slot in slots {
-                match d.dates.get(*slot) {
+                match d.dates.get(slot) {
                     None => return Err(format!("{at}: `dates.{slot}` names no step")),
                     Some(step) if self.step(step).is_none() => {
                         return Err(format!("{at}: `dates.{slot}`: `{step}` is in no timeline"));
@@ -131,13 +96,14 @@ impl Profile {
                     Some(_) => {}
                 }
             }
-            if let Some(extra) = d.dates.keys().find(|k| !slots.contains(&k.as_str())) {
+            if let Some(extra) = d.dates.keys().find(|k| !slots.contains(k)) {
+                let names: Vec<&str> = slots.iter().map(|s| s.name()).collect();
                 return Err(format!(
                     "{at}: its writer prints no `{extra}` date (it prints: {})",
                     if slots.is_empty() {
                         "none".to_string()
                     } else {
-                        slots.join(", ")
+                        names.join(", ")
                     }
                 ));
             }
@@ -180,10 +146,6 @@ impl Profile {
             if m.purposes.is_empty() {
                 return Err(format!("{at}: `purposes` lists nothing"));
             }
-            role(&m.chair.role, at)?;
-            for r in m.attendees.required.iter().chain(&m.attendees.optional) {
-                role(r, at)?;
-            }
             for d in &m.pack {
                 if self.document(d).is_none() {
                     return Err(format!("{at}: pack document `{d}` is not a document"));
@@ -210,7 +172,6 @@ impl Profile {
                             return Err(format!("{at}: `{k}` is not an attachment kind"));
                         }
                     }
-                    Check::Attendee(r) => role(r, &at)?,
                     _ => {}
                 }
             }
@@ -238,16 +199,20 @@ pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), Strin
             let Some(due) = due_dates(t, cal, start) else {
                 continue;
             };
-            for step in &t.steps {
+            for (j, step) in t.steps.iter().enumerate() {
                 for f in &step.follows {
-                    if due[f.as_str()] > due[step.id.as_str()] {
+                    // `follows` names a step of the timeline (read so).
+                    let Some(k) = t.steps.iter().position(|s| s.id == *f) else {
+                        continue;
+                    };
+                    if due[k] > due[j] {
                         return Err(format!(
                             "{}/{}: follows `{f}` but its rule can date it earlier (starting on {}: {} before {})",
                             t.id,
                             step.id,
                             start.medium(),
-                            due[step.id.as_str()].medium(),
-                            due[f.as_str()].medium()
+                            due[j].medium(),
+                            due[k].medium()
                         ));
                     }
                 }
@@ -257,29 +222,29 @@ pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), Strin
     Ok(())
 }
 
-/// Every step's deadline when nothing is recorded, or `None` past the
-/// calendar's data.
-fn due_dates<'a>(
-    t: &'a TimelineRules,
-    cal: &Calendar,
-    start: Date,
-) -> Option<std::collections::HashMap<&'a str, Date>> {
-    let mut due = std::collections::HashMap::new();
-    for step in evaluation_order(&t.steps)
-        .ok()?
-        .iter()
-        .map(|&i| &t.steps[i])
-    {
-        let dates = step.due.anchor.of.iter().map(|a| match a.as_str() {
-            "start" => start,
-            id => due[id],
-        });
+/// Every step's deadline when nothing is recorded, by its place in `steps`,
+/// or `None` past the calendar's data.
+fn due_dates(t: &TimelineRules, cal: &Calendar, start: Date) -> Option<Vec<Date>> {
+    // Dated in the plan's order: every anchor is dated before it is used.
+    let mut in_plan: Vec<Date> = Vec::with_capacity(t.steps.len());
+    for p in t.plan() {
+        let step = &t.steps[p.rule];
+        let date_of = |a: Anchored| match a {
+            Anchored::Start => start,
+            Anchored::Step(i) => in_plan[i],
+        };
+        let others = p.due.rest.iter().map(|&a| date_of(a));
+        let first = date_of(p.due.first);
         let anchor = match step.due.anchor.pick {
-            Pick::Last => dates.max(),
-            Pick::One | Pick::First => dates.min(),
-        }?;
+            Pick::Last => others.fold(first, Date::max),
+            Pick::One | Pick::First => others.fold(first, Date::min),
+        };
         let (date, _) = super::count(cal, anchor, step.due.direction, step.due.offset).ok()?;
-        due.insert(step.id.as_str(), date);
+        in_plan.push(date);
+    }
+    let mut due = vec![start; t.steps.len()];
+    for (p, date) in t.plan().iter().zip(in_plan) {
+        due[p.rule] = date;
     }
     Some(due)
 }

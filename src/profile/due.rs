@@ -18,13 +18,16 @@ pub struct Due {
     pub offset: Offset,
 }
 
-/// What a rule counts from: `start`, a step, or the first or last of several.
+/// What a rule counts from: `start`, a step, or the first or last of
+/// several (`start` or step ids of the same timeline): never none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
     /// One of them, or the earliest, or the latest.
     pub pick: Pick,
-    /// `start` or step ids of the same timeline.
-    pub of: Vec<String>,
+    /// The first it names.
+    first: String,
+    /// The others, for `first_of` and `last_of`.
+    rest: Vec<String>,
 }
 
 /// Which of an anchor's dates counts.
@@ -126,23 +129,25 @@ impl TryFrom<RawDue> for Due {
             (None, Some(b)) => (b, Direction::Before),
             _ => return Err("give exactly one of `after` and `before`".into()),
         };
-        let anchor = match raw {
-            RawAnchor::One(id) => Anchor {
-                pick: Pick::One,
-                of: vec![id],
-            },
-            RawAnchor::First { first_of } => Anchor {
-                pick: Pick::First,
-                of: first_of,
-            },
-            RawAnchor::Last { last_of } => Anchor {
-                pick: Pick::Last,
-                of: last_of,
-            },
+        let (pick, of) = match raw {
+            RawAnchor::One(id) => (Pick::One, vec![id]),
+            RawAnchor::First { first_of } => (Pick::First, first_of),
+            RawAnchor::Last { last_of } => (Pick::Last, last_of),
         };
-        if anchor.pick != Pick::One && anchor.of.len() < 2 {
-            return Err("`first_of` and `last_of` name at least two anchors".into());
-        }
+        let mut of = of.into_iter();
+        let anchor = match (pick, of.next(), of.len()) {
+            (Pick::One, Some(first), _) => Anchor {
+                pick,
+                first,
+                rest: Vec::new(),
+            },
+            (_, Some(first), 1..) => Anchor {
+                pick,
+                first,
+                rest: of.collect(),
+            },
+            _ => return Err("`first_of` and `last_of` name at least two anchors".into()),
+        };
         let units = [
             r.working_days.map(Offset::WorkingDays),
             r.days.map(Offset::Days),
@@ -202,9 +207,24 @@ impl Offset {
 }
 
 impl Anchor {
+    /// Every id it names: `start` or steps of the timeline.
+    pub fn of(&self) -> impl Iterator<Item = &str> + Clone {
+        std::iter::once(self.first.as_str()).chain(self.rest.iter().map(String::as_str))
+    }
+
+    /// The first id it names.
+    pub fn first(&self) -> &str {
+        &self.first
+    }
+
+    /// The ids it names after the first.
+    pub fn rest(&self) -> impl Iterator<Item = &str> {
+        self.rest.iter().map(String::as_str)
+    }
+
     /// The ids it names that are steps (not `start`).
     pub fn steps(&self) -> impl Iterator<Item = &str> {
-        self.of.iter().map(String::as_str).filter(|a| *a != "start")
+        self.of().filter(|a| *a != "start")
     }
 }
 
@@ -247,7 +267,7 @@ mod tests {
     fn rules_become_typed_values_at_load() {
         let d = due("{ after: start, week: 15 }").unwrap();
         assert_eq!(d.offset, Offset::Week(15));
-        assert_eq!(d.anchor.of, vec!["start".to_string()]);
+        assert_eq!(d.anchor.of().collect::<Vec<_>>(), ["start"]);
         let d = due("{ after: { first_of: [a, b] }, months: 3 }").unwrap();
         assert_eq!(d.anchor.pick, Pick::First);
         assert_eq!(d.offset, Offset::Months(3));

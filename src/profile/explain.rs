@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Check, MeetingType, Profile};
+use super::{Check, MeetingType, Profile, RoleId};
 use crate::diagnostics::Severity;
 
 /// One line per meeting type, id first, names aligned.
@@ -23,8 +23,8 @@ pub fn list(profile: &Profile) -> String {
 
 /// What a meeting requires, with the source of every rule.
 pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
-    let role = |id: &str| profile.role(id).map_or(id.to_string(), |r| r.name.clone());
-    let roles = |ids: &[String]| ids.iter().map(|r| role(r)).collect::<Vec<_>>().join("; ");
+    let role = |id: RoleId| profile.role(id).name.clone();
+    let roles = |ids: &[RoleId]| ids.iter().map(|&r| role(r)).collect::<Vec<_>>().join("; ");
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", meeting.name, meeting.id);
     let _ = writeln!(out, "Source: {}", meeting.source);
@@ -37,7 +37,7 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
     let _ = writeln!(
         out,
         "Chair: {} ({})",
-        role(&meeting.chair.role),
+        role(meeting.chair.role),
         meeting.chair.source
     );
     let _ = writeln!(

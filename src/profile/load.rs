@@ -28,14 +28,18 @@ pub struct BuiltIn {
     text: &'static str,
 }
 
-/// Every built-in profile; the first is the default.
+/// The default profile: a case that names none, and a profile that
+/// extends none, uses it.
+pub const DEFAULT: BuiltIn = BuiltIn {
+    name: "gloucestershire",
+    aliases: &["default"],
+    procedure: "004 Gloucestershire Legal Planning Meeting protocol (the default)",
+    text: include_str!("../../data/profiles/gloucestershire.yaml"),
+};
+
+/// Every built-in profile, the default first (as `casepack profiles` lists them).
 pub const BUILT_IN: &[BuiltIn] = &[
-    BuiltIn {
-        name: "gloucestershire",
-        aliases: &["default"],
-        procedure: "004 Gloucestershire Legal Planning Meeting protocol (the default)",
-        text: include_str!("../../data/profiles/gloucestershire.yaml"),
-    },
+    DEFAULT,
     BuiltIn {
         name: "blackpool",
         aliases: &[],
@@ -196,7 +200,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
         },
         // The default is the first built-in; anything else extends it.
         None if matches!(origin, Origin::Text)
-            || matches!(origin, Origin::BuiltIn(n) if *n == BUILT_IN[0].name) =>
+            || matches!(origin, Origin::BuiltIn(n) if *n == DEFAULT.name) =>
         {
             Layer {
                 value: empty(),
@@ -205,7 +209,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
                 wording: super::Wording::default(),
             }
         }
-        None => parent(BUILT_IN[0].name, dir.as_deref(), seen)?,
+        None => parent(DEFAULT.name, dir.as_deref(), seen)?,
         Some(Ok(name)) => parent(name, dir.as_deref(), seen)
             .map_err(|e| format!("{here}: `extends: {name}`: {e}"))?,
     };
@@ -259,7 +263,17 @@ fn parent(name: &str, dir: Option<&Path>, seen: &mut Vec<String>) -> Result<Laye
 
 /// Types the merged rules and checks them as a whole.
 fn finish(layer: Layer) -> Result<Profile, String> {
-    let mut profile: Profile = serde_path_to_error::deserialize(&layer.value).map_err(|e| {
+    // The roles' ids, so each role the rules name is resolved as it is read.
+    let roles: Vec<String> = layer
+        .value
+        .get("roles")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    let read = super::ids::with_roles(roles, || serde_path_to_error::deserialize(&layer.value));
+    let mut profile: Profile = read.map_err(|e| {
         let hint = if e.inner().to_string().contains("expected a string") {
             " (put it in quotes: YAML reads a bare 003 as the number 3)"
         } else {

@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Severity;
 
-pub use super::writer::{CaseRecord, Writer};
+pub use super::ids::RoleId;
+pub use super::writer::{CaseRecord, DateSlot, Writer};
 
 /// Someone who takes part in meetings, and how to recognise them among a
 /// meeting's attendees.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Short id, e.g. `head-of-service`.
@@ -32,7 +33,7 @@ pub struct Role {
 }
 
 /// A kind of document written elsewhere and attached as a PDF.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentKind {
     /// Short id used in the case file, e.g. `single-assessment`.
@@ -59,7 +60,7 @@ fn inside_the_authority() -> Vec<super::PackAudience> {
 }
 
 /// A document casepack writes from the case.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
     /// Short id, e.g. `letter-before-proceedings`.
@@ -73,7 +74,7 @@ pub struct DocumentRule {
     /// timelines (a letter of issue's `issue` and `hearing`): which step is
     /// the authority's to say. The slots a writer needs are checked at load.
     #[serde(default)]
-    pub dates: BTreeMap<String, String>,
+    pub dates: BTreeMap<DateSlot, String>,
     /// Case fields (paths in the case) that must be filled in to write it.
     #[serde(default)]
     pub needs: Vec<crate::case::CasePath>,
@@ -116,7 +117,7 @@ pub enum Audience {
 }
 
 /// One item of a meeting's agenda.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// Short id, which `meeting.record` in the case uses for notes.
@@ -131,7 +132,7 @@ pub struct AgendaItem {
 }
 
 /// One meeting type.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingType {
     /// Stable id, e.g. `lpm`, `cpm-two`.
@@ -170,24 +171,24 @@ pub struct MeetingType {
 }
 
 /// Who chairs a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chair {
-    /// A role id.
-    pub role: String,
+    /// The role that chairs it.
+    pub role: RoleId,
     /// The procedure reference.
     pub source: String,
 }
 
 /// Who takes part in a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
-    /// Role ids that should be there.
-    pub required: Vec<String>,
-    /// Role ids that may be there.
+    /// Roles that should be there.
+    pub required: Vec<RoleId>,
+    /// Roles that may be there.
     #[serde(default)]
-    pub optional: Vec<String>,
+    pub optional: Vec<RoleId>,
     /// The procedure reference.
     pub source: String,
 }
@@ -195,8 +196,8 @@ pub struct Attendance {
 /// One thing a meeting's pack must hold, or someone who must be there.
 /// The rule data gives exactly one of the check fields; that is checked
 /// once, at load, into [`Requirement::check`].
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(try_from = "RawRequirement", into = "RawRequirement")]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "RawRequirement")]
 pub struct Requirement {
     /// Short id, unique within the meeting.
     pub id: String,
@@ -218,29 +219,29 @@ enum Kind {
     Attachment(Vec<String>),
     Genogram(u32),
     Chronology(ChronologyRule),
-    Attendee(String),
+    Attendee(RoleId),
     Field(crate::case::CasePath),
 }
 
 /// A requirement as the rule data writes it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRequirement {
     id: String,
     what: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     document: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     attachment: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     genogram: Option<GenogramRule>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     chronology: Option<ChronologyRule>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    attendee: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    attendee: Option<RoleId>,
+    #[serde(default)]
     field: Option<crate::case::CasePath>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     purposes: Vec<String>,
     severity: Severity,
     source: String,
@@ -276,35 +277,8 @@ impl TryFrom<RawRequirement> for Requirement {
     }
 }
 
-impl From<Requirement> for RawRequirement {
-    fn from(r: Requirement) -> RawRequirement {
-        let mut raw = RawRequirement {
-            id: r.id,
-            what: r.what,
-            document: None,
-            attachment: None,
-            genogram: None,
-            chronology: None,
-            attendee: None,
-            field: None,
-            purposes: r.purposes,
-            severity: r.severity,
-            source: r.source,
-        };
-        match r.kind {
-            Kind::Document(d) => raw.document = Some(d),
-            Kind::Attachment(a) => raw.attachment = Some(a),
-            Kind::Genogram(n) => raw.genogram = Some(GenogramRule { generations: n }),
-            Kind::Chronology(c) => raw.chronology = Some(c),
-            Kind::Attendee(a) => raw.attendee = Some(a),
-            Kind::Field(f) => raw.field = Some(f),
-        }
-        raw
-    }
-}
-
 /// How many generations a genogram must show.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GenogramRule {
     /// At least this many.
@@ -312,14 +286,14 @@ pub struct GenogramRule {
 }
 
 /// How recent a chronology's last entry must be.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChronologyRule {
     /// Months before the meeting.
     pub within_months: u32,
     /// Where the limit comes from, when not from the requirement's own
     /// source: `local: why` for a figure no procedure states.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
 }
 
@@ -335,7 +309,7 @@ pub enum Check<'a> {
     /// A chronology entry within N months (the rule, with its source).
     Chronology(&'a ChronologyRule),
     /// An attendee in this role.
-    Attendee(&'a str),
+    Attendee(RoleId),
     /// A filled-in case field.
     Field(&'a crate::case::CasePath),
 }
@@ -348,7 +322,7 @@ impl Requirement {
             Kind::Attachment(a) => Check::Attachment(a),
             Kind::Genogram(n) => Check::Genogram(*n),
             Kind::Chronology(c) => Check::Chronology(c),
-            Kind::Attendee(a) => Check::Attendee(a),
+            Kind::Attendee(a) => Check::Attendee(*a),
             Kind::Field(f) => Check::Field(f),
         }
     }

@@ -18,6 +18,7 @@ mod due;
 mod events;
 pub mod explain;
 mod file;
+mod ids;
 mod load;
 mod meetings;
 mod merge;
@@ -25,6 +26,7 @@ pub use merge::name_path;
 mod plain_rules;
 mod roles;
 mod select;
+mod timelines;
 pub mod wording;
 mod writer;
 
@@ -35,15 +37,16 @@ pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use load::{
-    BUILT_IN, BuiltIn, Letterhead, built_in, find as find_profile,
+    BUILT_IN, BuiltIn, DEFAULT, Letterhead, built_in, find as find_profile,
     find_shared as find_shared_profile, load as load_profile,
 };
 pub use meetings::{
     AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,
-    DocumentRule, GenogramRule, MeetingType, Requirement, Role, Writer,
+    DateSlot, DocumentRule, GenogramRule, MeetingType, Requirement, Role, RoleId, Writer,
 };
 pub use plain_rules::{PlainRules, Targets, Term};
 pub use select::{NoMeeting, SelectedMeeting, own_record, select_meeting};
+pub use timelines::{Anchored, CountsFrom, Extension, Planned, Repeat, StepRule, TimelineRules};
 pub use wording::Wording;
 
 /// An authority profile.
@@ -87,110 +90,10 @@ pub struct Profile {
     /// Templates replacing the built-in ones, by file name, from a profile file.
     #[serde(skip)]
     pub templates: BTreeMap<String, String>,
-}
-
-/// A chain of timescales that starts from one event.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TimelineRules {
-    /// Short id, e.g. `pre-proceedings`.
-    pub id: String,
-    /// Heading for the timeline and its sheet.
-    pub title: String,
-    /// The procedure as a whole.
-    pub source: String,
-    /// What starts it: the first of these the case supplies. Each is a case
-    /// event (see [`EVENTS`]) or the id of a step in another timeline, whose
-    /// date (done or due) is then the start. A timeline none of whose
-    /// starts is known does not apply to the case.
-    pub starts: Vec<String>,
-    /// Case events that end it early (pre-proceedings ends when proceedings
-    /// are issued): steps due after the end that were not done are shown as
-    /// ended, not overdue.
-    #[serde(default)]
-    pub ends: Vec<String>,
-    /// The steps; a step counts from the start or from another step.
-    pub steps: Vec<StepRule>,
-}
-
-/// One deadline rule.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StepRule {
-    /// Short id, unique within the profile; the case records a step as done under `done.<id>`.
-    pub id: String,
-    /// The procedure's own label for when it happens ("Week 8").
-    pub when: String,
-    /// What must happen.
-    pub action: String,
-    /// Who is responsible.
-    pub responsible: String,
-    /// When it is due.
-    pub due: Due,
-    /// How the date is counted, in words, where the arithmetic alone would
-    /// mislead ("181 days after" for "the last day of 26 weeks").
-    #[serde(default)]
-    pub counted: Option<String>,
-    /// The case event that records when it actually happened (or is booked).
-    #[serde(default)]
-    pub recorded_by: Option<String>,
-    /// A date the court sets: a listed date replaces the target, and is not
-    /// "late" (the court decides), though a listing after the target is noted.
-    #[serde(default)]
-    pub set_by_court: bool,
-    /// Whether the LPM minutes list it among the dates agreed.
-    #[serde(default)]
-    pub key_date: bool,
-    /// How review LPMs may extend the deadline (004 §11a(ii)).
-    #[serde(default)]
-    pub extension: Option<Extension>,
-    /// The start of a window: not before this (the due date ends it).
-    #[serde(default)]
-    pub earliest: Option<Due>,
-    /// The due date is a limit, not a target (004 App. 1: "It should not
-    /// wait until Week 20. That is a limit, not a target"): the sheet says so.
-    #[serde(default)]
-    pub limit: bool,
-    /// Steps that must come before it (beyond the one it counts from): the
-    /// profile is refused if its rules could date it earlier, and `check`
-    /// reports a case whose dates put it earlier.
-    #[serde(default)]
-    pub follows: Vec<String>,
-    /// A step that recurs (002's care planning meetings; statutory reviews).
-    #[serde(default)]
-    pub repeat: Option<Repeat>,
-    /// The procedure reference, e.g. `004 §9b(ii)`, or `local: why` for a
-    /// setting of the authority's own that no procedure states.
-    pub source: String,
-}
-
-/// A step that happens again and again: each time counts on from the one
-/// before (its real date, when the case records it).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Repeat {
-    /// How long after the one before.
-    #[serde(deserialize_with = "offset")]
-    pub every: Offset,
-    /// How many times in all, counting the first (at least 2).
-    pub times: u32,
-}
-
-fn offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Offset, D::Error> {
-    let raw = due::RawOffset::deserialize(d)?;
-    Offset::try_from(raw).map_err(serde::de::Error::custom)
-}
-
-/// An extension a review LPM may grant to a step's deadline.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// The most weeks all extensions together may add.
-    pub max_weeks: u32,
-    /// Whether the head of service must agree at the review LPM.
-    pub head_of_service_must_agree: bool,
-    /// The procedure reference.
-    pub source: String,
+    /// The timelines in the order they are dated, each after those it
+    /// starts from: worked out once, when the profile loads.
+    #[serde(skip)]
+    timeline_order: Vec<usize>,
 }
 
 impl Profile {
@@ -199,9 +102,9 @@ impl Profile {
         self.meetings.iter().find(|m| m.id == id)
     }
 
-    /// The role with `id`.
-    pub fn role(&self, id: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.id == id)
+    /// The role `id` names (resolved as the profile was read).
+    pub fn role(&self, id: RoleId) -> &Role {
+        &self.roles[id.index()]
     }
 
     /// The attachment kind with `id`.
@@ -246,8 +149,15 @@ impl Profile {
             .find(|s| s.id == id)
     }
 
-    /// The order to evaluate timelines in: each after those it starts from.
-    pub fn timeline_order(&self) -> Result<Vec<usize>, String> {
+    /// The timelines (by place in `timelines`) in the order they are dated:
+    /// each after those it starts from.
+    pub fn timeline_order(&self) -> &[usize] {
+        &self.timeline_order
+    }
+
+    /// Works out [`Profile::timeline_order`], or says which timelines
+    /// start from each other in a loop.
+    fn order_timelines(&self) -> Result<Vec<usize>, String> {
         let mut order: Vec<usize> = Vec::with_capacity(self.timelines.len());
         while order.len() < self.timelines.len() {
             let before = order.len();
@@ -284,51 +194,12 @@ impl Profile {
     }
 }
 
-/// The order to date `steps` in: each after the step it counts from. A step
-/// may count back from a later one ("2 working days before the meeting"),
-/// so list order is not enough; a loop of steps is an error.
-pub fn evaluation_order(steps: &[StepRule]) -> Result<Vec<usize>, String> {
-    let mut order: Vec<usize> = Vec::with_capacity(steps.len());
-    let mut done: Vec<&str> = vec!["start"];
-    while order.len() < steps.len() {
-        let before = order.len();
-        for (i, step) in steps.iter().enumerate() {
-            if order.contains(&i) {
-                continue;
-            }
-            let needs = step
-                .due
-                .anchor
-                .of
-                .iter()
-                .chain(step.earliest.iter().flat_map(|e| &e.anchor.of));
-            if needs.clone().all(|a| done.contains(&a.as_str())) {
-                order.push(i);
-                done.push(&step.id);
-            }
-        }
-        if order.len() == before {
-            let stuck: Vec<&str> = steps
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !order.contains(i))
-                .map(|(_, s)| s.id.as_str())
-                .collect();
-            return Err(format!(
-                "these steps count from each other in a loop: {}",
-                stuck.join(", ")
-            ));
-        }
-    }
-    Ok(order)
-}
-
-/// The default profile (the first built-in one).
+/// The default profile ([`DEFAULT`]).
 pub fn default_profile() -> &'static Profile {
-    match built_in(BUILT_IN[0].name) {
+    match built_in(DEFAULT.name) {
         Some(Ok(p)) => p,
         Some(Err(e)) => panic!("the built-in profiles are valid (checked by a unit test): {e}"),
-        None => panic!("the first built-in profile is the default"),
+        None => panic!("the default profile is built in"),
     }
 }
 

@@ -42,13 +42,49 @@ pub enum Writer {
 
 impl Writer {
     /// The `dates` slots the writer prints.
-    pub fn date_slots(self) -> &'static [&'static str] {
+    pub fn date_slots(self) -> &'static [DateSlot] {
         match self {
-            Writer::LetterOfIssue => &["issue", "hearing"],
-            Writer::AdvocatesAgenda => &["cmh", "irh"],
-            Writer::PreProceedingsAgreement => &["review"],
+            Writer::LetterOfIssue => &[DateSlot::Issue, DateSlot::Hearing],
+            Writer::AdvocatesAgenda => &[DateSlot::Cmh, DateSlot::Irh],
+            Writer::PreProceedingsAgreement => &[DateSlot::Review],
             _ => &[],
         }
+    }
+}
+
+/// A date a writer prints, for which the profile names the step it comes
+/// from (a document rule's `dates`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSlot {
+    /// The letter of issue: when proceedings are issued.
+    Issue,
+    /// The letter of issue: the first hearing.
+    Hearing,
+    /// The advocates' agenda: the case management hearing.
+    Cmh,
+    /// The advocates' agenda: the issues resolution hearing.
+    Irh,
+    /// The pre-proceedings agreement: its review.
+    Review,
+}
+
+impl DateSlot {
+    /// Its name in the profile's `dates`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSlot::Issue => "issue",
+            DateSlot::Hearing => "hearing",
+            DateSlot::Cmh => "cmh",
+            DateSlot::Irh => "irh",
+            DateSlot::Review => "review",
+        }
+    }
+}
+
+impl std::fmt::Display for DateSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

@@ -128,7 +128,8 @@ fn smaller_corrections() {
     assert!(
         !ppm.attendees
             .required
-            .contains(&"legal-adviser".to_string())
+            .iter()
+            .any(|&r| p.role(r).id == "legal-adviser")
     );
     let lawyers = ppm.requires.iter().find(|r| r.id == "lawyers").unwrap();
     assert_eq!(lawyers.purposes, ["initial"]);
