@@ -55,7 +55,7 @@ impl fmt::Display for OutOfRange {
 impl std::error::Error for OutOfRange {}
 
 /// A working-day calendar: weekends plus listed bank holidays.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
     division: String,
     first_year: i32,

@@ -226,7 +226,8 @@ impl When {
         }
         if let Some(name) = &self.profile {
             let profile =
-                crate::profile::find_profile(name, Path::new(".")).map_err(Failure::usage)?;
+                crate::profile::find_profile(name, Path::new("."), &settings.calendar)
+                    .map_err(Failure::usage)?;
             settings.profile = Some(std::sync::Arc::new(profile));
         }
         Ok(settings)

@@ -10,12 +10,14 @@ use super::failure::{Failure, Outcome};
 use super::{EXIT_FINDINGS, Format};
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
+use crate::calendar::Calendar;
 use crate::{deadlines, pipeline, profile, safe_write};
 
 pub(super) fn profile_or_default(name: Option<&str>) -> Result<profile::Profile, Failure> {
     match name {
         None => Ok(profile::default_profile().clone()),
-        Some(name) => profile::find_profile(name, Path::new(".")).map_err(Failure::usage),
+        Some(name) => profile::find_profile(name, Path::new("."), Calendar::england_and_wales())
+            .map_err(Failure::usage),
     }
 }
 

@@ -178,7 +178,7 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
 /// case's folder: the one file this stage reads), else the default.
 fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profile>, Box<Finding>> {
     profile_for(loaded.case.profile.as_deref(), settings).map_err(|e| {
-        Box::new(Finding::error("profile", "profile", e).help(
+        Box::new(Finding::error("profile", "profile", e.to_string()).help(
             "a built-in profile's name (`casepack profiles`), or a file relative to the case file; `--profile` overrides it",
         ))
     })
@@ -186,11 +186,14 @@ fn choose_profile(loaded: &LoadedCase, settings: &Settings) -> Result<Arc<Profil
 
 /// The profile a case naming `named` (its `profile` field) is checked
 /// with: `--profile`, else the one it names, else the default.
-pub fn profile_for(named: Option<&str>, settings: &Settings) -> Result<Arc<Profile>, String> {
+pub fn profile_for(
+    named: Option<&str>,
+    settings: &Settings,
+) -> Result<Arc<Profile>, profile::ProfileError> {
     if let Some(p) = &settings.profile {
         return Ok(p.clone());
     }
     // The default is shared like any other built-in profile.
     let name = named.unwrap_or(profile::DEFAULT.name);
-    profile::find_shared_profile(name, &settings.case_dir)
+    profile::find_shared_profile(name, &settings.case_dir, &settings.calendar)
 }

@@ -6,6 +6,7 @@
 //! a profile that lists one for them is refused when it loads, and a meeting
 //! that requires one cannot have a pack for them.
 
+use super::error::{ProfileError, rule};
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentRule, Profile, SelectedMeeting};
@@ -85,14 +86,14 @@ pub fn refusal(rule: &DocumentRule, audience: PackAudience) -> Option<&'static s
 
 impl Profile {
     /// No privileged document is listed for parents or advocates.
-    pub(super) fn check_audiences(&self) -> Result<(), String> {
+    pub(super) fn check_audiences(&self) -> Result<(), ProfileError> {
         for d in &self.documents {
             if let Some(a) = d
                 .audiences
                 .iter()
                 .find(|a| d.privileged && !a.may_see_privileged())
             {
-                return Err(format!(
+                return Err(rule!(
                     "document `{}` is legally privileged and cannot be for {} (000 §6)",
                     d.id,
                     a.label()

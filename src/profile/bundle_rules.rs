@@ -4,6 +4,7 @@
 //! profile's serve the rest. One section is marked `rest` and takes
 //! whatever no section names, so no document is ever left out.
 
+use super::error::{ProfileError, rule};
 use serde::{Deserialize, Serialize};
 
 use super::Profile;
@@ -52,7 +53,7 @@ impl Profile {
 
     /// Every set of sections is whole: letters unique, one `rest`
     /// section, every document and kind real and in one section only.
-    pub(super) fn check_bundle(&self) -> Result<(), String> {
+    pub(super) fn check_bundle(&self) -> Result<(), ProfileError> {
         let sets = std::iter::once(("bundle", &self.bundle.sections)).chain(
             self.meetings
                 .iter()
@@ -60,7 +61,7 @@ impl Profile {
         );
         for (at, sections) in sets {
             if sections.iter().filter(|s| s.rest).count() != 1 {
-                return Err(format!(
+                return Err(rule!(
                     "{at}: exactly one bundle section must be marked `rest: true`"
                 ));
             }
@@ -69,14 +70,14 @@ impl Profile {
                 if s.letter.trim().is_empty()
                     || sections.iter().filter(|o| o.letter == s.letter).count() > 1
                 {
-                    return Err(format!(
+                    return Err(rule!(
                         "{at}: bundle section letter `{}` is empty or used twice",
                         s.letter
                     ));
                 }
                 for d in &s.documents {
                     if self.document(d).is_none() {
-                        return Err(format!(
+                        return Err(rule!(
                             "{at}: bundle section {}: `{d}` is not a document",
                             s.letter
                         ));
@@ -84,7 +85,7 @@ impl Profile {
                 }
                 for k in &s.attachments {
                     if self.attachment_kind(k).is_none() {
-                        return Err(format!(
+                        return Err(rule!(
                             "{at}: bundle section {}: `{k}` is not an attachment kind",
                             s.letter
                         ));
@@ -92,7 +93,7 @@ impl Profile {
                 }
                 for id in s.documents.iter().chain(&s.attachments) {
                     if seen.contains(&id.as_str()) {
-                        return Err(format!("{at}: `{id}` is in two bundle sections"));
+                        return Err(rule!("{at}: `{id}` is in two bundle sections"));
                     }
                     seen.push(id);
                 }

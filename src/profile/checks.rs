@@ -2,6 +2,7 @@
 //! as an authority's: timescales that count from real steps, meetings and
 //! documents that name real roles, documents and kinds.
 
+use super::error::{ProfileError, rule};
 use chrono::{Days, NaiveDate};
 
 use super::{Anchored, Check, Pick, Profile, TimelineRules, Writer, event_name};
@@ -12,7 +13,7 @@ impl Profile {
     /// Every check, with `cal` for dating the timelines (a step that follows
     /// another must never be due before it).
     /// The timelines' order is worked out here, once they are known to hold together.
-    pub(crate) fn check(&mut self, cal: &Calendar) -> Result<(), String> {
+    pub(crate) fn check(&mut self, cal: &Calendar) -> Result<(), ProfileError> {
         check_order(self, cal)?;
         self.plain_language.check()?;
         self.wording.check(self)?;
@@ -22,19 +23,19 @@ impl Profile {
                 if let Some(field) = &step.recorded_by
                     && event_name(field).is_none()
                 {
-                    return Err(format!(
+                    return Err(rule!(
                         "{}/{}: `{field}` is not a case event",
                         t.id, step.id
                     ));
                 }
                 if seen.contains(&step.id.as_str()) {
-                    return Err(format!("{}: step id `{}` is used twice", t.id, step.id));
+                    return Err(rule!("{}: step id `{}` is used twice", t.id, step.id));
                 }
                 seen.push(&step.id);
             }
             for end in &t.ends {
                 if event_name(end).is_none() {
-                    return Err(format!(
+                    return Err(rule!(
                         "{}: ends at `{end}`, which is not a case event",
                         t.id
                     ));
@@ -49,10 +50,10 @@ impl Profile {
                 match self.timeline_of(start) {
                     Some(other) if other.id != t.id => {}
                     Some(_) => {
-                        return Err(format!("{}: starts from its own step `{start}`", t.id));
+                        return Err(rule!("{}: starts from its own step `{start}`", t.id));
                     }
                     None => {
-                        return Err(format!(
+                        return Err(rule!(
                             "{}: starts from `{start}`, which is neither a case event nor a step",
                             t.id
                         ));
@@ -67,9 +68,9 @@ impl Profile {
     }
 
     /// Every meeting's roles, documents, attachment kinds and timing steps exist.
-    fn check_meetings(&self) -> Result<(), String> {
+    fn check_meetings(&self) -> Result<(), ProfileError> {
         if self.meeting(&self.default_meeting).is_none() {
-            return Err(format!(
+            return Err(rule!(
                 "`default_meeting: {}` is not a meeting type",
                 self.default_meeting
             ));
@@ -77,28 +78,28 @@ impl Profile {
         for d in &self.documents {
             let at = format!("document `{}`", d.id);
             if (d.writer == Writer::TimelineSheet) != d.timeline.is_some() {
-                return Err(format!(
+                return Err(rule!(
                     "{at}: a `timeline-sheet` names its `timeline`, and only it does"
                 ));
             }
             if d.writer == Writer::MeetingPapers && d.agenda.is_empty() {
-                return Err(format!(
+                return Err(rule!(
                     "{at}: `meeting-papers` are kept against an `agenda`"
                 ));
             }
             let slots = d.writer.date_slots();
             for slot in slots {
                 match d.dates.get(slot) {
-                    None => return Err(format!("{at}: `dates.{slot}` names no step")),
+                    None => return Err(rule!("{at}: `dates.{slot}` names no step")),
                     Some(step) if self.step(step).is_none() => {
-                        return Err(format!("{at}: `dates.{slot}`: `{step}` is in no timeline"));
+                        return Err(rule!("{at}: `dates.{slot}`: `{step}` is in no timeline"));
                     }
                     Some(_) => {}
                 }
             }
             if let Some(extra) = d.dates.keys().find(|k| !slots.contains(k)) {
                 let names: Vec<&str> = slots.iter().map(|s| s.name()).collect();
-                return Err(format!(
+                return Err(rule!(
                     "{at}: its writer prints no `{extra}` date (it prints: {})",
                     if slots.is_empty() {
                         "none".to_string()
@@ -115,15 +116,15 @@ impl Profile {
                     .count()
                     > 1
             {
-                return Err(format!("{at}: a profile has one pack cover and one bundle"));
+                return Err(rule!("{at}: a profile has one pack cover and one bundle"));
             }
             if let Some(t) = &d.timeline
                 && !self.timelines.iter().any(|x| &x.id == t)
             {
-                return Err(format!("document `{}`: `{t}` is not a timeline", d.id));
+                return Err(rule!("document `{}`: `{t}` is not a timeline", d.id));
             }
             if self.documents.iter().filter(|o| o.id == d.id).count() > 1 {
-                return Err(format!("document id `{}` is used twice", d.id));
+                return Err(rule!("document id `{}` is used twice", d.id));
             }
         }
         for m in &self.meetings {
@@ -136,40 +137,40 @@ impl Profile {
                     .count()
                     > 1
             {
-                return Err(format!(
+                return Err(rule!(
                     "{at}: two meeting types are `recorded_in` the same part of the case"
                 ));
             }
             if self.meetings.iter().filter(|o| o.id == m.id).count() > 1 {
-                return Err(format!("meeting id `{at}` is used twice"));
+                return Err(rule!("meeting id `{at}` is used twice"));
             }
             if m.purposes.is_empty() {
-                return Err(format!("{at}: `purposes` lists nothing"));
+                return Err(rule!("{at}: `purposes` lists nothing"));
             }
             for d in &m.pack {
                 if self.document(d).is_none() {
-                    return Err(format!("{at}: pack document `{d}` is not a document"));
+                    return Err(rule!("{at}: pack document `{d}` is not a document"));
                 }
             }
             for step in &m.timing {
                 if self.step(step).is_none() {
-                    return Err(format!("{at}: timing step `{step}` is in no timeline"));
+                    return Err(rule!("{at}: timing step `{step}` is in no timeline"));
                 }
             }
             for req in &m.requires {
                 let at = format!("{at}/{}", req.id);
                 for p in &req.purposes {
                     if !m.purposes.contains(p) {
-                        return Err(format!("{at}: `{p}` is not one of the meeting's purposes"));
+                        return Err(rule!("{at}: `{p}` is not one of the meeting's purposes"));
                     }
                 }
                 match req.check() {
                     Check::Document(d) if self.document(d).is_none() => {
-                        return Err(format!("{at}: `{d}` is not a document"));
+                        return Err(rule!("{at}: `{d}` is not a document"));
                     }
                     Check::Attachment(kinds) => {
                         if let Some(k) = kinds.iter().find(|k| self.attachment_kind(k).is_none()) {
-                            return Err(format!("{at}: `{k}` is not an attachment kind"));
+                            return Err(rule!("{at}: `{k}` is not an attachment kind"));
                         }
                     }
                     _ => {}
@@ -183,7 +184,7 @@ impl Profile {
 /// Dates every timeline from each start in a whole year (every weekday,
 /// every bank holiday of it) and refuses a profile in which a step could be
 /// due before a step it follows.
-pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), String> {
+pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), ProfileError> {
     // A year in the middle of the data, so that timelines running on for
     // years (repeats, 26 weeks from December) stay inside it.
     let years = cal.years();
@@ -206,7 +207,7 @@ pub(super) fn check_order(profile: &Profile, cal: &Calendar) -> Result<(), Strin
                         continue;
                     };
                     if due[k] > due[j] {
-                        return Err(format!(
+                        return Err(rule!(
                             "{}/{}: follows `{f}` but its rule can date it earlier (starting on {}: {} before {})",
                             t.id,
                             step.id,

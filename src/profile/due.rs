@@ -4,6 +4,7 @@
 //! (`#[serde(try_from)]`), into these typed values, so nothing downstream
 //! re-checks them.
 
+use super::error::{ProfileError, rule};
 use serde::Deserialize;
 
 /// When a step is due, relative to an anchor.
@@ -103,9 +104,9 @@ pub(super) struct RawOffset {
 }
 
 impl TryFrom<RawOffset> for Offset {
-    type Error = String;
+    type Error = ProfileError;
 
-    fn try_from(r: RawOffset) -> Result<Offset, String> {
+    fn try_from(r: RawOffset) -> Result<Offset, ProfileError> {
         let units = [
             r.working_days.map(Offset::WorkingDays),
             r.days.map(Offset::Days),
@@ -114,20 +115,20 @@ impl TryFrom<RawOffset> for Offset {
         ];
         match units.into_iter().flatten().collect::<Vec<_>>()[..] {
             [one] if one.amount() > 0 => Ok(one),
-            [_] => Err("a repeat must move on by more than 0".into()),
-            _ => Err("give exactly one of `working_days`, `days`, `weeks` and `months`".into()),
+            [_] => Err(rule!("a repeat must move on by more than 0")),
+            _ => Err(rule!("give exactly one of `working_days`, `days`, `weeks` and `months`")),
         }
     }
 }
 
 impl TryFrom<RawDue> for Due {
-    type Error = String;
+    type Error = ProfileError;
 
-    fn try_from(r: RawDue) -> Result<Due, String> {
+    fn try_from(r: RawDue) -> Result<Due, ProfileError> {
         let (raw, direction) = match (r.after, r.before) {
             (Some(a), None) => (a, Direction::After),
             (None, Some(b)) => (b, Direction::Before),
-            _ => return Err("give exactly one of `after` and `before`".into()),
+            _ => return Err(rule!("give exactly one of `after` and `before`")),
         };
         let (pick, of) = match raw {
             RawAnchor::One(id) => (Pick::One, vec![id]),
@@ -146,7 +147,7 @@ impl TryFrom<RawDue> for Due {
                 first,
                 rest: of.collect(),
             },
-            _ => return Err("`first_of` and `last_of` name at least two anchors".into()),
+            _ => return Err(rule!("`first_of` and `last_of` name at least two anchors")),
         };
         let units = [
             r.working_days.map(Offset::WorkingDays),
@@ -159,17 +160,16 @@ impl TryFrom<RawDue> for Due {
         let offset = match units.into_iter().flatten().collect::<Vec<_>>()[..] {
             [one] => one,
             _ => {
-                return Err(
+                return Err(rule!(
                     "give exactly one of `working_days`, `days`, `weeks`, `week`, `months` and `court_day`"
-                        .into(),
-                );
+                ));
             }
         };
         match offset {
-            Offset::CourtDay(0) => return Err("`court_day` counts from Day 1".into()),
-            Offset::Week(0) => return Err("`week` counts from week 1".into()),
+            Offset::CourtDay(0) => return Err(rule!("`court_day` counts from Day 1")),
+            Offset::Week(0) => return Err(rule!("`week` counts from week 1")),
             Offset::CourtDay(_) | Offset::Week(_) if direction == Direction::Before => {
-                return Err("`court_day` and `week` count forward only".into());
+                return Err(rule!("`court_day` and `week` count forward only"));
             }
             _ => {}
         }

@@ -8,13 +8,15 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::Profile;
+use super::error::{ProfileError, rule};
 use super::merge::{empty, merge, name_path};
+use crate::calendar::Calendar;
 
 /// A profile casepack ships with, for one of the procedures it comes from.
 #[derive(Debug, Clone, Copy)]
@@ -67,52 +69,86 @@ pub const BUILT_IN: &[BuiltIn] = &[
 ];
 
 /// Each built-in profile, loaded the first time it is asked for (only the
-/// one a run uses is merged and checked).
-static LOADED: [OnceLock<Result<Arc<Profile>, String>>; BUILT_IN.len()] =
+/// one a run uses is merged and checked), with the embedded calendar.
+static LOADED: [OnceLock<Result<Arc<Profile>, ProfileError>>; BUILT_IN.len()] =
     [const { OnceLock::new() }; BUILT_IN.len()];
 
-/// The built-in profile called `name`, if there is one.
-pub fn built_in(name: &str) -> Option<Result<&'static Profile, String>> {
-    Some(shared_built_in(name)?.map(|p| &**p))
+/// Built-in profiles loaded with another calendar (`--holidays`), each
+/// once per run: (which built-in, the calendar, the profile).
+static WITH_OTHER_CALENDARS: Mutex<Vec<(usize, Calendar, Arc<Profile>)>> = Mutex::new(Vec::new());
+
+/// The built-in profile called `name`, if there is one, checked with the
+/// embedded calendar: for `casepack meetings` and `explain`, which date nothing.
+pub fn built_in(name: &str) -> Option<Result<&'static Profile, ProfileError>> {
+    let i = built_in_index(name)?;
+    Some(embedded(i).map(|p| &**p))
 }
 
-/// The built-in profile called `name`, shared: every case of a run that
-/// uses it holds the one copy, never a clone of its own.
-fn shared_built_in(name: &str) -> Option<Result<&'static Arc<Profile>, String>> {
-    let i = BUILT_IN
+fn built_in_index(name: &str) -> Option<usize> {
+    BUILT_IN
         .iter()
-        .position(|b| b.name == name || b.aliases.contains(&name))?;
+        .position(|b| b.name == name || b.aliases.contains(&name))
+}
+
+/// Built-in profile `i` with the embedded calendar, loaded once.
+fn embedded(i: usize) -> Result<&'static Arc<Profile>, ProfileError> {
     let b = BUILT_IN[i];
-    let loaded = LOADED[i].get_or_init(|| {
-        let layer = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())?;
-        finish(layer)
-            .map(Arc::new)
-            .map_err(|e| format!("the built-in profile `{}`: {e}", b.name))
-    });
-    Some(loaded.as_ref().map_err(Clone::clone))
+    LOADED[i]
+        .get_or_init(|| {
+            let cal = Calendar::england_and_wales();
+            let layer = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())?;
+            finish(layer, cal)
+                .map(Arc::new)
+                .map_err(|e| e.in_(format!("the built-in profile `{}`", b.name)))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The built-in profile called `name`, checked with `cal`, shared: every
+/// case of a run that uses it holds the one copy, never a clone of its own.
+fn shared_built_in(name: &str, cal: &Calendar) -> Option<Result<Arc<Profile>, ProfileError>> {
+    let i = built_in_index(name)?;
+    if cal == Calendar::england_and_wales() {
+        return Some(embedded(i).cloned());
+    }
+    // A poisoned lock only means another case's thread panicked; the list is whole.
+    let mut others = WITH_OTHER_CALENDARS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, p)) = others.iter().find(|(j, c, _)| *j == i && c == cal) {
+        return Some(Ok(p.clone()));
+    }
+    let b = BUILT_IN[i];
+    let loaded = layer(b.text, &Origin::BuiltIn(b.name), &mut Vec::new())
+        .and_then(|layer| finish(layer, cal))
+        .map(Arc::new)
+        .map_err(|e| e.in_(format!("the built-in profile `{}`", b.name)));
+    if let Ok(p) = &loaded {
+        others.push((i, cal.clone(), p.clone()));
+    }
+    Some(loaded)
 }
 
 /// A profile as [`find`] finds it, shared: a built-in one is not copied.
-pub fn find_shared(name_or_file: &str, dir: &Path) -> Result<Arc<Profile>, String> {
-    match shared_built_in(name_or_file) {
-        Some(p) => p.cloned(),
-        None => find(name_or_file, dir).map(Arc::new),
+pub fn find_shared(name_or_file: &str, dir: &Path, cal: &Calendar) -> Result<Arc<Profile>, ProfileError> {
+    match shared_built_in(name_or_file, cal) {
+        Some(p) => p,
+        None => find(name_or_file, dir, cal).map(Arc::new),
     }
 }
 
 /// A profile named on the command line or in a case: a built-in one by
-/// name, else a file (relative to `dir`).
-pub fn find(name_or_file: &str, dir: &Path) -> Result<Profile, String> {
-    match built_in(name_or_file) {
-        Some(p) => p.cloned(),
-        None if looks_like_a_name(name_or_file) => {
-            let names: Vec<&str> = BUILT_IN.iter().map(|b| b.name).collect();
-            Err(format!(
-                "`{name_or_file}` is neither a built-in profile ({}) nor a `.yaml` file",
-                names.join(", ")
-            ))
-        }
-        None => load(&dir.join(name_or_file)),
+/// name, else a file (relative to `dir`); checked with the calendar `cal`
+/// the run counts days by.
+pub fn find(name_or_file: &str, dir: &Path, cal: &Calendar) -> Result<Profile, ProfileError> {
+    match shared_built_in(name_or_file, cal) {
+        Some(p) => p.map(|p| (*p).clone()),
+        None if looks_like_a_name(name_or_file) => Err(ProfileError::Unknown {
+            name: name_or_file.to_string(),
+            built_in: BUILT_IN.iter().map(|b| b.name).collect(),
+        }),
+        None => load(&dir.join(name_or_file), cal),
     }
 }
 
@@ -122,17 +158,17 @@ fn looks_like_a_name(s: &str) -> bool {
 
 impl Profile {
     /// A whole profile from its text: it stands alone unless it `extends`
-    /// a built-in one. Checked as every profile is.
-    pub fn from_yaml(text: &str) -> Result<Profile, String> {
-        finish(layer(text, &Origin::Text, &mut Vec::new())?)
+    /// a built-in one. Checked as every profile is, with `cal`.
+    pub fn from_yaml(text: &str, cal: &Calendar) -> Result<Profile, ProfileError> {
+        finish(layer(text, &Origin::Text, &mut Vec::new())?, cal)
     }
 }
 
-/// Reads a profile file, with whatever it extends.
-pub fn load(path: &Path) -> Result<Profile, String> {
+/// Reads a profile file, with whatever it extends, checked with `cal`.
+pub fn load(path: &Path, cal: &Calendar) -> Result<Profile, ProfileError> {
     let text = super::file::read(path)?;
     let layer = layer(&text, &Origin::File(path.to_path_buf()), &mut Vec::new())?;
-    finish(layer).map_err(|e| format!("the profile {}: {e}", path.display()))
+    finish(layer, cal).map_err(|e| e.in_(format!("the profile {}", path.display())))
 }
 
 /// Where a profile's text came from: what its `extends` and files are relative to.
@@ -163,23 +199,25 @@ struct Layer {
 
 /// Reads one profile's text and lays it over what it extends. `seen`
 /// holds the profiles on the way here, so a loop is refused.
-fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, String> {
+fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, ProfileError> {
     let here = origin.describe();
     if seen.contains(&here) {
-        return Err(format!(
-            "{here} extends itself (through {})",
-            seen.join(" → ")
-        ));
+        return Err(ProfileError::Loop {
+            here,
+            through: seen.clone(),
+        });
     }
     seen.push(here.clone());
-    let mut value: Value =
-        serde_saphyr::from_str(text).map_err(|e| format!("{here} is not valid YAML: {e}"))?;
+    let mut value: Value = serde_saphyr::from_str(text).map_err(|e| ProfileError::Yaml {
+        here: here.clone(),
+        message: e.to_string(),
+    })?;
     let map = value
         .as_object_mut()
-        .ok_or_else(|| format!("{here} is not a mapping of keys to values"))?;
+        .ok_or_else(|| rule!("{here} is not a mapping of keys to values"))?;
     for key in ["profile", "name"] {
         if !map.get(key).is_some_and(Value::is_string) {
-            return Err(format!("{here}: every profile gives its `{key}`"));
+            return Err(rule!("{here}: every profile gives its `{key}`"));
         }
     }
     let dir = match origin {
@@ -191,7 +229,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
     let templates = map.remove("templates");
     let wording = map.remove("wording");
     let mut base = match extends.as_ref().map(|e| e.as_str().ok_or(e)) {
-        Some(Err(e)) => return Err(format!("{here}: `extends: {e}` names no profile")),
+        Some(Err(e)) => return Err(rule!("{here}: `extends: {e}` names no profile")),
         Some(Ok("none")) => Layer {
             value: empty(),
             letterhead: None,
@@ -211,29 +249,29 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
         }
         None => parent(DEFAULT.name, dir.as_deref(), seen)?,
         Some(Ok(name)) => parent(name, dir.as_deref(), seen)
-            .map_err(|e| format!("{here}: `extends: {name}`: {e}"))?,
+            .map_err(|e| e.in_(format!("{here}: `extends: {name}`")))?,
     };
-    merge(&mut base.value, value).map_err(|e| format!("{here}: {e}"))?;
+    merge(&mut base.value, value).map_err(|e| e.in_(here.clone()))?;
     if let Some(l) = letterhead {
         let dir = dir
             .as_deref()
-            .ok_or("a built-in profile has no letterhead")?;
+            .ok_or_else(|| rule!("a built-in profile has no letterhead"))?;
         let l: LetterheadFile =
-            serde_json::from_value(l).map_err(|e| format!("{here}: `letterhead`: {e}"))?;
+            serde_json::from_value(l).map_err(|e| rule!("{here}: `letterhead`: {e}"))?;
         base.letterhead = Some(l.read(dir)?);
     }
     if let Some(t) = templates {
         let dir = dir
             .as_deref()
-            .ok_or("a built-in profile has no templates folder")?;
+            .ok_or_else(|| rule!("a built-in profile has no templates folder"))?;
         let t = t
             .as_str()
-            .ok_or_else(|| format!("{here}: `templates` is a folder name"))?;
+            .ok_or_else(|| rule!("{here}: `templates` is a folder name"))?;
         base.templates = read_templates(&dir.join(t))?;
     }
     if let Some(w) = wording {
         let mut w: super::Wording =
-            serde_json::from_value(w).map_err(|e| format!("{here}: `wording`: {e}"))?;
+            serde_json::from_value(w).map_err(|e| rule!("{here}: `wording`: {e}"))?;
         let name = match origin {
             // As the user wrote it: `westshore.yaml`, not `./westshore.yaml`.
             Origin::File(p) => p.strip_prefix(".").unwrap_or(p).display().to_string(),
@@ -249,20 +287,20 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, S
 }
 
 /// The layer for `extends: NAME`: a built-in profile, or a file in `dir`.
-fn parent(name: &str, dir: Option<&Path>, seen: &mut Vec<String>) -> Result<Layer, String> {
+fn parent(name: &str, dir: Option<&Path>, seen: &mut Vec<String>) -> Result<Layer, ProfileError> {
     if let Some(b) = BUILT_IN
         .iter()
         .find(|b| b.name == name || b.aliases.contains(&name))
     {
         return layer(b.text, &Origin::BuiltIn(b.name), seen);
     }
-    let dir = dir.ok_or_else(|| format!("`{name}` is not a built-in profile"))?;
+    let dir = dir.ok_or_else(|| ProfileError::NotBuiltIn(name.to_string()))?;
     let path = dir.join(name);
     layer(&super::file::read(&path)?, &Origin::File(path), seen)
 }
 
-/// Types the merged rules and checks them as a whole.
-fn finish(layer: Layer) -> Result<Profile, String> {
+/// Types the merged rules and checks them as a whole, dating with `cal`.
+fn finish(layer: Layer, cal: &Calendar) -> Result<Profile, ProfileError> {
     // The roles' ids, so each role the rules name is resolved as it is read.
     let roles: Vec<String> = layer
         .value
@@ -279,12 +317,16 @@ fn finish(layer: Layer) -> Result<Profile, String> {
         } else {
             ""
         };
-        format!("{}: {}{hint}", name_path(&layer.value, e.path()), e.inner())
+        ProfileError::Shape {
+            at: name_path(&layer.value, e.path()),
+            message: e.inner().to_string(),
+            hint,
+        }
     })?;
     profile.letterhead = layer.letterhead;
     profile.templates = layer.templates;
     profile.wording = layer.wording;
-    profile.check(crate::calendar::Calendar::england_and_wales())?;
+    profile.check(cal)?;
     Ok(profile)
 }
 
@@ -320,7 +362,7 @@ pub struct Letterhead {
 }
 
 impl LetterheadFile {
-    fn read(self, dir: &Path) -> Result<super::Letterhead, String> {
+    fn read(self, dir: &Path) -> Result<super::Letterhead, ProfileError> {
         let logo = match &self.logo {
             None => None,
             Some(file) => Some(read_logo(&dir.join(file))?),
@@ -336,7 +378,7 @@ impl LetterheadFile {
     }
 }
 
-fn read_logo(path: &PathBuf) -> Result<(String, Vec<u8>), String> {
+fn read_logo(path: &PathBuf) -> Result<(String, Vec<u8>), ProfileError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -345,24 +387,31 @@ fn read_logo(path: &PathBuf) -> Result<(String, Vec<u8>), String> {
         Some(e @ ("png" | "svg")) => e.to_string(),
         Some("jpg" | "jpeg") => "jpg".to_string(),
         _ => {
-            return Err(format!(
+            return Err(rule!(
                 "the logo {} must be a PNG, JPEG or SVG file",
                 path.display()
             ));
         }
     };
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read the logo {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| ProfileError::File {
+        what: "the logo",
+        path: path.clone(),
+        source: Arc::new(e),
+    })?;
     Ok((ext, bytes))
 }
 
 /// Every `.typ` file in `dir`, each of which must replace a built-in template.
-fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read the templates folder {}: {e}", dir.display()))?;
+fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, ProfileError> {
+    let folder = |e| ProfileError::File {
+        what: "the templates folder",
+        path: dir.to_path_buf(),
+        source: Arc::new(e),
+    };
+    let entries = std::fs::read_dir(dir).map_err(folder)?;
     let mut out = BTreeMap::new();
     for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
+        let path = entry.map_err(folder)?.path();
         if path.extension().and_then(|e| e.to_str()) != Some("typ") {
             continue;
         }
@@ -371,21 +420,24 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>, String> {
             .and_then(|n| n.to_str())
             .map(str::to_string)
         else {
-            return Err(format!(
+            return Err(rule!(
                 "{} has no file name casepack can read",
                 path.display()
             ));
         };
         if !crate::templates::names().any(|n| n == name) {
             let names: Vec<&str> = crate::templates::names().collect();
-            return Err(format!(
+            return Err(rule!(
                 "{} does not replace a built-in template (they are {})",
                 path.display(),
                 names.join(", ")
             ));
         }
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| ProfileError::File {
+            what: "the template",
+            path: path.clone(),
+            source: Arc::new(e),
+        })?;
         out.insert(name, text);
     }
     Ok(out)

@@ -2,6 +2,7 @@
 //! must be there, what its pack must hold and which timescales govern it,
 //! every rule with the procedure it comes from.
 
+use super::error::{ProfileError, rule};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -248,9 +249,9 @@ struct RawRequirement {
 }
 
 impl TryFrom<RawRequirement> for Requirement {
-    type Error = String;
+    type Error = ProfileError;
 
-    fn try_from(r: RawRequirement) -> Result<Requirement, String> {
+    fn try_from(r: RawRequirement) -> Result<Requirement, ProfileError> {
         let kinds = [
             r.document.map(Kind::Document),
             r.attachment.map(Kind::Attachment),
@@ -261,7 +262,7 @@ impl TryFrom<RawRequirement> for Requirement {
         ];
         let mut kinds = kinds.into_iter().flatten();
         let (Some(kind), None) = (kinds.next(), kinds.next()) else {
-            return Err(format!(
+            return Err(rule!(
                 "requirement `{}` must give exactly one of `document`, `attachment`, `genogram`, `chronology`, `attendee` and `field`",
                 r.id
             ));

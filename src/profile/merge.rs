@@ -7,12 +7,13 @@
 //! replaces the base's. A top-level `steps:` list changes steps wherever
 //! they are, or adds one to the timeline it names.
 
+use super::error::{ProfileError, rule};
 use serde_json::{Map, Value};
 
 /// Lays `over` over `base`. `at` names where, for messages.
-pub fn merge(base: &mut Value, over: Value) -> Result<(), String> {
+pub fn merge(base: &mut Value, over: Value) -> Result<(), ProfileError> {
     let Value::Object(mut over) = over else {
-        return Err("a profile is a mapping of keys to values".into());
+        return Err(rule!("a profile is a mapping of keys to values"));
     };
     if let Some(steps) = over.remove("steps") {
         merge_steps(base, steps)?;
@@ -20,7 +21,7 @@ pub fn merge(base: &mut Value, over: Value) -> Result<(), String> {
     merge_value(base, Value::Object(over), "")
 }
 
-fn merge_value(base: &mut Value, over: Value, at: &str) -> Result<(), String> {
+fn merge_value(base: &mut Value, over: Value, at: &str) -> Result<(), ProfileError> {
     match (base, over) {
         (Value::Object(b), Value::Object(o)) => {
             for (k, v) in o {
@@ -64,10 +65,10 @@ fn keyed(list: &[Value]) -> Option<&'static str> {
     ["id", "term"].into_iter().find(|k| first.contains_key(*k))
 }
 
-fn merge_list(base: &mut Vec<Value>, over: Vec<Value>, key: &str, at: &str) -> Result<(), String> {
+fn merge_list(base: &mut Vec<Value>, over: Vec<Value>, key: &str, at: &str) -> Result<(), ProfileError> {
     for entry in over {
         let Some(id) = entry.get(key).and_then(Value::as_str).map(str::to_string) else {
-            return Err(format!("{at}: every entry needs its `{key}`"));
+            return Err(rule!("{at}: every entry needs its `{key}`"));
         };
         let here = format!("{at}[{id}]");
         let flag = |name: &str| entry.get(name).and_then(Value::as_bool) == Some(true);
@@ -79,14 +80,14 @@ fn merge_list(base: &mut Vec<Value>, over: Vec<Value>, key: &str, at: &str) -> R
             (Some(i), true) => {
                 base.remove(i);
             }
-            (None, true) => return Err(format!("{here}: there is nothing of that id to remove")),
+            (None, true) => return Err(rule!("{here}: there is nothing of that id to remove")),
             (Some(i), false) if replace => base[i] = strip(entry),
             (Some(i), false) => {
                 if at.ends_with("steps")
                     && entry.get("due").is_some()
                     && entry.get("source").is_none()
                 {
-                    return Err(format!(
+                    return Err(rule!(
                         "{here}: a changed timescale says where it comes from: give its `source`"
                     ));
                 }
@@ -100,13 +101,13 @@ fn merge_list(base: &mut Vec<Value>, over: Vec<Value>, key: &str, at: &str) -> R
 
 /// A top-level `steps:` list: each entry changes the step of its id in
 /// whichever timeline holds it, or is added to the `timeline` it names.
-fn merge_steps(base: &mut Value, steps: Value) -> Result<(), String> {
+fn merge_steps(base: &mut Value, steps: Value) -> Result<(), ProfileError> {
     let Value::Array(steps) = steps else {
-        return Err("`steps` is a list of steps".into());
+        return Err(rule!("`steps` is a list of steps"));
     };
     for mut step in steps {
         let Some(id) = step.get("id").and_then(Value::as_str).map(str::to_string) else {
-            return Err("steps: every entry needs its `id`".into());
+            return Err(rule!("steps: every entry needs its `id`"));
         };
         let named = step
             .as_object_mut()
@@ -115,7 +116,7 @@ fn merge_steps(base: &mut Value, steps: Value) -> Result<(), String> {
         let timelines = base
             .get_mut("timelines")
             .and_then(Value::as_array_mut)
-            .ok_or("steps: the profile it extends has no timelines")?;
+            .ok_or_else(|| rule!("steps: the profile it extends has no timelines"))?;
         let holder = timelines.iter().position(|t| {
             t.get("steps").and_then(Value::as_array).is_some_and(|s| {
                 s.iter()
@@ -126,28 +127,28 @@ fn merge_steps(base: &mut Value, steps: Value) -> Result<(), String> {
             (Some(i), None) => i,
             (Some(i), Some(t)) if timelines[i].get("id").and_then(Value::as_str) == Some(t) => i,
             (Some(_), Some(t)) => {
-                return Err(format!(
+                return Err(rule!(
                     "steps[{id}]: the step is in another timeline than `{t}`; remove it there and add it here"
                 ));
             }
             (None, Some(t)) => timelines
                 .iter()
                 .position(|x| x.get("id").and_then(Value::as_str) == Some(t))
-                .ok_or_else(|| format!("steps[{id}]: `{t}` is not a timeline"))?,
+                .ok_or_else(|| rule!("steps[{id}]: `{t}` is not a timeline"))?,
             (None, None) => {
-                return Err(format!(
+                return Err(rule!(
                     "steps[{id}]: no timeline has this step; say which `timeline` to add it to"
                 ));
             }
         };
         let t_id = timelines[wanted]["id"]
             .as_str()
-            .ok_or("a timeline has no `id`")?
+            .ok_or_else(|| rule!("a timeline has no `id`"))?
             .to_string();
         let list = timelines[wanted]
             .get_mut("steps")
             .and_then(Value::as_array_mut)
-            .ok_or_else(|| format!("timelines[{t_id}] has no steps"))?;
+            .ok_or_else(|| rule!("timelines[{t_id}] has no steps"))?;
         merge_list(list, vec![step], "id", &format!("timelines[{t_id}].steps"))?;
     }
     Ok(())
@@ -263,7 +264,7 @@ mod tests {
             json!({ "steps": [{ "id": "s1", "due": { "after": "start", "days": 2 } }] }),
         )
         .unwrap_err();
-        assert!(err.contains("give its `source`"), "{err}");
+        assert!(err.to_string().contains("give its `source`"), "{err}");
         merge(
             &mut base,
             json!({ "steps": [
@@ -278,12 +279,12 @@ mod tests {
             json!({ "id": "s2", "source": "002" })
         );
         let err = merge(&mut base, json!({ "steps": [{ "id": "s9" }] })).unwrap_err();
-        assert!(err.contains("say which `timeline`"), "{err}");
+        assert!(err.to_string().contains("say which `timeline`"), "{err}");
         let err = merge(
             &mut base,
             json!({ "roles": [{ "id": "x", "remove": true }] }),
         )
         .unwrap_err();
-        assert!(err.contains("nothing of that id to remove"), "{err}");
+        assert!(err.to_string().contains("nothing of that id to remove"), "{err}");
     }
 }

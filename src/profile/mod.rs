@@ -4,6 +4,7 @@
 //! timescale rules, every one with the procedure it comes from. The default
 //! profile is embedded; the deadlines stage evaluates its rules on a case.
 
+use error::rule;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -15,6 +16,7 @@ mod counting;
 #[cfg(test)]
 mod cross_check;
 mod due;
+mod error;
 mod events;
 pub mod explain;
 mod file;
@@ -35,6 +37,7 @@ pub use bundle_rules::{BundleRules, BundleSection, section_of};
 pub use counting::{count, settle};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
+pub use error::ProfileError;
 pub use events::{EVENTS, event_date, event_name, event_path};
 pub use load::{
     BUILT_IN, BuiltIn, DEFAULT, Letterhead, built_in, find as find_profile,
@@ -157,7 +160,7 @@ impl Profile {
 
     /// Works out [`Profile::timeline_order`], or says which timelines
     /// start from each other in a loop.
-    fn order_timelines(&self) -> Result<Vec<usize>, String> {
+    fn order_timelines(&self) -> Result<Vec<usize>, ProfileError> {
         let mut order: Vec<usize> = Vec::with_capacity(self.timelines.len());
         while order.len() < self.timelines.len() {
             let before = order.len();
@@ -184,7 +187,7 @@ impl Profile {
                     .filter(|(i, _)| !order.contains(i))
                     .map(|(_, t)| t.id.as_str())
                     .collect();
-                return Err(format!(
+                return Err(rule!(
                     "these timelines start from each other in a loop: {}",
                     stuck.join(", ")
                 ));

@@ -3,6 +3,7 @@
 //! Data in the profile (`plain_language:`); an authority's profile may
 //! change a target and add or replace glossary terms.
 
+use super::error::{ProfileError, rule};
 use serde::Deserialize;
 
 /// What every letter to a parent is held to.
@@ -58,16 +59,16 @@ impl Term {
 impl PlainRules {
     /// Checks the rules: every term has a meaning, and no form of a term is
     /// a form of another.
-    pub(crate) fn check(&self) -> Result<(), String> {
+    pub(crate) fn check(&self) -> Result<(), ProfileError> {
         let mut seen: Vec<String> = Vec::new();
         for t in &self.glossary {
             if t.means.trim().is_empty() {
-                return Err(format!("plain_language: `{}` has no `means`", t.term));
+                return Err(rule!("plain_language: `{}` has no `means`", t.term));
             }
             for form in t.forms() {
                 let key = form.to_lowercase();
                 if seen.contains(&key) {
-                    return Err(format!("plain_language: `{form}` is in the glossary twice"));
+                    return Err(rule!("plain_language: `{form}` is in the glossary twice"));
                 }
                 seen.push(key);
             }

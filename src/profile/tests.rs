@@ -4,9 +4,19 @@ use super::*;
 
 pub(crate) const DEFAULT_YAML: &str = include_str!("../../data/profiles/gloucestershire.yaml");
 
+fn ew() -> &'static crate::calendar::Calendar {
+    crate::calendar::Calendar::england_and_wales()
+}
+
+/// The profile `text` describes, read with the England and Wales calendar;
+/// its error as the message a user reads.
+pub(crate) fn from_yaml(text: &str) -> Result<Profile, String> {
+    Profile::from_yaml(text, ew()).map_err(|e| e.to_string())
+}
+
 #[test]
 fn the_default_profile_loads_and_cites_a_seed_for_every_rule() {
-    let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let p = from_yaml(DEFAULT_YAML).unwrap();
     let pre = p
         .timelines
         .iter()
@@ -50,7 +60,7 @@ fn rules_counting_from_each_other_in_a_loop_are_rejected() {
         "due: { after: letter-before-proceedings, working_days: 10 }",
         "due: { after: agreement-to-legal, working_days: 10 }",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = from_yaml(&text).unwrap_err();
     assert!(
         err.contains("in a loop: agreement-to-legal, assessment-plan-to-legal, initial-meeting"),
         "{err}"
@@ -63,7 +73,7 @@ fn timelines_starting_from_each_other_in_a_loop_are_rejected() {
         "starts: [lpm.decided_to_issue]",
         "starts: [lpm.decided_to_issue, case-management-hearing]",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = from_yaml(&text).unwrap_err();
     assert!(err.contains("start from each other in a loop"), "{err}");
 }
 
@@ -73,7 +83,7 @@ fn a_rule_counting_from_an_unknown_step_is_rejected() {
         "due: { after: letter-before-proceedings, working_days: 10 }",
         "due: { after: letter-sent, working_days: 10 }",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = from_yaml(&text).unwrap_err();
     assert!(
         err.contains("initial-meeting: counts from `letter-sent`"),
         "{err}"
@@ -86,7 +96,7 @@ fn an_unknown_recorded_by_event_is_rejected() {
         "recorded_by: pre_proceedings_meeting.date",
         "recorded_by: pre_proceedings_meeting.when",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = from_yaml(&text).unwrap_err();
     assert!(
         err.contains("`pre_proceedings_meeting.when` is not a case event"),
         "{err}"
@@ -99,7 +109,7 @@ fn a_court_day_counting_backwards_is_rejected() {
         "due: { after: start, court_day: 18 }",
         "due: { before: start, court_day: 18 }",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = from_yaml(&text).unwrap_err();
     assert!(
         err.contains("`court_day` and `week` count forward only"),
         "{err}"
@@ -112,7 +122,7 @@ fn a_court_day_counting_backwards_is_rejected() {
 
 #[test]
 fn every_meeting_type_cites_a_seed_for_every_requirement() {
-    let p = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let p = from_yaml(DEFAULT_YAML).unwrap();
     let ids: Vec<&str> = p.meetings.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -153,7 +163,7 @@ fn a_requirement_with_two_checks_or_an_unknown_role_is_rejected() {
         "        attendee: team-manager\n        severity: warning\n        source: 004 §7b",
         "        attendee: team-manager\n        field: worries\n        severity: warning\n        source: 004 §7b",
     );
-    let err = Profile::from_yaml(&two).unwrap_err();
+    let err = from_yaml(&two).unwrap_err();
     assert!(
         err.starts_with("meetings[lpm].requires[team-manager]:") && err.contains("exactly one of"),
         "{err}"
@@ -163,7 +173,7 @@ fn a_requirement_with_two_checks_or_an_unknown_role_is_rejected() {
         "        attendee: team-boss\n        severity: warning\n        source: 004 §7b",
     );
     assert!(
-        Profile::from_yaml(&unknown)
+        from_yaml(&unknown)
             .unwrap_err()
             .contains("`team-boss` is not a role")
     );
@@ -192,7 +202,7 @@ fn explain_names_the_chair_the_pack_and_the_sources() {
 
 #[test]
 fn every_agenda_item_and_point_is_whole_and_cites_a_seed() {
-    let profile = Profile::from_yaml(DEFAULT_YAML).unwrap();
+    let profile = from_yaml(DEFAULT_YAML).unwrap();
     let mut items = 0;
     for doc in &profile.documents {
         for a in &doc.agenda {
@@ -243,7 +253,7 @@ fn bundle_sections_are_whole_and_every_document_has_one() {
         "      title: Other documents and letters\n",
     );
     assert!(
-        Profile::from_yaml(&no_rest)
+        from_yaml(&no_rest)
             .unwrap_err()
             .contains("exactly one bundle section must be marked `rest: true`")
     );
@@ -252,7 +262,7 @@ fn bundle_sections_are_whole_and_every_document_has_one() {
         "      attachments: [expert-report, court-order]\n",
     );
     assert!(
-        Profile::from_yaml(&twice)
+        from_yaml(&twice)
             .unwrap_err()
             .contains("`court-order` is in two bundle sections")
     );
@@ -261,7 +271,7 @@ fn bundle_sections_are_whole_and_every_document_has_one() {
         "      attachments: [expert-reprot]\n",
     );
     assert!(
-        Profile::from_yaml(&unknown)
+        from_yaml(&unknown)
             .unwrap_err()
             .contains("`expert-reprot` is not an attachment kind")
     );
@@ -275,7 +285,7 @@ fn a_profile_cannot_send_a_privileged_document_to_parents_or_advocates() {
             &format!("    audiences: [panel, legal, {who}]\n"),
             1,
         );
-        let err = Profile::from_yaml(&leaky).unwrap_err();
+        let err = from_yaml(&leaky).unwrap_err();
         assert!(
             err.contains("document `lpm-minutes` is legally privileged and cannot be for"),
             "{err}"
@@ -305,11 +315,15 @@ fn every_built_in_profile_loads_and_names_itself() {
 #[test]
 fn a_profile_path_that_is_no_file_or_too_large_is_refused_not_read() {
     // A case may name any path as its profile: `/dev/zero` was read until memory ran out.
-    let err = super::load::find("/dev/zero", std::path::Path::new(".")).unwrap_err();
+    let err = super::load::find("/dev/zero", std::path::Path::new("."), ew())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("is not a file"), "{err}");
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.yaml");
     std::fs::write(&big, "#".repeat(1024 * 1024 + 1)).unwrap();
-    let err = super::load::find("big.yaml", dir.path()).unwrap_err();
+    let err = super::load::find("big.yaml", dir.path(), ew())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("too large to be a profile"), "{err}");
 }

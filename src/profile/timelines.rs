@@ -4,6 +4,7 @@
 //! steps are dated in, with what each counts from, worked out once
 //! ([`TimelineRules::plan`]), so the deadline engine only follows it.
 
+use super::error::{ProfileError, rule};
 use serde::Deserialize;
 
 use super::due::{self, Anchor, Due, Offset};
@@ -88,11 +89,11 @@ impl TimelineRules {
 }
 
 impl TryFrom<RawTimeline> for TimelineRules {
-    type Error = String;
+    type Error = ProfileError;
 
-    fn try_from(t: RawTimeline) -> Result<TimelineRules, String> {
+    fn try_from(t: RawTimeline) -> Result<TimelineRules, ProfileError> {
         if t.starts.is_empty() {
-            return Err("`starts` lists nothing".to_string());
+            return Err(rule!("`starts` lists nothing"));
         }
         let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
         for step in &t.steps {
@@ -101,14 +102,14 @@ impl TryFrom<RawTimeline> for TimelineRules {
             let earliest = step.earliest.iter().flat_map(|e| e.anchor.of());
             for anchor in anchors.chain(earliest) {
                 if anchor != "start" && !ids.contains(&anchor) {
-                    return Err(format!(
+                    return Err(rule!(
                         "{at}: counts from `{anchor}`, which is neither `start` nor a step of this timeline"
                     ));
                 }
             }
             for f in &step.follows {
                 if !ids.contains(&f.as_str()) || f == &step.id {
-                    return Err(format!(
+                    return Err(rule!(
                         "{at}: follows `{f}`, which is not another step of this timeline"
                     ));
                 }
@@ -116,10 +117,10 @@ impl TryFrom<RawTimeline> for TimelineRules {
             if let Some(r) = &step.repeat
                 && r.times < 2
             {
-                return Err(format!("{at}: `repeat.times` is at least 2"));
+                return Err(rule!("{at}: `repeat.times` is at least 2"));
             }
             if step.id.contains('#') {
-                return Err(format!(
+                return Err(rule!(
                     "{at}: `#` marks a repeat; a step id may not hold it"
                 ));
             }
@@ -219,7 +220,7 @@ pub struct Extension {
 
 /// The order to date `steps` in, each after every step it counts from,
 /// with the places of those steps in it. A loop of steps is an error.
-fn plan(steps: &[StepRule]) -> Result<Vec<Planned>, String> {
+fn plan(steps: &[StepRule]) -> Result<Vec<Planned>, ProfileError> {
     let mut plan: Vec<Planned> = Vec::with_capacity(steps.len());
     // The steps placed so far: their ids and places in the plan.
     let mut placed: Vec<&str> = Vec::with_capacity(steps.len());
@@ -263,7 +264,7 @@ fn plan(steps: &[StepRule]) -> Result<Vec<Planned>, String> {
                 .filter(|(i, _)| !plan.iter().any(|p| p.rule == *i))
                 .map(|(_, s)| s.id.as_str())
                 .collect();
-            return Err(format!(
+            return Err(rule!(
                 "these steps count from each other in a loop: {}",
                 stuck.join(", ")
             ));

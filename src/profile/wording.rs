@@ -8,6 +8,7 @@
 //! paragraph the profile does not give keeps casepack's own words. A
 //! template that does not render is an error at its line in the profile.
 
+use super::error::{ProfileError, rule};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -126,7 +127,7 @@ impl Wording {
     }
 
     /// Every document worded must be a letter to one parent.
-    pub fn check(&self, profile: &super::Profile) -> Result<(), String> {
+    pub fn check(&self, profile: &super::Profile) -> Result<(), ProfileError> {
         let letters: Vec<&str> = profile
             .documents
             .iter()
@@ -135,7 +136,7 @@ impl Wording {
             .collect();
         for id in self.letters.keys() {
             if !letters.contains(&id.as_str()) {
-                return Err(format!(
+                return Err(rule!(
                     "wording: `{id}` is not a letter to a parent (they are {})",
                     letters.join(", ")
                 ));
@@ -151,7 +152,7 @@ impl Wording {
         let Some(paragraphs) = self.letters.get(id) else {
             return Ok(());
         };
-        let context = context(data).map_err(|e| vec![Finding::error("internal", "", e)])?;
+        let context = context(data).map_err(|e| vec![Finding::error("internal", "", e.to_string())])?;
         let mut out = serde_json::Map::new();
         let mut errors = Vec::new();
         for (name, template) in paragraphs.given() {
@@ -352,12 +353,12 @@ fn paragraphs_of(text: &str) -> Vec<String> {
 
 /// The variables, read from the letter's own data (as `letter_base` and
 /// the letter before proceedings write it).
-fn context(data: &Value) -> Result<tera::Context, String> {
+fn context(data: &Value) -> Result<tera::Context, ProfileError> {
     let text = |pointer: &str| {
         data.pointer(pointer)
             .and_then(Value::as_str)
             .map(str::to_string)
-            .ok_or_else(|| format!("a letter given wording has no `{pointer}` in its data"))
+            .ok_or_else(|| rule!("a letter given wording has no `{pointer}` in its data"))
     };
     let mut c = tera::Context::new();
     c.insert("child_names", &text("/children")?);

@@ -176,7 +176,8 @@ fn a_profile_may_word_only_the_letters_to_parents_and_their_four_paragraphs() {
     let load = |body: &str| {
         let path = dir.path().join("p.yaml");
         std::fs::write(&path, format!("profile: p\nname: P\nwording:\n{body}")).unwrap();
-        super::super::load_profile(&path)
+        super::super::load_profile(&path, crate::calendar::Calendar::england_and_wales())
+            .map_err(|e| e.to_string())
     };
     let ok = load("  letter-ending-pre-proceedings:\n    next: Hello.\n").unwrap();
     assert_eq!(

@@ -50,7 +50,7 @@ fn a_profile_that_could_date_a_step_before_one_it_follows_is_refused() {
         "        due: { after: initial-meeting, weeks: 1 }\n        follows: [initial-meeting, agreement-to-legal]",
         "        due: { after: start, weeks: 2 }\n        follows: [initial-meeting, agreement-to-legal]",
     );
-    let err = Profile::from_yaml(&text).unwrap_err();
+    let err = crate::profile::tests::from_yaml(&text).unwrap_err();
     assert!(
         err.starts_with("pre-proceedings/agreement-signed: follows `initial-meeting` but its rule can date it earlier"),
         "{err}"
@@ -167,7 +167,7 @@ fn a_recorded_letter_of_issue_counts_as_done() {
 
 /// The default profile with one more timeline, of `steps`, from the LPM.
 fn shaped(steps: &str) -> Result<Profile, String> {
-    Profile::from_yaml(&format!(
+    crate::profile::tests::from_yaml(&format!(
         "profile: t\nname: T\nextends: default\ntimelines:\n  - id: t\n    title: T\n    source: \"local: test\"\n    starts: [lpm.date]\n    steps:\n{steps}\n"
     ))
 }
