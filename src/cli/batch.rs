@@ -129,15 +129,13 @@ pub(super) fn build_many(
         .then(super::outputs::password)
         .transpose()
         .map_err(|e| Failure::usage(e).nothing_written())?;
-    let given = |p: &Option<String>| -> Result<String, String> {
-        p.clone()
-            .ok_or_else(|| "no password was given for --encrypt".to_string())
-    };
+    let given = |p: &Option<String>| p.clone().ok_or(build::PasswordError::NotGiven);
     let get_password = move || given(&password);
     let started = Instant::now();
     let progress = Progress::new(files.cases.len(), "building");
     let both: Vec<(&PathBuf, &PathBuf)> = files.cases.iter().zip(&dirs).collect();
-    let results: Vec<CaseBuild> = crate::parallel::each(&both, |&(case, dir)| {
+    // Each case's build, and what it says, formatted as it finishes.
+    let results: Vec<(CaseBuild, String)> = crate::parallel::each(&both, |&(case, dir)| {
         let per_case = Outputs {
             pack: Some(dir.clone()),
             force: outputs.force,
@@ -153,22 +151,34 @@ pub(super) fn build_many(
                 .map(|d| out_dir(case, args, d).join(case.file_stem().unwrap_or(case.as_os_str()))),
             password: &get_password,
         };
-        let result = match std::fs::read_to_string(case) {
-            Ok(text) => build::build_case(case, &text, &target, &settings.for_case(case), color),
-            Err(e) => unreadable(case, &e),
+        let (result, said) = match std::fs::read_to_string(case) {
+            Ok(text) => {
+                let b = build::build_case(case, &text, &target, &settings.for_case(case));
+                let said = super::built::said(&b, case, &text, color);
+                (b, said)
+            }
+            Err(source) => {
+                let b = CaseBuild::unreadable(build::BuildError::Unreadable {
+                    path: case.clone(),
+                    source,
+                });
+                let said = super::built::said(&b, case, "", color);
+                (b, said)
+            }
         };
         progress.finished(case, &line(&result));
-        result
+        (result, said)
     });
     progress.end();
     let seconds = started.elapsed().as_secs_f64();
     print_by_case(&files.cases, &results);
     let built: Vec<&CaseBuild> = results
         .iter()
+        .map(|(r, _)| r)
         .filter(|r| r.status == Status::Written)
         .collect();
-    let packs: usize = built.iter().map(|r| r.packs.len()).sum();
-    let documents: usize = built.iter().map(|r| r.documents).sum();
+    let packs: usize = built.iter().map(|r| r.written.len()).sum();
+    let documents: usize = built.iter().map(|r| r.documents()).sum();
     eprintln!(
         "built {} of {} cases: {packs} pack{} ({documents} documents) in {seconds:.1} s ({:.1} packs/s)",
         built.len(),
@@ -176,6 +186,7 @@ pub(super) fn build_many(
         if packs == 1 { "" } else { "s" },
         packs as f64 / seconds.max(0.001),
     );
+    let results: Vec<CaseBuild> = results.into_iter().map(|(r, _)| r).collect();
     Ok(summarise_failures(
         &files.cases,
         &results,
@@ -185,18 +196,19 @@ pub(super) fn build_many(
 
 /// Each case's output, in the order the cases were given: in full for a
 /// case that failed, one line for one that was built.
-fn print_by_case(cases: &[PathBuf], results: &[CaseBuild]) {
-    for (case, r) in cases.iter().zip(results) {
+fn print_by_case(cases: &[PathBuf], results: &[(CaseBuild, String)]) {
+    for (case, (r, said)) in cases.iter().zip(results) {
+        let warnings = r.warnings();
         if r.status != Status::Written {
-            eprint!("{}", r.out);
-        } else if r.warnings > 0 {
+            eprint!("{said}");
+        } else if warnings > 0 {
             eprintln!(
                 "{}: built, with {} warning{} (`casepack check {}` shows {})",
                 case.display(),
-                r.warnings,
-                if r.warnings == 1 { "" } else { "s" },
+                warnings,
+                if warnings == 1 { "" } else { "s" },
                 case.display(),
-                if r.warnings == 1 { "it" } else { "them" }
+                if warnings == 1 { "it" } else { "them" }
             );
         }
     }
@@ -229,27 +241,16 @@ pub(super) fn summarise(failed: &[String], what: &str) -> ExitCode {
     ExitCode::from(super::EXIT_FINDINGS)
 }
 
-/// A case file that could not be read.
-fn unreadable(case: &Path, e: &std::io::Error) -> CaseBuild {
-    let mut b = CaseBuild::failed(
-        format!("error: cannot read {}: {e}\n", case.display()),
-        Status::Refused,
-    );
-    b.errors = 1;
-    b
-}
-
 /// How a case went, in a few words.
 fn line(b: &CaseBuild) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    match (b.status, b.packs.as_slice()) {
-        (Status::Written, [one]) => format!("wrote {}", one.display()),
+    match (b.status, b.written.as_slice()) {
+        (Status::Written, [one]) => format!("wrote {}", one.path.display()),
         (Status::Written, many) => format!("wrote {} packs", many.len()),
-        (_, _) if b.errors > 0 => count(b.errors, "error"),
+        (_, _) if b.errors() > 0 => count(b.errors(), "error"),
         (_, _) => b
-            .out
-            .lines()
-            .find(|l| l.starts_with("error"))
-            .map_or_else(|| "not built".to_string(), str::to_string),
+            .error
+            .as_ref()
+            .map_or_else(|| "not built".to_string(), |e| format!("error: {e}")),
     }
 }

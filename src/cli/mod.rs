@@ -132,7 +132,7 @@ fn many_cases(args: &[PathBuf]) -> Result<Option<inputs::CaseFiles>, Failure> {
     if inputs::CaseFiles::is_single(args) {
         return Ok(None);
     }
-    let files = inputs::case_files(args).map_err(Failure::usage)?;
+    let files = inputs::case_files(args)?;
     for p in &files.profiles {
         eprintln!(
             "note: passed over {}: an authority profile, not a case",
@@ -167,8 +167,8 @@ fn build(args: &[PathBuf], outputs: Outputs, pack: &PackArgs, color: bool) -> Ou
         };
         // The build's own output (findings, what was written) is printed
         // whole; its status follows.
-        let built = build::build_case(first, &text, &target, &settings, color);
-        eprint!("{}", built.out);
+        let built = build::build_case(first, &text, &target, &settings);
+        eprint!("{}", built::said(&built, first, &text, color));
         return Ok(ExitCode::from(exit_code(built.status)));
     };
     batch::build_many(args, &files, &outputs, &settings, color)
@@ -190,6 +190,7 @@ const EXIT_USAGE: u8 = 2;
 
 mod args;
 mod batch;
+mod built;
 mod caseload;
 mod commands;
 mod edit;

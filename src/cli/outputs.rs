@@ -3,32 +3,33 @@
 
 use std::io::IsTerminal;
 
+use crate::pipeline::build::PasswordError;
+
 /// The environment variable `--encrypt` reads the password from.
 const PASSWORD_VAR: &str = "CASEPACK_PASSWORD";
 
 /// The pack's password: from [`PASSWORD_VAR`], else asked for twice at the
 /// terminal without echo. Never from the command line, where other users
 /// and the shell's history could see it.
-pub(super) fn password() -> Result<String, String> {
+pub(super) fn password() -> Result<String, PasswordError> {
     if let Ok(p) = std::env::var(PASSWORD_VAR) {
         if p.is_empty() {
-            return Err(format!("{PASSWORD_VAR} is empty"));
+            return Err(PasswordError::EmptyVariable(PASSWORD_VAR));
         }
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(format!(
-            "--encrypt needs a password: set {PASSWORD_VAR}, or run casepack in a terminal to be asked"
-        ));
+        return Err(PasswordError::NoTerminal(PASSWORD_VAR));
     }
-    let first = rpassword::prompt_password("Password for the pack: ").map_err(|e| e.to_string())?;
+    let first =
+        rpassword::prompt_password("Password for the pack: ").map_err(PasswordError::Prompt)?;
     if first.is_empty() {
-        return Err("the password is empty".into());
+        return Err(PasswordError::Empty);
     }
     let again =
-        rpassword::prompt_password("The same password again: ").map_err(|e| e.to_string())?;
+        rpassword::prompt_password("The same password again: ").map_err(PasswordError::Prompt)?;
     if first != again {
-        return Err("the two passwords differ".into());
+        return Err(PasswordError::Differ);
     }
     Ok(first)
 }

@@ -2,21 +2,23 @@
 //! search everything each would hold for what its reader must not see,
 //! then write them all safely, or none, encrypted on request. What the
 //! command line's `build` and the page's Build button both call. Building
-//! one case gives what it wrote, its counts, a [`Status`] and its report
-//! as text, so many cases can be built at once and each one's report
-//! printed whole.
+//! one case gives a [`CaseBuild`]: its findings, a [`Status`], why nothing
+//! was written ([`BuildError`]) or what was ([`WrittenPack`]). Nothing is
+//! formatted here: the command line and the page each say it their way.
 
+mod error;
 mod outputs;
 mod written;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::{Findings, Severity};
 use crate::pipeline::{Bundle, Checked, PlannedPack, Settings};
 use crate::render::{LaidOut, RenderedDocument};
 use crate::{pack, pipeline};
-pub use outputs::{Outputs, bundle_path, default_name, destinations};
-use written::report;
+pub use error::{BuildError, PasswordError};
+pub use outputs::{DestinationError, Outputs, bundle_path, default_name, destinations};
+pub use written::{WrittenBundle, WrittenDocument, WrittenPack};
 
 /// How building a case went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,31 +44,66 @@ struct Ready<'a> {
 /// What building one case came to.
 #[derive(Debug)]
 pub struct CaseBuild {
-    /// What the build says: findings, what was written, or why nothing was.
-    pub out: String,
+    /// Every finding: the case's, and what rendering showed a reader's
+    /// pack would disclose.
+    pub findings: Findings,
     /// Whether it was written, and if not, why.
     pub status: Status,
-    /// The packs written.
-    pub packs: Vec<PathBuf>,
-    /// Documents written, over all its packs.
-    pub documents: usize,
-    /// Errors and warnings found.
-    pub errors: usize,
-    /// Warnings found.
-    pub warnings: usize,
+    /// Why nothing was written, when the findings do not say.
+    pub error: Option<BuildError>,
+    /// The packs written, with what each holds.
+    pub written: Vec<WrittenPack>,
 }
 
 impl CaseBuild {
-    /// A case that wrote nothing, saying why.
-    pub fn failed(out: String, status: Status) -> CaseBuild {
+    /// A build that stopped before writing anything.
+    fn stopped(findings: Findings, error: Option<BuildError>) -> CaseBuild {
+        let status = match &error {
+            Some(e) => e.status(),
+            None => Status::Findings,
+        };
         CaseBuild {
-            out,
+            findings,
             status,
-            packs: Vec::new(),
-            documents: 0,
-            errors: 0,
-            warnings: 0,
+            error,
+            written: Vec::new(),
         }
+    }
+
+    /// A case that could not even be read.
+    pub fn unreadable(error: BuildError) -> CaseBuild {
+        CaseBuild::stopped(Findings::new(), Some(error))
+    }
+
+    /// The packs written.
+    pub fn packs(&self) -> impl Iterator<Item = &Path> {
+        self.written.iter().map(|w| w.path.as_path())
+    }
+
+    /// Documents written, over all its packs.
+    pub fn documents(&self) -> usize {
+        self.written.iter().map(|w| w.documents).sum()
+    }
+
+    /// Errors found: the findings', or one for a refusal.
+    pub fn errors(&self) -> usize {
+        self.findings.count(Severity::Error)
+    }
+
+    /// Warnings found.
+    pub fn warnings(&self) -> usize {
+        self.findings.count(Severity::Warning)
+    }
+
+    /// Why nothing was written, in a sentence: the first error finding's
+    /// message, else the refusal.
+    pub fn first_error(&self) -> Option<String> {
+        self.findings
+            .sorted()
+            .into_iter()
+            .find(|f| f.severity == Severity::Error)
+            .map(|f| f.message.clone())
+            .or_else(|| self.error.as_ref().map(ToString::to_string))
     }
 }
 
@@ -79,59 +116,27 @@ pub struct Target<'a> {
     pub data_dir: Option<PathBuf>,
     /// Gives the password when `--encrypt` asks for one: asked for only
     /// once the case is known to build.
-    pub password: &'a (dyn Fn() -> Result<String, String> + Sync),
+    pub password: &'a (dyn Fn() -> Result<String, PasswordError> + Sync),
 }
 
-/// Builds the case at `path` into the packs `settings` asks for. Nothing is
-/// printed: the output comes back with the status. Its packs and bundles
-/// are written together or not at all.
-pub fn build_case(
-    path: &Path,
-    text: &str,
-    target: &Target,
-    settings: &Settings,
-    color: bool,
-) -> CaseBuild {
+/// Builds the case `text` (from the file at `path`) into the packs
+/// `settings` asks for. Nothing is printed. Its packs and bundles are
+/// written together or not at all.
+pub fn build_case(path: &Path, text: &str, target: &Target, settings: &Settings) -> CaseBuild {
     let outputs = target.outputs;
-    let mut out = String::new();
     let run = pipeline::prepare(text, settings);
-    if !run.findings.is_empty() {
-        out.push_str(
-            &run.findings
-                .render(&path.display().to_string(), text, color),
-        );
-    }
-    let errors = run.findings.count(crate::diagnostics::Severity::Error);
-    let warnings = run.findings.count(crate::diagnostics::Severity::Warning);
-    let fail = |mut out: String, why: &str, code: Status| {
-        out.push_str(why);
-        let mut b = CaseBuild::failed(out, code);
-        b.errors = errors;
-        b.warnings = warnings;
-        b
-    };
-    let Some(prepared) = run.prepared.filter(|_| !run.findings.has_errors()) else {
-        // The findings' last line has said nothing was written.
-        return fail(out, "", Status::Findings);
+    let mut findings = run.findings;
+    let Some(prepared) = run.prepared.filter(|_| !findings.has_errors()) else {
+        return CaseBuild::stopped(findings, None);
     };
     let checked = &prepared.checked;
     let packs = &prepared.packs;
     let dests = match destinations(path, settings.audience, packs, outputs.pack.as_deref()) {
         Ok(d) => d,
-        Err(e) => {
-            return fail(
-                out,
-                &format!("error: {e}\n  nothing was written\n"),
-                Status::Refused,
-            );
-        }
+        Err(e) => return CaseBuild::stopped(findings, Some(e.into())),
     };
     if outputs.encrypt && packs.len() > 1 {
-        return fail(
-            out,
-            "error: --encrypt would give every parent's pack the same password, so one parent could open another's; build each with --recipient ID and its own password\n  nothing was written\n",
-            Status::Refused,
-        );
+        return CaseBuild::stopped(findings, Some(BuildError::SharedPassword));
     }
     // Refuse before doing any work, as well as at the final rename.
     for file in dests
@@ -139,22 +144,12 @@ pub fn build_case(
         .flat_map(|d| std::iter::once(d.clone()).chain(outputs.bundle.then(|| bundle_path(d))))
     {
         if file.exists() && !outputs.force {
-            let why = format!(
-                "error: {} already exists; use --force to replace it\n",
-                file.display()
-            );
-            return fail(out, &why, Status::Refused);
+            return CaseBuild::stopped(findings, Some(BuildError::Exists(file)));
         }
     }
     let password = match outputs.encrypt.then(target.password).transpose() {
         Ok(p) => p,
-        Err(e) => {
-            return fail(
-                out,
-                &format!("error: {e}\n  nothing was written\n"),
-                Status::Refused,
-            );
-        }
+        Err(e) => return CaseBuild::stopped(findings, Some(e.into())),
     };
     if let Some(p) = packs
         .iter()
@@ -165,14 +160,12 @@ pub fn build_case(
             Some((_, name)) => name.clone(),
             None => checked.audience.label().to_string(),
         };
-        let why = format!(
-            "error: the {} pack for {whose} would be empty: casepack writes none of its documents for them, and no attachment is for them\n  = help: `casepack explain {id}` lists what the meeting needs and who gets each document\n",
-            checked
-                .profile
-                .meeting(id)
-                .map_or(id.as_str(), |m| m.name.as_str()),
-        );
-        return fail(out, &why, Status::Findings);
+        let empty = BuildError::EmptyPack {
+            meeting: meeting_name(checked).to_string(),
+            whose,
+            id: id.clone(),
+        };
+        return CaseBuild::stopped(findings, Some(empty));
     }
     // Everything is rendered and searched before anything is written.
     let mut ready = Vec::new();
@@ -185,8 +178,13 @@ pub fn build_case(
             outputs.bundle,
             password.is_some(),
         ) {
-            Ok(r) => ready.push(r),
-            Err((why, code)) => return fail(out, &why, code),
+            Ok(Rendered::Ready(r)) => ready.push(*r),
+            Ok(Rendered::Leaks(leaks)) => {
+                findings.extend(leaks);
+                findings.locate(&checked.loaded.index);
+                return CaseBuild::stopped(findings, None);
+            }
+            Err(e) => return CaseBuild::stopped(findings, Some(e)),
         }
     }
     if let Some(dir) = &target.data_dir {
@@ -202,7 +200,7 @@ pub fn build_case(
                 .chain(r.bundle.iter().map(|(_, b)| b.rendered.job.clone()))
                 .collect();
             if let Err(e) = pack::write_data(&dir, &jobs) {
-                return fail(out, &format!("error: {e:#}\n"), Status::Refused);
+                return CaseBuild::stopped(findings, Some(BuildError::Data(e)));
             }
         }
     }
@@ -231,26 +229,39 @@ pub fn build_case(
             });
         if let Err(e) = written {
             drop(writes);
-            return fail(
-                out,
-                &format!("error: {e:#}\n  nothing was written\n"),
-                Status::Refused,
-            );
+            return CaseBuild::stopped(findings, Some(BuildError::Write(e)));
         }
     }
     // Every pack and bundle is whole: an interruption now leaves them.
     writes.commit();
-    for r in &ready {
-        report(&mut out, checked, r, password.is_some());
+    let written = ready
+        .iter()
+        .map(|r| written::written(checked, r, password.is_some()))
+        .collect();
+    // A bundle over the court's limit is written, and said.
+    for (_, b) in ready.iter().filter_map(|r| r.bundle.as_ref()) {
+        findings.extend(written::over_limit(checked, b));
     }
     CaseBuild {
-        out,
+        findings,
         status: Status::Written,
-        packs: ready.iter().map(|r| r.dest.clone()).collect(),
-        documents: ready.iter().map(|r| r.plan.jobs.len()).sum(),
-        errors,
-        warnings,
+        error: None,
+        written,
     }
+}
+
+/// The meeting's name, as the profile gives it.
+fn meeting_name(checked: &Checked) -> &str {
+    checked
+        .profile
+        .meeting(&checked.meeting.id)
+        .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
+}
+
+/// A pack rendered: ready to write, or what it would disclose.
+enum Rendered<'a> {
+    Ready(Box<Ready<'a>>),
+    Leaks(Vec<crate::diagnostics::Finding>),
 }
 
 /// Renders one pack, its cover and its bundle, makes its manifest, and
@@ -262,28 +273,13 @@ fn render<'a>(
     dest: PathBuf,
     bundle: bool,
     encrypted: bool,
-) -> Result<Ready<'a>, (String, Status)> {
-    let internal = |e: &dyn std::fmt::Display| {
-        (
-            format!(
-                "error: internal: {e}\n  nothing was written; please report this with the case's shape (not its contents)\n"
-            ),
-            Status::Refused,
-        )
-    };
-    let docs = pipeline::render_pack(checked, plan, laid).map_err(|e| internal(&e))?;
+) -> Result<Rendered<'a>, BuildError> {
+    let docs = pipeline::render_pack(checked, plan, laid)
+        .map_err(|e| BuildError::Internal(e.to_string()))?;
     let bundled = if bundle {
-        match pipeline::render_bundle(checked, plan, &docs) {
-            Ok(b) => b.map(|b| (bundle_path(&dest), b)),
-            Err(e) => {
-                return Err((
-                    format!(
-                        "error: the bundle could not be made: {e}\n  nothing was written; an attachment Typst cannot place is the likely cause: check its PDF opens and prints\n"
-                    ),
-                    Status::Refused,
-                ));
-            }
-        }
+        pipeline::render_bundle(checked, plan, &docs)
+            .map_err(BuildError::Bundle)?
+            .map(|b| (bundle_path(&dest), b))
     } else {
         None
     };
@@ -312,40 +308,34 @@ fn render<'a>(
     if let Some((_, b)) = &bundled {
         leaks.extend(plan.guard.scan("the bundle's index", &b.rendered.job.data));
     }
-    match serde_json::to_value(&manifest) {
-        Ok(m) => leaks.extend(plan.guard.scan("the manifest", &m)),
-        Err(e) => return Err(internal(&e)),
-    }
+    let as_json =
+        serde_json::to_value(&manifest).map_err(|e| BuildError::Internal(e.to_string()))?;
+    leaks.extend(plan.guard.scan("the manifest", &as_json));
     // The file's name travels with the pack; the folder it is written to does not.
     if let Some(name) = dest.file_name() {
         let name = name.to_string_lossy();
         leaks.extend(plan.guard.scan_text("the pack's file name", &name));
     }
     if !leaks.is_empty() {
-        let mut why = String::new();
-        for l in &leaks {
-            let _ = writeln!(
-                why,
-                "error[disclosure]: {} would be in {}",
-                l.secret.what, l.place
-            );
-        }
-        why.push_str("  nothing was written\n");
-        return Err((why, Status::Findings));
+        return Ok(Rendered::Leaks(crate::check::leaks(
+            &checked.loaded.case,
+            &plan.view,
+            &leaks,
+        )));
     }
-    Ok(Ready {
+    Ok(Rendered::Ready(Box::new(Ready {
         plan,
         dest,
         docs,
         bundle: bundled,
         manifest,
-    })
+    })))
 }
 
 /// Builds the case at `path` from `text` into its default packs beside it,
 /// replacing earlier ones: what `casepack edit`'s Build button does, for
-/// one audience. Gives the packs written and what the build said, plain.
-pub fn build_beside(path: &Path, text: &str, settings: &Settings) -> (Vec<PathBuf>, String) {
+/// one audience.
+pub fn build_beside(path: &Path, text: &str, settings: &Settings) -> CaseBuild {
     let outputs = Outputs {
         pack: None,
         force: true,
@@ -353,12 +343,11 @@ pub fn build_beside(path: &Path, text: &str, settings: &Settings) -> (Vec<PathBu
         bundle: false,
         encrypt: false,
     };
-    let no_password = || Err("a pack built from the page is not encrypted".to_string());
+    let no_password = || Err(PasswordError::NotOnPage);
     let target = Target {
         outputs: &outputs,
         data_dir: None,
         password: &no_password,
     };
-    let b = build_case(path, text, &target, settings, false);
-    (b.packs, b.out)
+    build_case(path, text, &target, settings)
 }

@@ -18,6 +18,19 @@ pub fn default_name(case: &Path, audience: PackAudience, pack: &PlannedPack) -> 
     }
 }
 
+/// `-o` names a file, but the build writes several packs.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "this build writes {packs} packs, one for each person the case writes to, each holding only what that person may see; give a folder that exists with -o (not {}), or build one with --recipient ID",
+    given.display()
+)]
+pub struct DestinationError {
+    /// How many packs the build writes.
+    pub packs: usize,
+    /// What `-o` gave.
+    pub given: PathBuf,
+}
+
 /// What `build` writes, and where.
 pub struct Outputs {
     /// The pack, or the folder for several [default: <case>-pack.zip].
@@ -52,18 +65,17 @@ pub fn destinations(
     audience: PackAudience,
     packs: &[PlannedPack],
     output: Option<&Path>,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, DestinationError> {
     match output {
         Some(dir) if dir.is_dir() => Ok(packs
             .iter()
             .map(|p| dir.join(default_name(case, audience, p)))
             .collect()),
         Some(file) if packs.len() == 1 => Ok(vec![file.to_path_buf()]),
-        Some(file) => Err(format!(
-            "this build writes {} packs, one for each person the case writes to, each holding only what that person may see; give a folder that exists with -o (not {}), or build one with --recipient ID",
-            packs.len(),
-            file.display()
-        )),
+        Some(file) => Err(DestinationError {
+            packs: packs.len(),
+            given: file.to_path_buf(),
+        }),
         None => Ok(packs
             .iter()
             .map(|p| PathBuf::from(default_name(case, audience, p)))

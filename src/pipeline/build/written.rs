@@ -1,69 +1,71 @@
-//! What `casepack build` says it wrote: each pack with its documents and
-//! page counts, what the audience does not get, and the bundle.
+//! What a build wrote: each pack with its documents and page counts, what
+//! the audience does not get, and the bundle; and the warning a bundle over
+//! the court's page limit earns. The command line prints it.
 
-use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use super::Ready;
-use crate::pipeline::Checked;
+use crate::diagnostics::Finding;
+use crate::pipeline::{Bundle, Checked};
 
-/// "1 page", "12 pages", right-aligned for the build's list.
-fn pages_label(n: usize) -> String {
-    format!("{n:>3} page{}", if n == 1 { " " } else { "s" })
+/// A pack written.
+#[derive(Debug, Clone)]
+pub struct WrittenPack {
+    /// Where.
+    pub path: PathBuf,
+    /// Whether it is encrypted.
+    pub encrypted: bool,
+    /// Whose own pack it is, for a parent's pack: their name.
+    pub recipient: Option<String>,
+    /// The meeting's name.
+    pub meeting: String,
+    /// Documents casepack wrote for it (the cover and index aside).
+    pub documents: usize,
+    /// Every document in it, in pack order (the cover and index first).
+    pub files: Vec<WrittenDocument>,
+    /// Its attached PDFs: name in the pack, and pages.
+    pub attached: Vec<(String, usize)>,
+    /// Who the pack is for ("the panel", "parents").
+    pub audience: &'static str,
+    /// What the meeting's pack holds that this one does not.
+    pub left_out: Vec<String>,
+    /// The bundle written beside it.
+    pub bundle: Option<WrittenBundle>,
 }
 
-/// What was written, as the build prints it.
-pub(super) fn report(out: &mut String, checked: &Checked, r: &Ready, encrypted: bool) {
+impl WrittenPack {
+    /// Pages in the pack, its attachments' included.
+    pub fn pages(&self) -> usize {
+        self.files.iter().map(|d| d.pages).sum::<usize>()
+            + self.attached.iter().map(|(_, p)| p).sum::<usize>()
+    }
+}
+
+/// A document in a pack written.
+#[derive(Debug, Clone)]
+pub struct WrittenDocument {
+    /// Its file name in the pack.
+    pub file_name: String,
+    /// Its pages.
+    pub pages: usize,
+    /// Whether it is legally privileged.
+    pub privileged: bool,
+}
+
+/// A bundle written.
+#[derive(Debug, Clone)]
+pub struct WrittenBundle {
+    /// Where.
+    pub path: PathBuf,
+    /// Its pages, the index's included.
+    pub pages: usize,
+    /// Pages of documents, as the court's limit counts them.
+    pub parts_pages: usize,
+}
+
+/// What was written for the pack `r`.
+pub(super) fn written(checked: &Checked, r: &Ready, encrypted: bool) -> WrittenPack {
     let attached = &r.plan.attached;
-    let pages: usize = r.docs.iter().map(|d| d.pages).sum::<usize>()
-        + attached.iter().map(|f| f.pages).sum::<usize>();
-    let documents = r.plan.jobs.len();
-    let attachments = match attached.len() {
-        0 => String::new(),
-        1 => ", 1 attachment".to_string(),
-        n => format!(", {n} attachments"),
-    };
-    let whose = match &r.plan.recipient {
-        Some((_, name)) => format!(" ({name}'s own pack)"),
-        None => String::new(),
-    };
-    let _ = writeln!(
-        out,
-        "wrote {}{}{whose} ({} document{}{attachments} and the index, {} pages) for the {}",
-        r.dest.display(),
-        if encrypted {
-            ", encrypted with AES-256,"
-        } else {
-            ""
-        },
-        documents,
-        if documents == 1 { "" } else { "s" },
-        pages,
-        checked
-            .profile
-            .meeting(&checked.meeting.id)
-            .map_or(checked.meeting.id.as_str(), |m| m.name.as_str())
-    );
-    for d in &r.docs {
-        let privileged = if d.job.privileged {
-            "  [legally privileged]"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "  {:<48} {}{privileged}",
-            d.job.file_name,
-            pages_label(d.pages)
-        );
-    }
-    for f in attached {
-        let _ = writeln!(
-            out,
-            "  {:<48} {}  [attached]",
-            f.pack_name,
-            pages_label(f.pages)
-        );
-    }
     let mut left_out = checked.left_out.clone();
     if r.plan.recipient.is_some() {
         let held: Vec<usize> = attached.iter().map(|f| f.index).collect();
@@ -79,29 +81,51 @@ pub(super) fn report(out: &mut String, checked: &Checked, r: &Ready, encrypted: 
             }
         }
     }
-    if !left_out.is_empty() {
-        let _ = writeln!(
-            out,
-            "  not in this pack, for {}: {}",
-            checked.audience.label(),
-            left_out.join("; ")
-        );
+    WrittenPack {
+        path: r.dest.clone(),
+        encrypted,
+        recipient: r.plan.recipient.as_ref().map(|(_, name)| name.clone()),
+        meeting: super::meeting_name(checked).to_string(),
+        documents: r.plan.jobs.len(),
+        files: r
+            .docs
+            .iter()
+            .map(|d| WrittenDocument {
+                file_name: d.job.file_name.clone(),
+                pages: d.pages,
+                privileged: d.job.privileged,
+            })
+            .collect(),
+        attached: attached
+            .iter()
+            .map(|f| (f.pack_name.clone(), f.pages))
+            .collect(),
+        audience: checked.audience.label(),
+        left_out,
+        bundle: r.bundle.as_ref().map(|(file, b)| WrittenBundle {
+            path: file.clone(),
+            pages: b.rendered.pages,
+            parts_pages: b.parts_pages,
+        }),
     }
-    if let Some((file, b)) = &r.bundle {
-        let _ = writeln!(
-            out,
-            "wrote {} ({} pages: the index, then {} pages of documents by section)",
-            file.display(),
-            b.rendered.pages,
-            b.parts_pages
-        );
-        let limit = checked.profile.bundle.page_limit;
-        if b.parts_pages > limit {
-            let _ = writeln!(
-                out,
-                "warning[bundle-over-limit]: the bundle has {} pages of documents, more than the {limit} a court bundle may hold\n  = note: source: {}\n  = help: a longer bundle needs the court's permission; leave out what the court does not need",
-                b.parts_pages, checked.profile.bundle.source
-            );
-        }
-    }
+}
+
+/// A warning when the bundle holds more pages of documents than a court
+/// bundle may.
+pub(super) fn over_limit(checked: &Checked, b: &Bundle) -> Option<Finding> {
+    let rule = &checked.profile.bundle;
+    (b.parts_pages > rule.page_limit).then(|| {
+        Finding::warning(
+            "bundle-over-limit",
+            "",
+            format!(
+                "the bundle has {} pages of documents, more than the {} a court bundle may hold",
+                b.parts_pages, rule.page_limit
+            ),
+        )
+        .source(rule.source.clone())
+        .help(
+            "a longer bundle needs the court's permission; leave out what the court does not need",
+        )
+    })
 }
