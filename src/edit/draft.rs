@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::EditError;
 use crate::case::CasePath;
 use crate::case::path::Segment;
 use crate::diagnostics::Finding;
@@ -38,7 +39,7 @@ pub(super) fn merge(draft: &Draft) -> (Value, Vec<Finding>) {
         let parsed = match CasePath::parse(path) {
             Ok(p) => p,
             Err(e) => {
-                findings.push(Finding::error("invalid-yaml", path.clone(), e));
+                findings.push(Finding::error("invalid-yaml", path.clone(), e.to_string()));
                 continue;
             }
         };
@@ -93,33 +94,33 @@ fn set(case: &mut Value, path: &CasePath, v: Value) {
 pub(super) fn ensure_list<'v>(
     case: &'v mut Value,
     at: &CasePath,
-) -> Result<&'v mut Vec<Value>, String> {
+) -> Result<&'v mut Vec<Value>, EditError> {
     if at.get(case).is_none_or(Value::is_null) {
         set(case, at, Value::Array(Vec::new()));
     }
     at.get_mut(case)
         .and_then(Value::as_array_mut)
-        .ok_or_else(|| format!("`{at}` is not a list"))
+        .ok_or_else(|| EditError::NotAList(at.to_string()))
 }
 
-pub(super) fn split_index(at: &CasePath) -> Result<(CasePath, usize), String> {
+pub(super) fn split_index(at: &CasePath) -> Result<(CasePath, usize), EditError> {
     match at.segments().last() {
         Some(Segment::Index(i)) => Ok((at.parent().unwrap_or_else(CasePath::root), *i)),
-        _ => Err(format!("`{at}` is not an item of a list")),
+        _ => Err(EditError::NotAnItem(at.to_string())),
     }
 }
 
 /// Parses YAML text into JSON; empty text is `null`.
-pub(super) fn parse_yaml(text: &str) -> Result<Value, String> {
+pub(super) fn parse_yaml(text: &str) -> Result<Value, EditError> {
     if text.trim().is_empty() {
         return Ok(Value::Null);
     }
     serde_saphyr::from_str::<Value>(text)
-        .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string())
+        .map_err(|e| EditError::Yaml(e.to_string().lines().next().unwrap_or("").to_string()))
 }
 
 /// The case written as the YAML casepack reads: what is saved, and what is
 /// checked, so a saved file gives the pack the page showed.
-pub fn yaml_of(case: &Value) -> Result<String, String> {
-    serde_saphyr::to_string(case).map_err(|e| format!("the case cannot be written as YAML: {e}"))
+pub fn yaml_of(case: &Value) -> Result<String, EditError> {
+    serde_saphyr::to_string(case).map_err(|e| EditError::ToYaml(e.to_string()))
 }

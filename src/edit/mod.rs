@@ -8,6 +8,7 @@
 //! page.
 
 mod draft;
+mod error;
 pub mod form;
 pub mod page;
 pub mod server;
@@ -17,6 +18,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use error::{EditError, TemplatesBroken};
+
 use crate::pipeline::Settings;
 use crate::profile::PackAudience;
 
@@ -25,38 +28,42 @@ use crate::profile::PackAudience;
 pub const SKELETON: &str = include_str!("skeleton.yaml");
 
 /// A random token for the page's address: 128 bits from the system.
-pub fn token() -> Result<String, String> {
+pub fn token() -> Result<String, EditError> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| format!("no random numbers from the system: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(EditError::Random)?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Writes the skeleton case to `path`, refusing to replace a file.
-pub fn init(path: &Path) -> Result<(), String> {
+pub fn init(path: &Path) -> Result<(), EditError> {
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!("{} already exists", path.display()),
-            _ => format!("cannot write {}: {e}", path.display()),
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AlreadyExists => EditError::Exists(path.to_path_buf()),
+            _ => EditError::Write {
+                path: path.to_path_buf(),
+                source,
+            },
         })?;
     f.write_all(SKELETON.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .map_err(|source| EditError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// The server for `path`, bound to a free port on 127.0.0.1, ready to run.
 pub async fn bind(
     path: &Path,
     settings: &Settings,
-) -> Result<(Arc<server::App>, tokio::net::TcpListener), String> {
+) -> Result<(Arc<server::App>, tokio::net::TcpListener), EditError> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
         .await
-        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+        .map_err(EditError::Listen)?;
+    let addr = listener.local_addr().map_err(EditError::Listen)?;
     // The page checks the same case again after every change.
     crate::render::keep_layouts_longer();
     let app = Arc::new(server::App {
@@ -79,21 +86,25 @@ pub struct Built {
 /// Builds the saved case `text` into the meeting's pack and every parent's
 /// own pack, beside the case file, as `casepack build` and `casepack build
 /// --audience parents` would.
-pub fn build_beside(session: &session::Session, text: &str) -> Result<Built, String> {
+pub fn build_beside(session: &session::Session, text: &str) -> Result<Built, EditError> {
     let mut written = Vec::new();
     let mut said = Vec::new();
     for audience in [PackAudience::Panel, PackAudience::Parents] {
         let mut settings = session.settings().clone();
         settings.audience = audience;
-        let (packs, out) = crate::pipeline::build::build_beside(&session.path, text, &settings);
-        if packs.is_empty() {
-            said.push(first_error(&out));
+        let built = crate::pipeline::build::build_beside(&session.path, text, &settings);
+        if built.written.is_empty() {
+            said.push(
+                built
+                    .first_error()
+                    .unwrap_or_else(|| "the case has errors".to_string()),
+            );
             continue;
         }
-        written.extend(packs.iter().map(|p| name_of(p.as_path())));
+        written.extend(built.packs().map(name_of));
     }
     if written.is_empty() {
-        return Err(format!("nothing was built: {}", said.join("; ")));
+        return Err(EditError::NothingBuilt(said));
     }
     let mut message = format!("Built {} beside the case file.", written.join(", "));
     if !said.is_empty() {
@@ -106,17 +117,4 @@ fn name_of(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// The first `error:` line of a build's output, without its prefix.
-fn first_error(out: &str) -> String {
-    out.lines()
-        .find_map(|l| l.strip_prefix("error"))
-        .map(|l| {
-            l.trim_start_matches(|c| c != ':')
-                .trim_start_matches(':')
-                .trim()
-                .to_string()
-        })
-        .unwrap_or_else(|| "the case has errors".to_string())
 }

@@ -3,6 +3,7 @@
 //! case is shown as text wherever it appears; the page's script puts what
 //! the server says into the page with `textContent`, never as HTML.
 
+use super::error::{EditError, TemplatesBroken};
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -61,8 +62,8 @@ impl View {
     }
 }
 
-fn tera() -> &'static Result<Tera, String> {
-    static TERA: OnceLock<Result<Tera, String>> = OnceLock::new();
+fn tera() -> &'static Result<Tera, TemplatesBroken> {
+    static TERA: OnceLock<Result<Tera, TemplatesBroken>> = OnceLock::new();
     TERA.get_or_init(|| {
         let mut t = Tera::default();
         t.add_raw_templates([
@@ -73,16 +74,16 @@ fn tera() -> &'static Result<Tera, String> {
             ("form.html", include_str!("../../templates/edit/form.html")),
             ("page.html", include_str!("../../templates/edit/page.html")),
         ])
-        .map_err(|e| format!("the page's templates do not compile: {e:?}"))?;
+        .map_err(|e| TemplatesBroken(format!("{e:?}")))?;
         t.autoescape_on(vec![".html"]);
         Ok(t)
     })
 }
 
-fn render(name: &str, context: &Context) -> Result<String, String> {
+fn render(name: &str, context: &Context) -> Result<String, EditError> {
     let t = tera().as_ref().map_err(Clone::clone)?;
     t.render(name, context)
-        .map_err(|e| format!("the page could not be made: {e:?}"))
+        .map_err(|e| EditError::Page(format!("{e:?}")))
 }
 
 fn form_context(schema: &Value, case: &Value, view: View) -> Context {
@@ -103,7 +104,7 @@ fn form_context(schema: &Value, case: &Value, view: View) -> Context {
 }
 
 /// The form alone, for the page to put in place after a list changes shape.
-pub fn form_html(schema: &Value, case: &Value, view: View) -> Result<String, String> {
+pub fn form_html(schema: &Value, case: &Value, view: View) -> Result<String, EditError> {
     render("form.html", &form_context(schema, case, view))
 }
 
@@ -117,7 +118,7 @@ pub fn page_html(
     file: &str,
     base: &str,
     notice: Option<&str>,
-) -> Result<String, String> {
+) -> Result<String, EditError> {
     let mut c = Context::new();
     // Made by tera from escaped values, so safe to place as it is.
     c.insert("form", &form_html(schema, case, view)?);

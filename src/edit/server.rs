@@ -21,6 +21,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::EditError;
 use super::page::{self, View};
 use super::session::{Draft, Op, Session};
 
@@ -147,7 +148,7 @@ async fn page_route(State(app): State<Arc<App>>, Query(q): Query<PageQuery>) -> 
     let view = View::from_query(q.view.as_deref());
     let (case, notice) = match app.session.open() {
         Ok(x) => x,
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     };
     match page::page_html(
         app.session.schema(),
@@ -158,14 +159,14 @@ async fn page_route(State(app): State<Arc<App>>, Query(q): Query<PageQuery>) -> 
         notice.as_deref(),
     ) {
         Ok(html) => Html(html).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e).into_response(),
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }
 
 async fn case_route(State(app): State<Arc<App>>) -> Response {
     match app.session.open() {
         Ok((case, notice)) => Json(json!({ "case": case, "notice": notice })).into_response(),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
 }
 
@@ -189,6 +190,16 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, format!("internal: {e}")))
 }
 
+/// Runs `work` off the server's thread and answers with its JSON, or with
+/// why it could not be done.
+async fn answer(work: impl FnOnce() -> Result<Value, EditError> + Send + 'static) -> Response {
+    match blocking(work).await {
+        Ok(Ok(v)) => Json(v).into_response(),
+        Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
+        Err(r) => r,
+    }
+}
+
 async fn check_route(State(app): State<Arc<App>>, Json(draft): Json<Draft>) -> Response {
     match blocking(move || app.session.check(&draft)).await {
         Ok(v) => Json(v).into_response(),
@@ -206,42 +217,33 @@ struct Reshape {
 }
 
 async fn form_route(State(app): State<Arc<App>>, Json(r): Json<Reshape>) -> Response {
-    let result = blocking(move || {
+    answer(move || {
         let case = app.session.reshape(&r.draft, &r.op, &r.path)?;
         let view = View::from_query(r.view.as_deref());
         let html = page::form_html(app.session.schema(), &case, view)?;
-        Ok::<Value, String>(json!({ "case": case, "html": html }))
+        Ok(json!({ "case": case, "html": html }))
     })
-    .await;
-    match result {
-        Ok(Ok(v)) => Json(v).into_response(),
-        Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e),
-        Err(r) => r,
-    }
+    .await
 }
 
 async fn save_route(State(app): State<Arc<App>>, Json(draft): Json<Draft>) -> Response {
-    let result = blocking(move || {
+    answer(move || {
         app.session.save(&draft)?;
-        Ok::<String, String>(format!(
+        let message = format!(
             "Saved {} (the version before is kept as {}).",
             file_name(&app),
             super::session::backup_of(&app.session.path)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
-        ))
+        );
+        Ok(json!({ "message": message }))
     })
-    .await;
-    match result {
-        Ok(Ok(message)) => Json(json!({ "message": message })).into_response(),
-        Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e),
-        Err(r) => r,
-    }
+    .await
 }
 
 async fn build_route(State(app): State<Arc<App>>, Json(draft): Json<Draft>) -> Response {
-    let result = blocking(move || {
+    answer(move || {
         // What is built is what is saved: the page's build and
         // `casepack build` on the saved file read the same text.
         let text = app.session.save(&draft)?;
@@ -252,14 +254,9 @@ async fn build_route(State(app): State<Arc<App>>, Json(draft): Json<Draft>) -> R
                 names.push(n.clone());
             }
         }
-        Ok::<Value, String>(json!({ "message": built.message, "written": built.written }))
+        Ok(json!({ "message": built.message, "written": built.written }))
     })
-    .await;
-    match result {
-        Ok(Ok(v)) => Json(v).into_response(),
-        Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e),
-        Err(r) => r,
-    }
+    .await
 }
 
 #[derive(Deserialize)]
@@ -281,7 +278,7 @@ async fn preview_route(State(app): State<Arc<App>>, Query(q): Query<PreviewQuery
             png,
         )
             .into_response(),
-        Ok(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e).into_response(),
+        Ok(Err(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
         Err(r) => r,
     }
 }
@@ -291,13 +288,11 @@ async fn preview_text_route(
     State(app): State<Arc<App>>,
     Query(q): Query<PreviewQuery>,
 ) -> Response {
-    match blocking(move || app.session.preview(q.doc, q.page)).await {
-        Ok(Ok((_, pages, words))) => {
-            Json(json!({ "pages": pages, "words": words })).into_response()
-        }
-        Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e),
-        Err(r) => r,
-    }
+    answer(move || {
+        let (_, pages, words) = app.session.preview(q.doc, q.page)?;
+        Ok(json!({ "pages": pages, "words": words }))
+    })
+    .await
 }
 
 /// A pack this session built, from the case's folder: only a name it

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::EditError;
 use crate::case::CasePath;
 use crate::diagnostics::{Finding, Severity};
 use crate::pipeline::{self, Prepared, Settings};
@@ -78,9 +79,11 @@ impl Session {
 
     /// The case file as it is on disk, as JSON for the page. A file that is
     /// not YAML at all opens as an empty case, with the reason.
-    pub fn open(&self) -> Result<(Value, Option<String>), String> {
-        let text = std::fs::read_to_string(&self.path)
-            .map_err(|e| format!("cannot read {}: {e}", self.path.display()))?;
+    pub fn open(&self) -> Result<(Value, Option<String>), EditError> {
+        let text = std::fs::read_to_string(&self.path).map_err(|source| EditError::Read {
+            path: self.path.clone(),
+            source,
+        })?;
         Ok(match parse_yaml(&text) {
             Ok(v) if v.is_object() => (v, None),
             Ok(Value::Null) => (json!({}), None),
@@ -104,7 +107,7 @@ impl Session {
         let text = match yaml_of(&case) {
             Ok(t) => t,
             Err(e) => {
-                findings.push(Finding::error("internal", "", e));
+                findings.push(Finding::error("internal", "", e.to_string()));
                 String::new()
             }
         };
@@ -150,10 +153,10 @@ impl Session {
     }
 
     /// Applies `op` at `path` to the draft and gives the case back.
-    pub fn reshape(&self, draft: &Draft, op: &Op, path: &str) -> Result<Value, String> {
+    pub fn reshape(&self, draft: &Draft, op: &Op, path: &str) -> Result<Value, EditError> {
         let (mut case, findings) = merge(draft);
         if let Some(f) = findings.first() {
-            return Err(f.message.clone());
+            return Err(EditError::Draft(f.message.clone()));
         }
         let at = CasePath::parse(path)?;
         match op {
@@ -167,9 +170,9 @@ impl Session {
                 let list = parent
                     .get_mut(&mut case)
                     .and_then(Value::as_array_mut)
-                    .ok_or_else(|| format!("`{parent}` is not a list"))?;
+                    .ok_or_else(|| EditError::NotAList(parent.to_string()))?;
                 if i >= list.len() {
-                    return Err(format!("`{at}` is not in the case"));
+                    return Err(EditError::NotInCase(at.to_string()));
                 }
                 match op {
                     Op::Remove => {
@@ -188,10 +191,10 @@ impl Session {
     /// The LPM's dates agreed, from the steps the deadline engine dates
     /// after the meeting: each step's action and due date, for the meeting
     /// to confirm or change. Only when none are recorded yet.
-    fn prefill_dates(&self, case: &mut Value) -> Result<(), String> {
+    fn prefill_dates(&self, case: &mut Value) -> Result<(), EditError> {
         let text = yaml_of(case)?;
         let (checked, _) = pipeline::check(&text, &self.settings);
-        let checked = checked.ok_or("the dates can be filled in once the case has no errors")?;
+        let checked = checked.ok_or(EditError::DatesNeedNoErrors)?;
         let lpm = checked.loaded.case.lpm.date;
         let rows: Vec<Value> = checked
             .schedule
@@ -205,7 +208,7 @@ impl Session {
         let lpm = case
             .get_mut("lpm")
             .and_then(Value::as_object_mut)
-            .ok_or("the case has no LPM")?;
+            .ok_or(EditError::NoLpm)?;
         let agreed = lpm
             .entry("dates_agreed")
             .or_insert_with(|| Value::Array(Vec::new()));
@@ -214,18 +217,21 @@ impl Session {
                 a.extend(rows);
                 Ok(())
             }
-            Some(_) => Err("the LPM already has dates agreed".into()),
-            None => Err("`lpm.dates_agreed` is not a list".into()),
+            Some(_) => Err(EditError::DatesAlreadyAgreed),
+            None => Err(EditError::DatesAgreedNotAList),
         }
     }
 
     /// Writes the draft to the case file: to a temporary file in the same
     /// folder, then renamed over it, the previous version kept beside it
     /// as `NAME.bak`. Returns the YAML written.
-    pub fn save(&self, draft: &Draft) -> Result<String, String> {
+    pub fn save(&self, draft: &Draft) -> Result<String, EditError> {
         let (case, findings) = merge(draft);
         if let Some(f) = findings.first() {
-            return Err(format!("not saved: {} ({})", f.message, f.path));
+            return Err(EditError::NotSaved {
+                message: f.message.clone(),
+                path: f.path.clone(),
+            });
         }
         let text = yaml_of(&case)?;
         let dir = self
@@ -233,19 +239,14 @@ impl Session {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("cannot save: {e}"))?;
-        std::io::Write::write_all(&mut tmp, text.as_bytes())
-            .map_err(|e| format!("cannot save: {e}"))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| format!("cannot save: {e}"))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(EditError::Save)?;
+        std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(EditError::Save)?;
+        tmp.as_file().sync_all().map_err(EditError::Save)?;
         if self.path.exists() {
-            std::fs::copy(&self.path, backup_of(&self.path))
-                .map_err(|e| format!("cannot keep the previous version: {e}"))?;
+            std::fs::copy(&self.path, backup_of(&self.path)).map_err(EditError::KeepPrevious)?;
         }
         tmp.persist(&self.path)
-            .map_err(|e| format!("cannot save: {}", e.error))?;
+            .map_err(|e| EditError::Save(e.error))?;
         Ok(text)
     }
 
@@ -256,30 +257,26 @@ impl Session {
         &self,
         doc: usize,
         page: usize,
-    ) -> Result<(Vec<u8>, usize, Vec<String>), String> {
+    ) -> Result<(Vec<u8>, usize, Vec<String>), EditError> {
         let prepared = self
             .last
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .1
             .clone()
-            .ok_or("the preview shows once the case has no errors")?;
-        let pack = prepared
-            .packs
-            .first()
-            .ok_or("the meeting's pack holds no documents")?;
-        let job = pack.jobs.get(doc).ok_or("no such document")?;
-        let laid =
-            crate::render::layout(job, &prepared.checked.profile).map_err(|e| e.to_string())?;
+            .ok_or(EditError::PreviewNeedsNoErrors)?;
+        let pack = prepared.packs.first().ok_or(EditError::NoDocuments)?;
+        let job = pack.jobs.get(doc).ok_or(EditError::NoSuchDocument)?;
+        let laid = crate::render::layout(job, &prepared.checked.profile)?;
         let pages = laid.document.pages();
-        let p = pages.get(page).ok_or("no such page")?;
+        let p = pages.get(page).ok_or(EditError::NoSuchPage)?;
         let options = typst_render::RenderOptions {
             pixel_per_pt: typst::utils::Scalar::new(1.5),
             ..Default::default()
         };
         let png = typst_render::render(p, &options)
             .encode_png()
-            .map_err(|e| format!("cannot make the picture: {e}"))?;
+            .map_err(|e| EditError::Picture(e.to_string()))?;
         let words = crate::plain::printed::page_units(p)
             .into_iter()
             .filter(|u| u.kind != crate::plain::printed::Kind::Furniture)
