@@ -6,7 +6,6 @@
 //! never a guess.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
@@ -25,7 +24,12 @@ pub struct Holiday {
 }
 
 /// A date the calendar has no bank-holiday data for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "there is no bank-holiday data for {division} in {}: the {division} data covers {first_year} to {last_year}, so working days cannot be counted on {}",
+    date.year(),
+    date.format("%-d %B %Y")
+)]
 pub struct OutOfRange {
     /// The date asked about.
     pub date: NaiveDate,
@@ -37,22 +41,71 @@ pub struct OutOfRange {
     pub division: String,
 }
 
-impl fmt::Display for OutOfRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "there is no bank-holiday data for {} in {}: the {} data covers {} to {}, so working days cannot be counted on {}",
-            self.division,
-            self.date.year(),
-            self.division,
-            self.first_year,
-            self.last_year,
-            self.date.format("%-d %B %Y"),
-        )
-    }
+/// Why bank-holiday data cannot be used: each names the date or year at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// The YAML does not have the calendar's shape.
+    #[error("{0}")]
+    Yaml(String),
+    /// The file is not the JSON GOV.UK publishes.
+    #[error("not GOV.UK bank-holiday JSON: {0}")]
+    NotGovUk(String),
+    /// `first_year` comes after `last_year`.
+    #[error("first_year is after last_year")]
+    YearsReversed,
+    /// Years so far off that counting days to them would overflow.
+    #[error("years must lie between 1900 and 2200")]
+    YearsOutOfBounds,
+    /// A holiday's date is not a date.
+    #[error("`{0}` is not a date (YYYY-MM-DD)")]
+    NotADate(String),
+    /// A holiday outside the years the data says it covers.
+    #[error("{date} is outside {first_year}..={last_year}")]
+    OutsideYears {
+        /// The holiday.
+        date: NaiveDate,
+        /// The first year covered.
+        first_year: i32,
+        /// The last year covered.
+        last_year: i32,
+    },
+    /// A holiday on a Saturday or Sunday, which no bank holiday is.
+    #[error("{date} ({name}) falls on a weekend")]
+    Weekend {
+        /// The date.
+        date: NaiveDate,
+        /// The holiday's name.
+        name: String,
+    },
+    /// The same date listed twice.
+    #[error("{0} is listed twice")]
+    Twice(NaiveDate),
+    /// The GOV.UK file has no division of this calendar's name.
+    #[error("the file has no `{key}` division (it has: {})", found.join(", "))]
+    NoDivision {
+        /// The division looked for.
+        key: String,
+        /// The divisions it has.
+        found: Vec<String>,
+    },
+    /// The division lists nothing.
+    #[error("the `{0}` division lists no bank holidays")]
+    NoHolidays(String),
+    /// The file's years would leave years between them and casepack's own.
+    #[error(
+        "the file covers {first} to {last}, which leaves a gap next to casepack's own data ({own_first} to {own_last})"
+    )]
+    Gap {
+        /// The file's first year.
+        first: i32,
+        /// The file's last year.
+        last: i32,
+        /// casepack's first year.
+        own_first: i32,
+        /// casepack's last year.
+        own_last: i32,
+    },
 }
-
-impl std::error::Error for OutOfRange {}
 
 /// A working-day calendar: weekends plus listed bank holidays.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,27 +166,29 @@ impl Calendar {
 
     /// Reads a calendar from YAML, rejecting data that cannot be right: a
     /// holiday on a weekend, the same date twice, a date outside the years.
-    pub fn from_yaml(text: &str) -> Result<Calendar, String> {
-        let file: CalendarFile = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+    pub fn from_yaml(text: &str) -> Result<Calendar, CalendarError> {
+        let file: CalendarFile =
+            serde_saphyr::from_str(text).map_err(|e| CalendarError::Yaml(e.to_string()))?;
         if file.first_year > file.last_year {
-            return Err("first_year is after last_year".into());
+            return Err(CalendarError::YearsReversed);
         }
         // Stepping day by day near the ends of chrono's range would overflow.
         if file.first_year < 1900 || file.last_year > 2200 {
-            return Err("years must lie between 1900 and 2200".into());
+            return Err(CalendarError::YearsOutOfBounds);
         }
         let mut holidays = BTreeMap::new();
         for h in file.holidays {
             let date = NaiveDate::parse_from_str(&h.date, "%Y-%m-%d")
-                .map_err(|_| format!("`{}` is not a date (YYYY-MM-DD)", h.date))?;
+                .map_err(|_| CalendarError::NotADate(h.date.clone()))?;
             if !(file.first_year..=file.last_year).contains(&date.year()) {
-                return Err(format!(
-                    "{date} is outside {}..={}",
-                    file.first_year, file.last_year
-                ));
+                return Err(CalendarError::OutsideYears {
+                    date,
+                    first_year: file.first_year,
+                    last_year: file.last_year,
+                });
             }
             if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
-                return Err(format!("{date} ({}) falls on a weekend", h.name));
+                return Err(CalendarError::Weekend { date, name: h.name });
             }
             let holiday = Holiday {
                 date,
@@ -141,7 +196,7 @@ impl Calendar {
                 substitute: h.substitute,
             };
             if holidays.insert(date, holiday).is_some() {
-                return Err(format!("{date} is listed twice"));
+                return Err(CalendarError::Twice(date));
             }
         }
         Ok(Calendar {
@@ -157,29 +212,28 @@ impl Calendar {
     /// covers, its holidays replace this calendar's; other years are kept.
     /// The file's years must join or overlap this calendar's, so that no year
     /// in between is left without data.
-    pub fn updated_from_govuk_json(&self, text: &str) -> Result<Calendar, String> {
+    pub fn updated_from_govuk_json(&self, text: &str) -> Result<Calendar, CalendarError> {
         let file: BTreeMap<String, GovUkDivision> =
-            serde_json::from_str(text).map_err(|e| format!("not GOV.UK bank-holiday JSON: {e}"))?;
+            serde_json::from_str(text).map_err(|e| CalendarError::NotGovUk(e.to_string()))?;
         let key = self.division.to_lowercase().replace(' ', "-");
-        let division = file.get(&key).ok_or_else(|| {
-            let found: Vec<&str> = file.keys().map(String::as_str).collect();
-            format!(
-                "the file has no `{key}` division (it has: {})",
-                found.join(", ")
-            )
+        let division = file.get(&key).ok_or_else(|| CalendarError::NoDivision {
+            key: key.clone(),
+            found: file.keys().cloned().collect(),
         })?;
         let years = division.events.iter().map(|e| e.date.year());
         let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
-            return Err(format!("the `{key}` division lists no bank holidays"));
+            return Err(CalendarError::NoHolidays(key));
         };
         if first > self.last_year + 1 || last < self.first_year - 1 {
-            return Err(format!(
-                "the file covers {first} to {last}, which leaves a gap next to casepack's own data ({} to {})",
-                self.first_year, self.last_year
-            ));
+            return Err(CalendarError::Gap {
+                first,
+                last,
+                own_first: self.first_year,
+                own_last: self.last_year,
+            });
         }
         if first < 1900 || last > 2200 {
-            return Err("years must lie between 1900 and 2200".into());
+            return Err(CalendarError::YearsOutOfBounds);
         }
         let mut holidays: BTreeMap<NaiveDate, Holiday> = self
             .holidays
@@ -189,7 +243,10 @@ impl Calendar {
             .collect();
         for e in &division.events {
             if matches!(e.date.weekday(), Weekday::Sat | Weekday::Sun) {
-                return Err(format!("{} ({}) falls on a weekend", e.date, e.title));
+                return Err(CalendarError::Weekend {
+                    date: e.date,
+                    name: e.title.clone(),
+                });
             }
             let holiday = Holiday {
                 date: e.date,
@@ -197,7 +254,7 @@ impl Calendar {
                 substitute: e.notes.to_lowercase().contains("substitute"),
             };
             if holidays.insert(e.date, holiday).is_some() {
-                return Err(format!("{} is listed twice", e.date));
+                return Err(CalendarError::Twice(e.date));
             }
         }
         Ok(Calendar {

@@ -26,14 +26,14 @@ pub use load::{LoadedCase, REPLACEMENT, parse, replace_unshowable};
 pub use locate::LocationIndex;
 pub use lpm::*;
 pub use model::*;
-pub use path::CasePath;
+pub use path::{CasePath, PathError, PathProblem};
 pub use people::{
     DateOrYear, Gender, ParentKind, Partnership, PartnershipStatus, Person, PersonId, Reader,
     Readers, Solicitor,
 };
 pub use proceedings::*;
 pub use records::*;
-pub use types::{Date, Time};
+pub use types::{Date, DateError, Time, TimeError};
 
 /// The case format version this build of casepack reads.
 pub const FORMAT_VERSION: u32 = 2;

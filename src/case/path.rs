@@ -27,6 +27,35 @@ pub enum Segment {
     Id(String),
 }
 
+/// Text that is not a path in the case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a path in the case: {why}")]
+pub struct PathError {
+    /// What was written.
+    pub text: String,
+    /// What is wrong with it.
+    pub why: PathProblem,
+}
+
+/// What is wrong with a path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PathProblem {
+    /// A part that is not a field name.
+    #[error(
+        "`{0}` is not a field name (write paths like `people[kerry].address` or `worries[0].worry`)"
+    )]
+    NotAName(String),
+    /// A bracket left open, or text after one.
+    #[error("a `[` is not closed, or text follows a `]`")]
+    Unclosed,
+    /// An index too large to be one.
+    #[error("`{0}` is too large")]
+    TooLarge(String),
+    /// A bracket holding neither a number nor an id.
+    #[error("`[{0}]` is neither a number nor an id")]
+    NotAnIndex(String),
+}
+
 impl CasePath {
     /// The whole case.
     pub fn root() -> CasePath {
@@ -35,11 +64,15 @@ impl CasePath {
 
     /// Parses `people[kerry].address[0]`. Field names are letters, digits,
     /// `_` and `-`; a bracket holds an index or an id.
-    pub fn parse(text: &str) -> Result<CasePath, String> {
+    pub fn parse(text: &str) -> Result<CasePath, PathError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(CasePath::root());
         }
+        let wrong = |why| PathError {
+            text: text.to_string(),
+            why,
+        };
         let mut segments = Vec::new();
         for part in text.split('.') {
             let (name, mut rest) = match part.find('[') {
@@ -47,29 +80,27 @@ impl CasePath {
                 None => (part, ""),
             };
             if name.is_empty() || !name.chars().all(is_name_char) {
-                return Err(format!(
-                    "`{text}` is not a path in the case: `{part}` is not a field name (write paths like `people[kerry].address` or `worries[0].worry`)"
-                ));
+                return Err(wrong(PathProblem::NotAName(part.to_string())));
             }
             segments.push(Segment::Key(name.to_string()));
             while !rest.is_empty() {
                 let Some(end) = rest.find(']').filter(|_| rest.starts_with('[')) else {
-                    return Err(format!(
-                        "`{text}` is not a path in the case: a `[` is not closed, or text follows a `]`"
-                    ));
+                    return Err(wrong(PathProblem::Unclosed));
                 };
                 let inside = &rest[1..end];
-                segments.push(if !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_digit()) {
-                    Segment::Index(inside.parse().map_err(|_| {
-                        format!("`{text}` is not a path in the case: `{inside}` is too large")
-                    })?)
-                } else if is_id(inside) {
-                    Segment::Id(inside.to_string())
-                } else {
-                    return Err(format!(
-                        "`{text}` is not a path in the case: `[{inside}]` is neither a number nor an id"
-                    ));
-                });
+                segments.push(
+                    if !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_digit()) {
+                        Segment::Index(
+                            inside
+                                .parse()
+                                .map_err(|_| wrong(PathProblem::TooLarge(inside.to_string())))?,
+                        )
+                    } else if is_id(inside) {
+                        Segment::Id(inside.to_string())
+                    } else {
+                        return Err(wrong(PathProblem::NotAnIndex(inside.to_string())));
+                    },
+                );
                 rest = &rest[end + 1..];
             }
         }

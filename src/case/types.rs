@@ -9,13 +9,46 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+/// Why text is not a date of the case format.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not written as `YYYY-MM-DD`.
+    #[error("`{0}` is not a date written as YYYY-MM-DD (for example 2026-11-16)")]
+    Shape(String),
+    /// A month that does not exist.
+    #[error("`{text}` is not a real date: there is no month {month}")]
+    NoMonth {
+        /// What was written.
+        text: String,
+        /// The month given.
+        month: u32,
+    },
+    /// A day past the month's end.
+    #[error("`{text}` is not a real date: {month} {year} has {days} days")]
+    NoDay {
+        /// What was written.
+        text: String,
+        /// The month's name.
+        month: &'static str,
+        /// The year.
+        year: i32,
+        /// Days in that month.
+        days: u32,
+    },
+}
+
+/// Text that is not a time written as `HH:MM`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a time written as HH:MM on the 24-hour clock (for example 10:00 or 14:30)")]
+pub struct TimeError(pub String);
+
 /// A calendar date, written in the case as `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
 
 impl Date {
     /// Parses `YYYY-MM-DD`, explaining impossible dates in words.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, DateError> {
         let text = text.trim();
         let parts: Vec<&str> = text.split('-').collect();
         let shape_ok = parts.len() == 3
@@ -24,9 +57,7 @@ impl Date {
             && parts[2].len() == 2
             && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         if !shape_ok {
-            return Err(format!(
-                "`{text}` is not a date written as YYYY-MM-DD (for example 2026-11-16)"
-            ));
+            return Err(DateError::Shape(text.to_string()));
         }
         let (y, m, d): (i32, u32, u32) = (
             parts[0].parse().unwrap_or(0),
@@ -34,19 +65,19 @@ impl Date {
             parts[2].parse().unwrap_or(0),
         );
         if !(1..=12).contains(&m) {
-            return Err(format!(
-                "`{text}` is not a real date: there is no month {m}"
-            ));
+            return Err(DateError::NoMonth {
+                text: text.to_string(),
+                month: m,
+            });
         }
         match NaiveDate::from_ymd_opt(y, m, d) {
             Some(date) => Ok(Date(date)),
-            None => {
-                let days = days_in_month(y, m);
-                let month = month_name(m);
-                Err(format!(
-                    "`{text}` is not a real date: {month} {y} has {days} days"
-                ))
-            }
+            None => Err(DateError::NoDay {
+                text: text.to_string(),
+                month: month_name(m),
+                year: y,
+                days: days_in_month(y, m),
+            }),
         }
     }
 
@@ -150,13 +181,11 @@ pub struct Time(pub NaiveTime);
 
 impl Time {
     /// Parses `HH:MM` (24-hour clock).
-    pub fn parse(text: &str) -> Result<Time, String> {
+    pub fn parse(text: &str) -> Result<Time, TimeError> {
         let text = text.trim();
         NaiveTime::parse_from_str(text, "%H:%M")
             .map(Time)
-            .map_err(|_| {
-                format!("`{text}` is not a time written as HH:MM on the 24-hour clock (for example 10:00 or 14:30)")
-            })
+            .map_err(|_| TimeError(text.to_string()))
     }
 
     /// `10am`, `2:30pm`: how a letter says a time.
@@ -242,21 +271,23 @@ mod tests {
     #[test]
     fn impossible_dates_are_explained() {
         assert_eq!(
-            Date::parse("2026-02-30").unwrap_err(),
+            Date::parse("2026-02-30").unwrap_err().to_string(),
             "`2026-02-30` is not a real date: February 2026 has 28 days"
         );
         assert_eq!(
-            Date::parse("2028-02-30").unwrap_err(),
+            Date::parse("2028-02-30").unwrap_err().to_string(),
             "`2028-02-30` is not a real date: February 2028 has 29 days"
         );
         assert!(
             Date::parse("2026-13-01")
                 .unwrap_err()
+                .to_string()
                 .contains("no month 13")
         );
         assert!(
             Date::parse("16/11/2026")
                 .unwrap_err()
+                .to_string()
                 .contains("YYYY-MM-DD")
         );
         assert_eq!(

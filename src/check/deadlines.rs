@@ -44,7 +44,7 @@ fn not_dated(e: &ScheduleError) -> Finding {
             );
             Finding::error("calendar-range", path, error.to_string()).help(help)
         }
-        ScheduleError::Profile(why) => Finding::error("profile", "", why.clone()),
+        ScheduleError::Profile(why) => Finding::error("profile", "", why.to_string()),
     }
 }
 

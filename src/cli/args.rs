@@ -225,9 +225,8 @@ impl When {
                 .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         }
         if let Some(name) = &self.profile {
-            let profile =
-                crate::profile::find_profile(name, Path::new("."), &settings.calendar)
-                    .map_err(Failure::usage)?;
+            let profile = crate::profile::find_profile(name, Path::new("."), &settings.calendar)
+                .map_err(Failure::usage)?;
             settings.profile = Some(std::sync::Arc::new(profile));
         }
         Ok(settings)

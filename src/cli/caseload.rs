@@ -26,7 +26,7 @@ pub(super) struct Files<'a> {
 }
 
 pub(super) fn caseload(args: &[PathBuf], format: Format, files: &Files, when: &When) -> Outcome {
-    let found = case_files(args).map_err(Failure::usage)?;
+    let found = case_files(args)?;
     for out in [files.ics, files.sheet].into_iter().flatten() {
         if out.exists() && !files.force {
             return Err(Failure::usage(format!(

@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use super::failure::{Failure, Outcome};
 use super::{EXIT_FINDINGS, Format};
+use crate::calendar::Calendar;
 use crate::diagnostics::Findings;
 use crate::pipeline::Settings;
-use crate::calendar::Calendar;
 use crate::{deadlines, pipeline, profile, safe_write};
 
 pub(super) fn profile_or_default(name: Option<&str>) -> Result<profile::Profile, Failure> {
@@ -143,17 +143,15 @@ pub(super) fn check_many(
     color: bool,
 ) -> Outcome {
     let progress = super::batch::Progress::new(cases.len(), "checking");
-    let results: Vec<Result<(String, CaseCheck), String>> = crate::parallel::each(cases, |case| {
-        let result = std::fs::read_to_string(case)
-            .map_err(|e| format!("cannot read {}: {e}", case.display()))
-            .map(|text| {
-                let checked = CaseCheck::run(&text, &settings.for_case(case));
-                (text, checked)
-            });
+    let results: Vec<std::io::Result<(String, CaseCheck)>> = crate::parallel::each(cases, |case| {
+        let result = std::fs::read_to_string(case).map(|text| {
+            let checked = CaseCheck::run(&text, &settings.for_case(case));
+            (text, checked)
+        });
         let line = match &result {
             Ok((_, c)) if c.findings.is_empty() => "no findings".to_string(),
             Ok((_, c)) => counts(&c.findings),
-            Err(e) => format!("error: {e}"),
+            Err(e) => format!("error: cannot read {}: {e}", case.display()),
         };
         progress.finished(case, &line);
         result
@@ -180,7 +178,7 @@ pub(super) fn check_many(
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: cannot read {}: {e}", case.display());
                 failed.push(format!("{} (cannot be read)", case.display()));
             }
         }

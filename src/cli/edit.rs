@@ -30,20 +30,20 @@ pub(super) fn edit(case: &Path, no_open: bool, meeting: Option<String>, when: &W
         .enable_all()
         .build()
         .map_err(|e| Failure::usage(format!("cannot start the page's server: {e}")))?;
-    runtime
-        .block_on(async {
-            let (app, listener) = crate::edit::bind(case, &settings).await?;
-            let url = app.url();
-            println!("casepack edit: {url}");
-            eprintln!("The page is on this computer only. Ctrl-C stops it.");
-            if !no_open && !open_browser(&url) {
-                eprintln!("Open the address above in your browser.");
-            }
-            crate::edit::server::serve(app, listener)
-                .await
-                .map_err(|e| format!("the page's server stopped: {e}"))
-        })
-        .map_err(Failure::usage)?;
+    runtime.block_on(async {
+        let (app, listener) = crate::edit::bind(case, &settings)
+            .await
+            .map_err(Failure::usage)?;
+        let url = app.url();
+        println!("casepack edit: {url}");
+        eprintln!("The page is on this computer only. Ctrl-C stops it.");
+        if !no_open && !open_browser(&url) {
+            eprintln!("Open the address above in your browser.");
+        }
+        crate::edit::server::serve(app, listener)
+            .await
+            .map_err(|e| Failure::usage(format!("the page's server stopped: {e}")))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -22,6 +22,12 @@ pub(super) struct Failure {
 pub(super) type Outcome = Result<ExitCode, Failure>;
 
 impl Failure {
+    /// What it says, without its help and notes.
+    #[cfg(test)]
+    pub(super) fn message(&self) -> &str {
+        &self.message
+    }
+
     /// A usage or I/O problem (exit 2): a missing file, a bad argument.
     pub fn usage(message: impl Display) -> Failure {
         Failure {

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::failure::Failure;
+
 /// The case files named by `args`, in a stable order, and the files in
 /// those folders that were passed over because they are authority
 /// profiles, not cases.
@@ -29,7 +31,7 @@ impl CaseFiles {
 /// in hidden folders, and except authority profiles, which sit beside
 /// cases but are not cases. A folder with no case file in it is an error:
 /// a typo in a folder name must not read as "nothing is due".
-pub fn case_files(args: &[PathBuf]) -> Result<CaseFiles, String> {
+pub fn case_files(args: &[PathBuf]) -> Result<CaseFiles, Failure> {
     let mut found = CaseFiles::default();
     for arg in args {
         if !arg.is_dir() {
@@ -39,13 +41,14 @@ pub fn case_files(args: &[PathBuf]) -> Result<CaseFiles, String> {
             continue;
         }
         let mut files = Vec::new();
-        walk(arg, &mut files)
-            .map_err(|e| format!("cannot read the folder {}: {e}", arg.display()))?;
+        walk(arg, &mut files).map_err(|e| {
+            Failure::usage(format!("cannot read the folder {}: {e}", arg.display()))
+        })?;
         files.sort();
         let before = found.cases.len();
         for file in files {
             let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", file.display())))?;
             if is_profile(&text) {
                 found.profiles.push(file);
             } else if !found.cases.contains(&file) {
@@ -53,10 +56,10 @@ pub fn case_files(args: &[PathBuf]) -> Result<CaseFiles, String> {
             }
         }
         if found.cases.len() == before {
-            return Err(format!(
+            return Err(Failure::usage(format!(
                 "{} holds no case file (.yaml or .yml)",
                 arg.display()
-            ));
+            )));
         }
     }
     Ok(found)
@@ -134,7 +137,11 @@ mod tests {
     fn a_folder_without_cases_is_said_and_files_are_taken_as_given() {
         let dir = tempfile::tempdir().unwrap();
         let err = case_files(&[dir.path().to_path_buf()]).unwrap_err();
-        assert!(err.contains("holds no case file"), "{err}");
+        assert!(
+            err.message().contains("holds no case file"),
+            "{}",
+            err.message()
+        );
         let file = dir.path().join("missing.yaml");
         let found = case_files(&[file.clone(), file.clone()]).unwrap();
         assert_eq!(found.cases, vec![file.clone()]);

@@ -6,7 +6,7 @@ use super::{DatedStep, anchor_phrase, recorded};
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
 use crate::profile::{
-    Anchored, CountsFrom, Direction, Pick, StepRule, TimelineRules, count, event_name,
+    Anchored, CountsFrom, Direction, NotAnEvent, Pick, StepRule, TimelineRules, count, event_name,
 };
 
 /// The date a rule counts from and its name: for `first_of`/`last_of`,
@@ -51,7 +51,7 @@ pub(super) fn anchor(
 
 pub(super) enum Repeated {
     Range(OutOfRange),
-    Profile(String),
+    Profile(NotAnEvent),
 }
 
 /// The later occurrences of a repeating step (`id#2`, `id#3`, …), each

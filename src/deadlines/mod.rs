@@ -26,7 +26,7 @@ use extension::extension;
 use crate::calendar::{Calendar, OutOfRange};
 use crate::case::{Case, Date};
 use crate::profile::{
-    Profile, StepRule, TimelineRules, count, event_date, event_name, event_path, settle,
+    NotAnEvent, Profile, StepRule, TimelineRules, count, event_date, event_name, event_path, settle,
 };
 
 /// Why the case's timelines could not be dated.
@@ -41,9 +41,9 @@ pub enum ScheduleError {
         /// The case field the timeline starts from.
         path: String,
     },
-    /// The profile's rules could not be followed for this case.
-    #[error("{0}")]
-    Profile(String),
+    /// The profile names an event the case format does not have.
+    #[error(transparent)]
+    Profile(#[from] NotAnEvent),
 }
 
 /// Dates every timeline the case's events call for. The schedule comes back
@@ -233,7 +233,7 @@ fn recorded(
     case: &Case,
     rule: &StepRule,
     id: &str,
-) -> Result<(Option<Date>, Option<String>), String> {
+) -> Result<(Option<Date>, Option<String>), NotAnEvent> {
     if id == rule.id
         && let Some(field) = &rule.recorded_by
         && let Some(date) = event_date(case, field)?

@@ -23,10 +23,7 @@ impl Profile {
                 if let Some(field) = &step.recorded_by
                     && event_name(field).is_none()
                 {
-                    return Err(rule!(
-                        "{}/{}: `{field}` is not a case event",
-                        t.id, step.id
-                    ));
+                    return Err(rule!("{}/{}: `{field}` is not a case event", t.id, step.id));
                 }
                 if seen.contains(&step.id.as_str()) {
                     return Err(rule!("{}: step id `{}` is used twice", t.id, step.id));
@@ -83,9 +80,7 @@ impl Profile {
                 ));
             }
             if d.writer == Writer::MeetingPapers && d.agenda.is_empty() {
-                return Err(rule!(
-                    "{at}: `meeting-papers` are kept against an `agenda`"
-                ));
+                return Err(rule!("{at}: `meeting-papers` are kept against an `agenda`"));
             }
             let slots = d.writer.date_slots();
             for slot in slots {

@@ -116,7 +116,9 @@ impl TryFrom<RawOffset> for Offset {
         match units.into_iter().flatten().collect::<Vec<_>>()[..] {
             [one] if one.amount() > 0 => Ok(one),
             [_] => Err(rule!("a repeat must move on by more than 0")),
-            _ => Err(rule!("give exactly one of `working_days`, `days`, `weeks` and `months`")),
+            _ => Err(rule!(
+                "give exactly one of `working_days`, `days`, `weeks` and `months`"
+            )),
         }
     }
 }

@@ -68,8 +68,13 @@ pub fn event_name(event: &str) -> Option<&'static str> {
     EVENTS.iter().find(|(e, _)| *e == event).map(|(_, n)| *n)
 }
 
+/// A name that is none of the case events ([`EVENTS`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a case event")]
+pub struct NotAnEvent(pub String);
+
 /// The date of a case event, if the case records it.
-pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
+pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, NotAnEvent> {
     let lpm_if = |o: LpmOutcome| (case.lpm.outcome == Some(o)).then_some(case.lpm.date);
     let review_if = |d: ReviewDecision| {
         case.review_lpms
@@ -108,7 +113,7 @@ pub fn event_date(case: &Case, event: &str) -> Result<Option<Date>, String> {
         }
         "proceedings.final_hearing" => proceedings.and_then(|p| p.final_hearing),
         "looked_after.placed" => case.looked_after.as_ref().map(|l| l.placed),
-        other => return Err(format!("`{other}` is not a case event")),
+        other => return Err(NotAnEvent(other.to_string())),
     })
 }
 

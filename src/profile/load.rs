@@ -13,9 +13,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::Profile;
 use super::error::{ProfileError, rule};
 use super::merge::{empty, merge, name_path};
+use super::{Profile, TimelineRules};
 use crate::calendar::Calendar;
 
 /// A profile casepack ships with, for one of the procedures it comes from.
@@ -131,7 +131,11 @@ fn shared_built_in(name: &str, cal: &Calendar) -> Option<Result<Arc<Profile>, Pr
 }
 
 /// A profile as [`find`] finds it, shared: a built-in one is not copied.
-pub fn find_shared(name_or_file: &str, dir: &Path, cal: &Calendar) -> Result<Arc<Profile>, ProfileError> {
+pub fn find_shared(
+    name_or_file: &str,
+    dir: &Path,
+    cal: &Calendar,
+) -> Result<Arc<Profile>, ProfileError> {
     match shared_built_in(name_or_file, cal) {
         Some(p) => p,
         None => find(name_or_file, dir, cal).map(Arc::new),
@@ -299,6 +303,22 @@ fn parent(name: &str, dir: Option<&Path>, seen: &mut Vec<String>) -> Result<Laye
     layer(&super::file::read(&path)?, &Origin::File(path), seen)
 }
 
+/// `value` typed as `T`; what does not fit is named by its place.
+fn read<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, ProfileError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let hint = if e.inner().to_string().contains("expected a string") {
+            " (put it in quotes: YAML reads a bare 003 as the number 3)"
+        } else {
+            ""
+        };
+        ProfileError::Shape {
+            at: name_path(value, e.path()),
+            message: e.inner().to_string(),
+            hint,
+        }
+    })
+}
+
 /// Types the merged rules and checks them as a whole, dating with `cal`.
 fn finish(layer: Layer, cal: &Calendar) -> Result<Profile, ProfileError> {
     // The roles' ids, so each role the rules name is resolved as it is read.
@@ -310,19 +330,11 @@ fn finish(layer: Layer, cal: &Calendar) -> Result<Profile, ProfileError> {
         .flatten()
         .filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string))
         .collect();
-    let read = super::ids::with_roles(roles, || serde_path_to_error::deserialize(&layer.value));
-    let mut profile: Profile = read.map_err(|e| {
-        let hint = if e.inner().to_string().contains("expected a string") {
-            " (put it in quotes: YAML reads a bare 003 as the number 3)"
-        } else {
-            ""
-        };
-        ProfileError::Shape {
-            at: name_path(&layer.value, e.path()),
-            message: e.inner().to_string(),
-            hint,
-        }
-    })?;
+    let mut profile: Profile = super::ids::with_roles(roles, || read(&layer.value))?;
+    profile.timelines = std::mem::take(&mut profile.written_timelines)
+        .into_iter()
+        .map(TimelineRules::try_from)
+        .collect::<Result<_, _>>()?;
     profile.letterhead = layer.letterhead;
     profile.templates = layer.templates;
     profile.wording = layer.wording;

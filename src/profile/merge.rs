@@ -65,7 +65,12 @@ fn keyed(list: &[Value]) -> Option<&'static str> {
     ["id", "term"].into_iter().find(|k| first.contains_key(*k))
 }
 
-fn merge_list(base: &mut Vec<Value>, over: Vec<Value>, key: &str, at: &str) -> Result<(), ProfileError> {
+fn merge_list(
+    base: &mut Vec<Value>,
+    over: Vec<Value>,
+    key: &str,
+    at: &str,
+) -> Result<(), ProfileError> {
     for entry in over {
         let Some(id) = entry.get(key).and_then(Value::as_str).map(str::to_string) else {
             return Err(rule!("{at}: every entry needs its `{key}`"));
@@ -285,6 +290,9 @@ mod tests {
             json!({ "roles": [{ "id": "x", "remove": true }] }),
         )
         .unwrap_err();
-        assert!(err.to_string().contains("nothing of that id to remove"), "{err}");
+        assert!(
+            err.to_string().contains("nothing of that id to remove"),
+            "{err}"
+        );
     }
 }

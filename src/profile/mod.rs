@@ -38,7 +38,7 @@ pub use counting::{count, settle};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use error::ProfileError;
-pub use events::{EVENTS, event_date, event_name, event_path};
+pub use events::{EVENTS, NotAnEvent, event_date, event_name, event_path};
 pub use load::{
     BUILT_IN, BuiltIn, DEFAULT, Letterhead, built_in, find as find_profile,
     find_shared as find_shared_profile, load as load_profile,
@@ -69,7 +69,14 @@ pub struct Profile {
     pub default_meeting: String,
     /// A step not yet done is "due soon" within this many working days of its date.
     pub due_soon_working_days: u32,
+    /// The timelines as written: typed into `timelines` once every field
+    /// has its shape, so a rule across a timeline's steps names the
+    /// timeline as its author does, not by its place in the file. Empty
+    /// once the profile is loaded.
+    #[serde(rename = "timelines")]
+    written_timelines: Vec<timelines::RawTimeline>,
     /// Timelines, in the order `casepack timeline` lists them.
+    #[serde(skip)]
     pub timelines: Vec<TimelineRules>,
     /// Who takes part in meetings.
     pub roles: Vec<Role>,

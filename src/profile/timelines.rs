@@ -9,9 +9,10 @@ use serde::Deserialize;
 
 use super::due::{self, Anchor, Due, Offset};
 
-/// A chain of timescales that starts from one event.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "RawTimeline")]
+/// A chain of timescales that starts from one event. Read from a
+/// [`RawTimeline`] once every field has its shape, so what is wrong with
+/// it names the timeline and step, as a profile's author knows them.
+#[derive(Debug, Clone)]
 pub struct TimelineRules {
     /// Short id, e.g. `pre-proceedings`.
     pub id: String,
@@ -27,7 +28,6 @@ pub struct TimelineRules {
     /// Case events that end it early (pre-proceedings ends when proceedings
     /// are issued): steps due after the end that were not done are shown as
     /// ended, not overdue.
-    #[serde(default)]
     pub ends: Vec<String>,
     /// The steps; a step counts from the start or from another step.
     pub steps: Vec<StepRule>,
@@ -39,7 +39,7 @@ pub struct TimelineRules {
 /// A timeline as the rule data writes it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTimeline {
+pub(super) struct RawTimeline {
     id: String,
     title: String,
     source: String,
@@ -93,11 +93,11 @@ impl TryFrom<RawTimeline> for TimelineRules {
 
     fn try_from(t: RawTimeline) -> Result<TimelineRules, ProfileError> {
         if t.starts.is_empty() {
-            return Err(rule!("`starts` lists nothing"));
+            return Err(rule!("{}: `starts` lists nothing", t.id));
         }
         let ids: Vec<&str> = t.steps.iter().map(|s| s.id.as_str()).collect();
         for step in &t.steps {
-            let at = &step.id;
+            let at = format!("{}/{}", t.id, step.id);
             let anchors = step.due.anchor.of();
             let earliest = step.earliest.iter().flat_map(|e| e.anchor.of());
             for anchor in anchors.chain(earliest) {
@@ -120,12 +120,10 @@ impl TryFrom<RawTimeline> for TimelineRules {
                 return Err(rule!("{at}: `repeat.times` is at least 2"));
             }
             if step.id.contains('#') {
-                return Err(rule!(
-                    "{at}: `#` marks a repeat; a step id may not hold it"
-                ));
+                return Err(rule!("{at}: `#` marks a repeat; a step id may not hold it"));
             }
         }
-        let plan = plan(&t.steps)?;
+        let plan = plan(&t.steps).map_err(|e| rule!("{}: {e}", t.id))?;
         Ok(TimelineRules {
             id: t.id,
             title: t.title,

@@ -152,7 +152,8 @@ impl Wording {
         let Some(paragraphs) = self.letters.get(id) else {
             return Ok(());
         };
-        let context = context(data).map_err(|e| vec![Finding::error("internal", "", e.to_string())])?;
+        let context =
+            context(data).map_err(|e| vec![Finding::error("internal", "", e.to_string())])?;
         let mut out = serde_json::Map::new();
         let mut errors = Vec::new();
         for (name, template) in paragraphs.given() {

@@ -1,3 +1,6 @@
+//! An authority's own wording: where it may go, that it renders as plain
+//! text into the letters it is for, and that case text and markup in it
+//! print literally.
 use super::*;
 
 /// What `letter_base` and the letter before proceedings put in a letter's data.

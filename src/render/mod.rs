@@ -73,26 +73,14 @@ pub struct RenderedDocument {
 }
 
 /// Why a document could not be rendered: a template fault, never the case's.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("template `{template}` failed: {}", messages.join("; "))]
 pub struct RenderError {
     /// The template that failed.
     pub template: String,
     /// Typst's messages.
     pub messages: Vec<String>,
 }
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "template `{}` failed: {}",
-            self.template,
-            self.messages.join("; ")
-        )
-    }
-}
-
-impl std::error::Error for RenderError {}
 
 /// A document laid out, with the data it was laid out from. Making its
 /// PDF later reuses the layout when the data is byte for byte the same, so
@@ -180,7 +168,7 @@ fn pdf_of(
         ident: Smart::Custom(format!("casepack/{}", job.file_name)),
         creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
-        standards: standards(job, profile, archival).map_err(|e| fail(vec![e]))?,
+        standards: standards(job, profile, archival)?,
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(document, &options)
@@ -229,7 +217,11 @@ fn compile(
 /// PDF/UA-1 too where its rule says `accessible`. A document that places
 /// pages of other PDFs (the bundle) stays plain PDF: typst-pdf refuses
 /// embedded pages under PDF/A and PDF/UA.
-fn standards(job: &DocumentJob, profile: &Profile, archival: bool) -> Result<PdfStandards, String> {
+fn standards(
+    job: &DocumentJob,
+    profile: &Profile,
+    archival: bool,
+) -> Result<PdfStandards, RenderError> {
     let mut list = Vec::new();
     if archival {
         list.push(PdfStandard::A_2b);
@@ -237,5 +229,8 @@ fn standards(job: &DocumentJob, profile: &Profile, archival: bool) -> Result<Pdf
             list.push(PdfStandard::Ua_1);
         }
     }
-    PdfStandards::new(&list).map_err(|e| e.message().to_string())
+    PdfStandards::new(&list).map_err(|e| RenderError {
+        template: job.template.to_string(),
+        messages: vec![e.message().to_string()],
+    })
 }

@@ -25,19 +25,40 @@ pub struct Migrated {
     pub notes: Vec<String>,
 }
 
+/// Why a file cannot be moved to format 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrateError {
+    /// Its top level is not a mapping.
+    #[error("the file is not a case: its top level is not a mapping")]
+    NotACase,
+    /// It is not YAML.
+    #[error("the file could not be read as YAML: {0}")]
+    Yaml(String),
+    /// It is format 2 already.
+    #[error("the file is already in case format 2")]
+    AlreadyFormat2,
+    /// It does not say it is format 1.
+    #[error("the file does not say `casepack: 1`, so it is not a format 1 case")]
+    NotFormat1,
+    /// What it moved to is not a format 2 case: casepack's fault.
+    #[error("the moved case is not a valid format 2 case: {0}")]
+    NotValid(String),
+    /// The moved case could not be written out.
+    #[error("{0}")]
+    Write(String),
+}
+
 /// Moves format 1 case text to format 2.
-pub fn migrate(text: &str) -> Result<Migrated, String> {
+pub fn migrate(text: &str) -> Result<Migrated, MigrateError> {
     let mut old: Map<String, Value> = match serde_saphyr::from_str::<Value>(text) {
         Ok(Value::Object(m)) => m,
-        Ok(_) => return Err("the file is not a case: its top level is not a mapping".into()),
-        Err(e) => return Err(format!("the file could not be read as YAML: {e}")),
+        Ok(_) => return Err(MigrateError::NotACase),
+        Err(e) => return Err(MigrateError::Yaml(e.to_string())),
     };
     match old.get("casepack").and_then(Value::as_u64) {
         Some(1) => {}
-        Some(2) => return Err("the file is already in case format 2".into()),
-        _ => {
-            return Err("the file does not say `casepack: 1`, so it is not a format 1 case".into());
-        }
+        Some(2) => return Err(MigrateError::AlreadyFormat2),
+        _ => return Err(MigrateError::NotFormat1),
     }
     let mut g = gather::gather(&mut old);
     let mut notes_from_papers = Vec::new();
@@ -86,12 +107,12 @@ pub fn migrate(text: &str) -> Result<Migrated, String> {
     let value = Value::Object(new);
     let mut notes = people.notes;
     notes.extend(notes_from_papers);
-    let case: Case = serde_json::from_value(value.clone())
-        .map_err(|e| format!("the moved case is not a valid format 2 case: {e}"))?;
+    let case: Case =
+        serde_json::from_value(value.clone()).map_err(|e| MigrateError::NotValid(e.to_string()))?;
     // Written from the typed case, so the fields come in the format's order.
-    let mut tidy = serde_json::to_value(&case).map_err(|e| e.to_string())?;
+    let mut tidy = serde_json::to_value(&case).map_err(|e| MigrateError::Write(e.to_string()))?;
     prune(&mut tidy);
-    let body = serde_saphyr::to_string(&tidy).map_err(|e| e.to_string())?;
+    let body = serde_saphyr::to_string(&tidy).map_err(|e| MigrateError::Write(e.to_string()))?;
     let mut yaml = String::new();
     if let Some(first) = text
         .lines()

@@ -67,6 +67,7 @@ fn the_format_1_sample_moves_to_format_2() {
     assert!(
         migrate(&moved.yaml)
             .unwrap_err()
+            .to_string()
             .contains("already in case format 2")
     );
 }
