@@ -110,16 +110,117 @@ pub fn touches(s: &Line, r: &Rect) -> bool {
         .any(|&(x, y)| x >= r.x - e && x <= r.x + r.w + e && y >= r.y - e && y <= r.y + r.h + e)
 }
 
-/// Point in polygon by ray casting.
+/// Whether a point is inside a polygon, by its winding number: how many
+/// times the boundary goes round the point. Worked out differently from the
+/// even-odd ray casting the layout's own check uses, so the two can catch
+/// each other out; for the simple polygons a household is drawn as, the
+/// point is inside exactly when the boundary goes round it once.
 pub fn inside(poly: &[(f64, f64)], x: f64, y: f64) -> bool {
+    winding(poly, (x, y)) != 0
+}
+
+/// Signed number of turns the closed boundary `poly` makes round `p`:
+/// each edge that crosses the horizontal through `p`, to its right, counts
+/// +1 going up and -1 going down.
+pub fn winding(poly: &[(f64, f64)], p: (f64, f64)) -> i32 {
     let n = poly.len();
-    let mut c = false;
+    let mut w = 0;
     for i in 0..n {
-        let (xi, yi) = poly[i];
-        let (xj, yj) = poly[(i + n - 1) % n];
-        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-            c = !c;
+        let (a, b) = (poly[i], poly[(i + 1) % n]);
+        if a.1 <= p.1 && b.1 > p.1 && orient(a, b, p) > 0.0 {
+            w += 1;
+        } else if a.1 > p.1 && b.1 <= p.1 && orient(a, b, p) < 0.0 {
+            w -= 1;
         }
     }
-    c
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{inside, winding};
+    use crate::documents::genogram::check;
+
+    /// A U open at the top, 30 wide and 20 high, its notch 10 wide and 10
+    /// deep: the shape of a household whose middle member lives elsewhere.
+    const U: [(f64, f64); 8] = [
+        (0.0, 0.0),
+        (10.0, 0.0),
+        (10.0, 10.0),
+        (20.0, 10.0),
+        (20.0, 0.0),
+        (30.0, 0.0),
+        (30.0, 20.0),
+        (0.0, 20.0),
+    ];
+
+    /// An L: a 20 by 10 bar with a 10 by 10 foot below its left half.
+    const L: [(f64, f64); 6] = [
+        (0.0, 0.0),
+        (20.0, 0.0),
+        (20.0, 10.0),
+        (10.0, 10.0),
+        (10.0, 20.0),
+        (0.0, 20.0),
+    ];
+
+    /// Points worked out by hand from the drawings above, with the answer.
+    fn worked() -> Vec<(&'static str, &'static [(f64, f64)], (f64, f64), bool)> {
+        vec![
+            ("U: left arm", &U, (5.0, 5.0), true),
+            ("U: right arm", &U, (25.0, 5.0), true),
+            ("U: in the notch", &U, (15.0, 5.0), false),
+            ("U: under the notch", &U, (15.0, 15.0), true),
+            ("U: left of it", &U, (-5.0, 5.0), false),
+            ("U: right of it", &U, (35.0, 15.0), false),
+            ("U: above it", &U, (15.0, -5.0), false),
+            ("U: below it", &U, (15.0, 25.0), false),
+            ("L: bar", &L, (15.0, 5.0), true),
+            ("L: foot", &L, (5.0, 15.0), true),
+            ("L: beside the foot", &L, (15.0, 15.0), false),
+            ("L: far corner", &L, (25.0, 25.0), false),
+        ]
+    }
+
+    #[test]
+    fn the_winding_number_agrees_with_points_worked_by_hand() {
+        for (what, poly, (x, y), want) in worked() {
+            assert_eq!(inside(poly, x, y), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn the_layouts_own_check_agrees_with_points_worked_by_hand() {
+        for (what, poly, (x, y), want) in worked() {
+            assert_eq!(check::inside(poly, x, y), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn the_boundary_goes_round_once_whichever_way_it_is_drawn() {
+        let mut backwards = U;
+        backwards.reverse();
+        // Clockwise on the page (y down) is anticlockwise in the maths.
+        assert_eq!(winding(&U, (5.0, 5.0)).abs(), 1);
+        assert_eq!(winding(&U, (5.0, 5.0)), -winding(&backwards, (5.0, 5.0)));
+        assert_eq!(winding(&U, (15.0, 5.0)), 0);
+        assert_eq!(winding(&backwards, (15.0, 5.0)), 0);
+    }
+
+    #[test]
+    fn both_agree_over_a_fine_grid_on_the_worked_shapes() {
+        // Off the grid lines the shapes are drawn on, so no point is on a
+        // boundary, where the two rules may differ by design.
+        for poly in [&U[..], &L[..]] {
+            for i in 0..70 {
+                for j in 0..50 {
+                    let (x, y) = (
+                        -5.0 + f64::from(i) * 0.5 + 0.25,
+                        -5.0 + f64::from(j) * 0.5 + 0.25,
+                    );
+                    assert_eq!(inside(poly, x, y), check::inside(poly, x, y), "({x}, {y})");
+                }
+            }
+        }
+    }
 }
