@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::read::Reported;
 use super::{Report, Row, Standing};
-use crate::documents::{Audience, DocumentJob};
+use crate::documents::{Audience, Authority, DocumentJob, Meta};
 use crate::profile::{Profile, plural};
 use crate::render::{self, RenderError};
 
@@ -334,22 +334,20 @@ fn meta(report: &Report, cases: &[Reported], profile: &Profile) -> Value {
             None,
         ),
     };
-    let logo = profile
-        .letterhead
-        .as_ref()
-        .and_then(|l| l.logo.as_ref())
-        .map(|(ext, _)| format!("{}.{ext}", crate::templates::LOGO_PATH));
-    json!({
-        "title": "Caseload deadlines",
-        "reference": format!("{}, {}", plural(report.cases as u32, "case"), report.today.medium()),
-        "date": report.today.medium(),
-        "marking": markings.join(" / "),
-        "privileged": false,
-        "privileged_marking": profile.privileged_marking,
-        "authority": { "name": name, "service": service },
-        "logo": logo,
-        "generator": format!("casepack {}", env!("CARGO_PKG_VERSION")),
-    })
+    Meta::new(
+        profile,
+        "Caseload deadlines",
+        format!(
+            "{}, {}",
+            plural(report.cases as u32, "case"),
+            report.today.medium()
+        ),
+        report.today,
+        markings.join(" / "),
+        false,
+        Authority::Councils { name, service },
+    )
+    .to_value()
 }
 
 #[cfg(test)]

@@ -39,18 +39,19 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
         })
         .collect();
     let date = ctx.date();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "as_at": date.long(),
-        "period": match (first, last) {
-            (Some(a), Some(b)) => format!("{} to {}", a.long(), b.long()),
-            _ => String::new(),
-        },
-        "count": rows.len(),
-        "significant_count": entries.iter().filter(|(_, e)| e.significant).count(),
-        "entries": rows,
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "as_at": date.long(),
+            "period": match (first, last) {
+                (Some(a), Some(b)) => format!("{} to {}", a.long(), b.long()),
+                _ => String::new(),
+            },
+            "count": rows.len(),
+            "significant_count": entries.iter().filter(|(_, e)| e.significant).count(),
+            "entries": rows,
+        }),
+    );
     ctx.job(
         "chronology.typ",
         "chronology.pdf".to_string(),

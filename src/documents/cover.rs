@@ -90,20 +90,21 @@ pub fn cover(
         .collect();
     let date = ctx.date();
     let total = cover_pages + entries.iter().map(|e| e.pages).sum::<usize>();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "meeting": meeting_type.map(|m| m.name.clone()).unwrap_or_else(|| meeting.id.clone()),
-        "purpose": capitalised(&meeting.purpose.replace('-', " ")),
-        "date": meeting.date.map(|d| d.long()),
-        "chair": meeting.chair,
-        "social_worker": family.person(family.team().social_worker).name,
-        "pack_for": pack_for(family, audience, viewer),
-        "cover_pages": cover_pages,
-        "total_pages": total,
-        "any_privileged": entries.iter().any(|e| e.privileged),
-        "entries": rows,
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "meeting": meeting_type.map(|m| m.name.clone()).unwrap_or_else(|| meeting.id.clone()),
+            "purpose": capitalised(&meeting.purpose.replace('-', " ")),
+            "date": meeting.date.map(|d| d.long()),
+            "chair": meeting.chair,
+            "social_worker": family.person(family.team().social_worker).name,
+            "pack_for": pack_for(family, audience, viewer),
+            "cover_pages": cover_pages,
+            "total_pages": total,
+            "any_privileged": entries.iter().any(|e| e.privileged),
+            "entries": rows,
+        }),
+    );
     Some(ctx.job(
         "pack-cover.typ",
         "cover-and-index.pdf".to_string(),

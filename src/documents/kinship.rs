@@ -63,12 +63,13 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
         })
         .collect();
     let date = ctx.date();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "as_at": date.long(),
-        "carers": carers,
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "as_at": date.long(),
+            "carers": carers,
+        }),
+    );
     ctx.job(
         "kinship-schedule.typ",
         "kinship-schedule.pdf".to_string(),

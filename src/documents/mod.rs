@@ -18,7 +18,8 @@ mod parts;
 mod summary;
 mod timeline;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::case::{Case, Date, Family, PersonId};
 use crate::deadlines::Schedule;
@@ -96,6 +97,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// The children the pack is about, named as its reader would say them.
+    /// A document's data: what every document prints at its head (the
+    /// page furniture, titled with the document's name, and the
+    /// children's names), then `body`'s fields in order.
+    fn headed(&self, date: Date, body: Value) -> Value {
+        let mut data = serde_json::Map::new();
+        data.insert("meta".into(), self.meta(self.name(), date));
+        data.insert("children_names".into(), self.children_names().into());
+        if let Value::Object(fields) = body {
+            data.extend(fields);
+        }
+        Value::Object(data)
+    }
+
     fn children_names(&self) -> String {
         self.family
             .children_names(self.family.children(), self.reader())
@@ -294,8 +308,95 @@ fn break_long_words(s: &str) -> String {
     out
 }
 
-/// What every template reads under `meta`: the letterhead, markings, and
-/// the page furniture.
+/// What every template reads under `meta`: the title and reference, the
+/// markings, who the page speaks for, the logo, and what made it. Every
+/// document and the caseload sheet give their page furniture this one shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta<'a> {
+    /// The document's title.
+    pub title: &'a str,
+    /// The case's reference (or what the sheet covers).
+    pub reference: String,
+    /// The document's date, "16 Nov 2026".
+    pub date: String,
+    /// The protective marking on every page.
+    pub marking: String,
+    /// Whether the privileged marking is printed too.
+    pub privileged: bool,
+    /// The profile's marking for legally privileged documents.
+    pub privileged_marking: &'a str,
+    /// Who the page speaks for.
+    pub authority: Authority<'a>,
+    /// The logo's path in the template's world, when the profile has one.
+    pub logo: Option<String>,
+    /// "casepack 0.1.0".
+    pub generator: String,
+}
+
+/// Who a page speaks for.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Authority<'a> {
+    /// One council, with the team writing and how to reach it.
+    Council {
+        /// The council.
+        name: &'a str,
+        /// Its service ("Children's Services").
+        service: &'a Option<String>,
+        /// The team writing.
+        team: &'a str,
+        /// Its address, line by line.
+        address: &'a [String],
+        /// Its phone number.
+        phone: &'a str,
+        /// Its email.
+        email: &'a str,
+    },
+    /// The councils of a sheet's cases.
+    Councils {
+        /// Their names.
+        name: String,
+        /// The service, when there is one council.
+        service: Option<String>,
+    },
+}
+
+impl<'a> Meta<'a> {
+    /// Page furniture from `profile`: its markings (or `marking`, for a
+    /// sheet of several profiles' cases), its logo, for `authority`.
+    pub fn new(
+        profile: &'a Profile,
+        title: &'a str,
+        reference: String,
+        date: Date,
+        marking: String,
+        privileged: bool,
+        authority: Authority<'a>,
+    ) -> Meta<'a> {
+        Meta {
+            title,
+            reference,
+            date: date.medium(),
+            marking,
+            privileged,
+            privileged_marking: &profile.privileged_marking,
+            authority,
+            logo: profile
+                .letterhead
+                .as_ref()
+                .and_then(|l| l.logo.as_ref())
+                .map(|(ext, _)| format!("{}.{ext}", crate::templates::LOGO_PATH)),
+            generator: format!("casepack {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// As JSON, for a document's data.
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// What every template reads under `meta` for a document of `case`.
 fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Date) -> Value {
     let la = &case.local_authority;
     // A profile's letterhead speaks for the council; the case keeps the team.
@@ -303,29 +404,24 @@ fn meta(case: &Case, profile: &Profile, title: &str, privileged: bool, date: Dat
         Some(l) => (&l.name, &l.service, &l.address, &l.phone, &l.email),
         None => (&la.name, &la.service, &la.address, &la.phone, &la.email),
     };
-    let logo = profile
-        .letterhead
-        .as_ref()
-        .and_then(|l| l.logo.as_ref())
-        .map(|(ext, _)| format!("{}.{ext}", crate::templates::LOGO_PATH));
-    json!({
-        "title": title,
-        "reference": case.reference,
-        "date": date.medium(),
-        "marking": profile.protective_marking,
-        "privileged": privileged,
-        "privileged_marking": profile.privileged_marking,
-        "authority": {
-            "name": name,
-            "service": service,
-            "team": la.team,
-            "address": address,
-            "phone": phone,
-            "email": email,
-        },
-        "logo": logo,
-        "generator": format!("casepack {}", env!("CARGO_PKG_VERSION")),
-    })
+    let authority = Authority::Council {
+        name,
+        service,
+        team: &la.team,
+        address,
+        phone,
+        email,
+    };
+    Meta::new(
+        profile,
+        title,
+        case.reference.clone(),
+        date,
+        profile.protective_marking.clone(),
+        privileged,
+        authority,
+    )
+    .to_value()
 }
 
 pub use crate::case::join_and;
@@ -333,6 +429,7 @@ pub use crate::case::join_and;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn names_join_as_in_speech_here_too() {

@@ -51,14 +51,15 @@ fn meeting(ctx: &Ctx) -> Value {
 pub(super) fn care_planning(ctx: &Ctx) -> DocumentJob {
     let case = ctx.case;
     let date = ctx.date();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "children": child_rows(ctx.family),
-        "meeting": meeting(ctx),
-        "placed": case.looked_after.as_ref().map(|l| l.placed.long()),
-        "agenda": items(ctx),
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "children": child_rows(ctx.family),
+            "meeting": meeting(ctx),
+            "placed": case.looked_after.as_ref().map(|l| l.placed.long()),
+            "agenda": items(ctx),
+        }),
+    );
     ctx.job(
         "meeting-papers.typ",
         format!("{}.pdf", ctx.rule.id),
@@ -132,28 +133,29 @@ pub(super) fn advocates(ctx: &Ctx) -> Option<DocumentJob> {
         .advocates_meeting
         .or(ctx.meeting.date)
         .unwrap_or(case.lpm.date);
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "meeting": meeting(ctx),
-        "court": p.court,
-        "case_number": p.case_number,
-        "issued": p.issued.map(|d| d.long()),
-        "parties": parties,
-        "experts": p.experts.iter().map(|e| json!({
-            "discipline": e.discipline,
-            "proposed_by": e.proposed_by,
-            "name": e.name,
-            "why_necessary": e.why_necessary,
-            "letter_of_instruction": e.letter_of_instruction,
-        })).collect::<Vec<_>>(),
-        "disclosure": p.disclosure,
-        "contested_ico": p.contested_ico,
-        "draft_order": p.draft_order,
-        "cmh": hearing(p.case_management_hearing, DateSlot::Cmh),
-        "irh": hearing(p.issues_resolution_hearing, DateSlot::Irh),
-        "agenda": items(ctx),
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "meeting": meeting(ctx),
+            "court": p.court,
+            "case_number": p.case_number,
+            "issued": p.issued.map(|d| d.long()),
+            "parties": parties,
+            "experts": p.experts.iter().map(|e| json!({
+                "discipline": e.discipline,
+                "proposed_by": e.proposed_by,
+                "name": e.name,
+                "why_necessary": e.why_necessary,
+                "letter_of_instruction": e.letter_of_instruction,
+            })).collect::<Vec<_>>(),
+            "disclosure": p.disclosure,
+            "contested_ico": p.contested_ico,
+            "draft_order": p.draft_order,
+            "cmh": hearing(p.case_management_hearing, DateSlot::Cmh),
+            "irh": hearing(p.issues_resolution_hearing, DateSlot::Irh),
+            "agenda": items(ctx),
+        }),
+    );
     Some(ctx.job(
         "advocates-agenda.typ",
         "advocates-agenda.pdf".to_string(),

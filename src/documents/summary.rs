@@ -52,9 +52,7 @@ pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
         .map(|e| json!({ "what": e.what, "shown_in": where_shown(case, e) }))
         .collect();
     let date = ctx.date();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
+    let data = ctx.headed(date, json!({
         "children": child_rows(family),
         "legal_status": legal_status,
         "parents": adult_rows(family),
@@ -76,7 +74,7 @@ pub(super) fn job(ctx: &Ctx) -> Option<DocumentJob> {
             "approved": request.and_then(|r| r.approved).map(|d| d.long()),
             "by": family.person(team.team_manager).name,
         },
-    });
+    }));
     Some(ctx.job(
         "plo-summary.typ",
         "plo-summary.pdf".to_string(),

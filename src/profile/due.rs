@@ -4,7 +4,7 @@
 //! (`#[serde(try_from)]`), into these typed values, so nothing downstream
 //! re-checks them.
 
-use super::error::{ProfileError, rule};
+use super::error::{ProfileError, exactly_one, rule};
 use serde::Deserialize;
 
 /// When a step is due, relative to an anchor.
@@ -107,18 +107,16 @@ impl TryFrom<RawOffset> for Offset {
     type Error = ProfileError;
 
     fn try_from(r: RawOffset) -> Result<Offset, ProfileError> {
-        let units = [
-            r.working_days.map(Offset::WorkingDays),
-            r.days.map(Offset::Days),
-            r.weeks.map(Offset::Weeks),
-            r.months.map(Offset::Months),
-        ];
-        match units.into_iter().flatten().collect::<Vec<_>>()[..] {
-            [one] if one.amount() > 0 => Ok(one),
-            [_] => Err(rule!("a repeat must move on by more than 0")),
-            _ => Err(rule!(
-                "give exactly one of `working_days`, `days`, `weeks` and `months`"
-            )),
+        let unit = exactly_one([
+            ("working_days", r.working_days.map(Offset::WorkingDays)),
+            ("days", r.days.map(Offset::Days)),
+            ("weeks", r.weeks.map(Offset::Weeks)),
+            ("months", r.months.map(Offset::Months)),
+        ]);
+        match unit {
+            Ok(one) if one.amount() > 0 => Ok(one),
+            Ok(_) => Err(rule!("a repeat must move on by more than 0")),
+            Err(e) => Err(rule!("give {e}")),
         }
     }
 }
@@ -127,11 +125,11 @@ impl TryFrom<RawDue> for Due {
     type Error = ProfileError;
 
     fn try_from(r: RawDue) -> Result<Due, ProfileError> {
-        let (raw, direction) = match (r.after, r.before) {
-            (Some(a), None) => (a, Direction::After),
-            (None, Some(b)) => (b, Direction::Before),
-            _ => return Err(rule!("give exactly one of `after` and `before`")),
-        };
+        let (raw, direction) = exactly_one([
+            ("after", r.after.map(|a| (a, Direction::After))),
+            ("before", r.before.map(|b| (b, Direction::Before))),
+        ])
+        .map_err(|e| rule!("give {e}"))?;
         let (pick, of) = match raw {
             RawAnchor::One(id) => (Pick::One, vec![id]),
             RawAnchor::First { first_of } => (Pick::First, first_of),
@@ -151,22 +149,15 @@ impl TryFrom<RawDue> for Due {
             },
             _ => return Err(rule!("`first_of` and `last_of` name at least two anchors")),
         };
-        let units = [
-            r.working_days.map(Offset::WorkingDays),
-            r.days.map(Offset::Days),
-            r.weeks.map(Offset::Weeks),
-            r.week.map(Offset::Week),
-            r.months.map(Offset::Months),
-            r.court_day.map(Offset::CourtDay),
-        ];
-        let offset = match units.into_iter().flatten().collect::<Vec<_>>()[..] {
-            [one] => one,
-            _ => {
-                return Err(rule!(
-                    "give exactly one of `working_days`, `days`, `weeks`, `week`, `months` and `court_day`"
-                ));
-            }
-        };
+        let offset = exactly_one([
+            ("working_days", r.working_days.map(Offset::WorkingDays)),
+            ("days", r.days.map(Offset::Days)),
+            ("weeks", r.weeks.map(Offset::Weeks)),
+            ("week", r.week.map(Offset::Week)),
+            ("months", r.months.map(Offset::Months)),
+            ("court_day", r.court_day.map(Offset::CourtDay)),
+        ])
+        .map_err(|e| rule!("give {e}"))?;
         match offset {
             Offset::CourtDay(0) => return Err(rule!("`court_day` counts from Day 1")),
             Offset::Week(0) => return Err(rule!("`week` counts from week 1")),

@@ -95,6 +95,30 @@ macro_rules! rule {
 }
 pub(crate) use rule;
 
+/// The one of several options a rule gives, each named by its field:
+/// the names back, to list, when it gives none or more than one.
+pub(super) fn exactly_one<T, const N: usize>(
+    options: [(&'static str, Option<T>); N],
+) -> Result<T, OneOf<N>> {
+    let names = options.each_ref().map(|(name, _)| *name);
+    let mut given = options.into_iter().filter_map(|(_, o)| o);
+    match (given.next(), given.next()) {
+        (Some(one), None) => Ok(one),
+        _ => Err(OneOf(names)),
+    }
+}
+
+/// "exactly one of `a`, `b` and `c`": what a rule that gave none or
+/// several of its options must give.
+pub(super) struct OneOf<const N: usize>([&'static str; N]);
+
+impl<const N: usize> std::fmt::Display for OneOf<N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let quoted: Vec<String> = self.0.iter().map(|n| format!("`{n}`")).collect();
+        write!(f, "exactly one of {}", crate::case::join_and(&quoted))
+    }
+}
+
 impl ProfileError {
     /// This error, in the profile or file `origin` names.
     pub fn in_(self, origin: impl Into<String>) -> ProfileError {

@@ -2,7 +2,7 @@
 //! must be there, what its pack must hold and which timescales govern it,
 //! every rule with the procedure it comes from.
 
-use super::error::{ProfileError, rule};
+use super::error::{ProfileError, exactly_one, rule};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -252,21 +252,18 @@ impl TryFrom<RawRequirement> for Requirement {
     type Error = ProfileError;
 
     fn try_from(r: RawRequirement) -> Result<Requirement, ProfileError> {
-        let kinds = [
-            r.document.map(Kind::Document),
-            r.attachment.map(Kind::Attachment),
-            r.genogram.map(|g| Kind::Genogram(g.generations)),
-            r.chronology.map(Kind::Chronology),
-            r.attendee.map(Kind::Attendee),
-            r.field.map(Kind::Field),
-        ];
-        let mut kinds = kinds.into_iter().flatten();
-        let (Some(kind), None) = (kinds.next(), kinds.next()) else {
-            return Err(rule!(
-                "requirement `{}` must give exactly one of `document`, `attachment`, `genogram`, `chronology`, `attendee` and `field`",
-                r.id
-            ));
-        };
+        let kind = exactly_one([
+            ("document", r.document.map(Kind::Document)),
+            ("attachment", r.attachment.map(Kind::Attachment)),
+            (
+                "genogram",
+                r.genogram.map(|g| Kind::Genogram(g.generations)),
+            ),
+            ("chronology", r.chronology.map(Kind::Chronology)),
+            ("attendee", r.attendee.map(Kind::Attendee)),
+            ("field", r.field.map(Kind::Field)),
+        ])
+        .map_err(|e| rule!("requirement `{}` must give {e}", r.id))?;
         Ok(Requirement {
             id: r.id,
             what: r.what,

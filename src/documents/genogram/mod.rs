@@ -86,15 +86,16 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
     let family = family(ctx.family);
     let layout = layout(&family);
     let date = ctx.date();
-    let data = json!({
-        "meta": ctx.meta(ctx.name(), date),
-        "children_names": ctx.children_names(),
-        "as_at": date.long(),
-        "people": family.people.len(),
-        "generations": ctx.family.generations(),
-        "has_household": !family.households.is_empty(),
-        "layout": layout,
-    });
+    let data = ctx.headed(
+        date,
+        json!({
+            "as_at": date.long(),
+            "people": family.people.len(),
+            "generations": ctx.family.generations(),
+            "has_household": !family.households.is_empty(),
+            "layout": layout,
+        }),
+    );
     ctx.job(
         "genogram.typ",
         "genogram.pdf".to_string(),
