@@ -339,6 +339,34 @@ fn every_stage_is_in_the_list_and_the_list_has_no_stage_that_is_not() {
     );
 }
 
+#[test]
+fn the_readmes_test_command_is_what_ci_runs_and_it_runs_cargo_test() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("the file is there");
+    let readme = read("README.md");
+    let setup = &readme[readme.find("## Set-up").expect("the README has a set-up")..];
+    let block = &setup[setup.find("```sh\n").expect("its commands") + 6..];
+    let commands: Vec<&str> = block[..block.find("```").expect("closed")]
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .collect();
+    assert_eq!(commands.len(), 2, "two set-up commands: {commands:?}");
+    assert!(
+        commands[0].starts_with("cargo run -- build samples/"),
+        "{commands:?}"
+    );
+    assert_eq!(commands[1], "./test");
+    let ci_run = read(".ci/run");
+    let ci: Vec<&str> = ci_run
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    assert_eq!(ci.last(), Some(&"exec ./test"), "{ci:?}");
+    let test = read("test");
+    let last = test.lines().rev().find(|l| !l.trim().is_empty());
+    assert_eq!(last, Some("exec cargo test --locked \"$@\""));
+}
+
 /// The tidy checks themselves, on made-up files: each would fail on what it
 /// is for, and passes what it allows.
 mod the_checks {

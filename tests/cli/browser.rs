@@ -1,6 +1,6 @@
 //! `casepack edit` in a real browser: headless Chromium driven through
 //! chromedriver (Debian's `chromium` and `chromium-driver`, which
-//! `.ci/run` installs). A fictional family is written into an empty case
+//! `./test` installs). A fictional family is written into an empty case
 //! through the form alone; findings come and go beside their fields; the
 //! preview shows the child; the saved file builds, from the command line,
 //! the pack the page built. axe-core checks each view. Screenshots go to

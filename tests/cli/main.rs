@@ -1,7 +1,7 @@
 //! The integration harness: runs the real `casepack` binary on fixture
 //! cases in temporary folders and checks what a user would see — exit
 //! status, messages, the files written, and the text of the PDFs (read with
-//! poppler's `pdftotext`, so `.ci/run` installs poppler-utils).
+//! poppler's `pdftotext`, so `./test` installs poppler-utils).
 //!
 //! Adding a test: put a case under `tests/fixtures/` (bad inputs under
 //! `tests/fixtures/bad/`, each a copy of the sample with one thing wrong)

@@ -109,14 +109,14 @@ fn every_case_file() -> Vec<PathBuf> {
     out
 }
 
-/// Runs a validator the way a user would; `.ci/run` installs both.
+/// Runs a validator the way a user would; `./test` installs both.
 fn validator(program: &str, args: &[String]) -> Output {
     Command::new(program)
         .args(args)
         .current_dir(root())
         .output()
         .unwrap_or_else(|e| {
-            panic!("{program} must be installed to run this test (`.ci/run` installs it: npm install -g ajv-cli@5.0.0; pip install check-jsonschema==0.39.0): {e}")
+            panic!("{program} must be installed to run this test (`./test` installs it: npm install -g ajv-cli@5.0.0; pip install check-jsonschema==0.39.0): {e}")
         })
 }
 
