@@ -164,8 +164,12 @@ mod tests {
         (0.0, 20.0),
     ];
 
+    /// A point worked out by hand: what it is, the shape, the point, and
+    /// whether it is inside.
+    type Worked = (&'static str, &'static [(f64, f64)], (f64, f64), bool);
+
     /// Points worked out by hand from the drawings above, with the answer.
-    fn worked() -> Vec<(&'static str, &'static [(f64, f64)], (f64, f64), bool)> {
+    fn worked() -> Vec<Worked> {
         vec![
             ("U: left arm", &U, (5.0, 5.0), true),
             ("U: right arm", &U, (25.0, 5.0), true),
