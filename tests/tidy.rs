@@ -1,6 +1,7 @@
 //! casepack's own rules about its code, read from `src/` (as rust-analyzer's
 //! `tidy.rs` keeps its own): no stage imports from a later one, library code
-//! never returns `Result<_, String>`, and every module says what it is.
+//! never returns `Result<_, String>` nor writes an error's message by hand, and
+//! every module says what it is.
 //! Test code (a `tests.rs`, a `*_tests.rs`, a `tests/` folder, a
 //! `#[cfg(test)]` module) may use any stage.
 
@@ -255,6 +256,22 @@ fn string_errors(text: &str) -> Vec<String> {
     out
 }
 
+/// Each error type in `text`'s code whose `Display` is written by hand
+/// rather than by thiserror: "line N: `impl … Display for XError`".
+fn hand_written_errors(text: &str) -> Vec<String> {
+    let code = without_comments(&without_tests(text));
+    code.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let l = line.trim();
+            let target = l.strip_prefix("impl")?.split(" for ").nth(1)?;
+            let name = target.trim_end_matches('{').trim();
+            (l.contains("Display") && (name.ends_with("Error") || name.ends_with("Failure")))
+                .then(|| format!("line {}: `impl Display for {name}`", i + 1))
+        })
+        .collect()
+}
+
 /// Every file of `src/`, with its path relative to it.
 fn sources() -> Vec<(PathBuf, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -305,6 +322,24 @@ fn library_code_never_returns_a_string_as_its_error() {
     assert!(
         wrong.is_empty(),
         "errors as text (give the stage's error enum a variant, with thiserror):\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_error_says_what_it_is_through_thiserror() {
+    let mut wrong = Vec::new();
+    for (file, text) in sources() {
+        if is_test_file(&file) {
+            continue;
+        }
+        for w in hand_written_errors(&text) {
+            wrong.push(format!("src/{}: {w}", file.display()));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "errors whose message is written by hand (derive thiserror::Error, a variant per reason):\n{}",
         wrong.join("\n")
     );
 }
@@ -406,6 +441,15 @@ mod the_checks {
                 "line 2: `Result<u8, String>`",
                 "line 3: `Result< Vec<(u8, u8)>, String, >`",
             ]
+        );
+    }
+
+    #[test]
+    fn a_hand_written_error_message_is_found_and_a_derived_one_passes() {
+        let text = "//! x\npub struct RedactionError(pub String);\nimpl std::fmt::Display for RedactionError {\n}\nimpl fmt::Display for Date {}\n#[derive(thiserror::Error)]\n#[error(\"bad\")]\npub struct TimeError(pub String);\n#[cfg(test)]\nimpl Display for TestError {}\n";
+        assert_eq!(
+            hand_written_errors(text),
+            ["line 3: `impl Display for RedactionError`"]
         );
     }
 

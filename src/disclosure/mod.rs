@@ -78,13 +78,39 @@ pub struct View {
 }
 
 /// Why a reader's copy could not be made. Nothing may be written then.
-#[derive(Debug, Clone)]
-pub struct RedactionError(pub String);
-
-impl std::fmt::Display for RedactionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, thiserror::Error)]
+pub enum RedactionError {
+    /// The case would not turn into the data a copy is made from.
+    #[error("the case could not be copied: {0}")]
+    NotCopied(serde_json::Error),
+    /// A `withhold` entry's field is not in the case.
+    #[error("withhold[{index}]: `{field}` names nothing in the case")]
+    NamesNothing {
+        /// Which `withhold` entry.
+        index: usize,
+        /// The field it names, as written.
+        field: String,
+    },
+    /// A `withhold` entry names something that is not text.
+    #[error("withhold[{index}]: `{field}` is not text, so it cannot be withheld")]
+    NotText {
+        /// Which `withhold` entry.
+        index: usize,
+        /// The field it names, as written.
+        field: String,
+    },
+    /// The copy has no list of people to take details out of.
+    #[error("the case has no people to redact")]
+    NoPeople,
+    /// An entry of `people` is not a person.
+    #[error("{0} is not a person")]
+    NotAPerson(String),
+    /// The redacted copy is no longer a case.
+    #[error("the redacted case could not be read back: {0}")]
+    NotReadBack(serde_json::Error),
+    /// The redacted copy names someone it no longer holds.
+    #[error("the redacted case no longer holds together: {0}")]
+    NoLongerHolds(String),
 }
 
 /// Whether `reader` includes `viewer`.
@@ -104,26 +130,18 @@ fn reaches(reader: &Reader, viewer: Viewer, family: &Family) -> bool {
 /// The case as `viewer` may see it.
 pub fn view(family: &Family, viewer: Viewer) -> Result<View, RedactionError> {
     let case = family.case();
-    let fail = |why: String| RedactionError(why);
-    let mut value = serde_json::to_value(case)
-        .map_err(|e| fail(format!("the case could not be copied: {e}")))?;
+    let mut value = serde_json::to_value(case).map_err(RedactionError::NotCopied)?;
     let mut secrets = Vec::new();
     for (i, w) in case.withhold.iter().enumerate() {
         if !w.from.0.iter().any(|r| reaches(r, viewer, family)) {
             continue;
         }
-        let at = w.field.concrete(&value).ok_or_else(|| {
-            fail(format!(
-                "withhold[{i}]: `{}` names nothing in the case",
-                w.field
-            ))
-        })?;
-        let node = at.get_mut(&mut value).ok_or_else(|| {
-            fail(format!(
-                "withhold[{i}]: `{}` names nothing in the case",
-                w.field
-            ))
-        })?;
+        let nothing = || RedactionError::NamesNothing {
+            index: i,
+            field: w.field.to_string(),
+        };
+        let at = w.field.concrete(&value).ok_or_else(nothing)?;
+        let node = at.get_mut(&mut value).ok_or_else(nothing)?;
         let what = format!("withheld text (`{}`)", w.field);
         match node {
             Value::String(s) => {
@@ -143,10 +161,10 @@ pub fn view(family: &Family, viewer: Viewer) -> Result<View, RedactionError> {
                 }
             }
             _ => {
-                return Err(fail(format!(
-                    "withhold[{i}]: `{}` is not text, so it cannot be withheld",
-                    w.field
-                )));
+                return Err(RedactionError::NotText {
+                    index: i,
+                    field: w.field.to_string(),
+                });
             }
         }
     }
@@ -156,14 +174,10 @@ pub fn view(family: &Family, viewer: Viewer) -> Result<View, RedactionError> {
     if let Viewer::Recipient(r) = viewer {
         their_children(family, r, &mut value, &mut secrets)?;
     }
-    let case: Case = serde_json::from_value(value)
-        .map_err(|e| fail(format!("the redacted case could not be read back: {e}")))?;
+    let case: Case = serde_json::from_value(value).map_err(RedactionError::NotReadBack)?;
     // The copy must still hold together: every id it names is in it.
     Family::resolve(&case).map_err(|f| {
-        fail(format!(
-            "the redacted case no longer holds together: {}",
-            f.first().map_or("", |f| f.message.as_str())
-        ))
+        RedactionError::NoLongerHolds(f.first().map_or(String::new(), |f| f.message.clone()))
     })?;
     Ok(View {
         viewer,
@@ -192,7 +206,7 @@ fn private_details(
     let people = value
         .get_mut("people")
         .and_then(Value::as_array_mut)
-        .ok_or_else(|| RedactionError("the case has no people to redact".into()))?;
+        .ok_or(RedactionError::NoPeople)?;
     for (i, entry) in people.iter_mut().enumerate() {
         let p = family.person(i);
         let shared = p.share_contact_with.iter().any(|r| match (r, viewer) {
@@ -245,7 +259,7 @@ fn private_details(
         }
         let map = entry
             .as_object_mut()
-            .ok_or_else(|| RedactionError(format!("{at} is not a person")))?;
+            .ok_or_else(|| RedactionError::NotAPerson(at.clone()))?;
         map.insert("address".into(), json!([]));
         for field in ["phone", "email", "custody"] {
             map.insert(field.into(), Value::Null);

@@ -240,7 +240,7 @@ fn plan(
         )
         .help("nothing is written while this stands; please report it with the case's shape (not its contents)")]
     };
-    let view = disclosure::view(family, viewer).map_err(|e| refused(e.0))?;
+    let view = disclosure::view(family, viewer).map_err(|e| refused(e.to_string()))?;
     let copy = Family::resolve(&view.case)
         .map_err(|_| refused("its copy of the case does not hold together".into()))?;
     let meeting =
