@@ -1,4 +1,4 @@
-//! Attached documents: the PDFs written elsewhere (a single assessment, an
+//! Stage 2, attached documents: the PDFs written elsewhere (a single assessment, an
 //! expert's report, a court order) that the case lists under `attachments`.
 //!
 //! Each is read once, from the case's folder, and checked before anything

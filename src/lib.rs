@@ -1,21 +1,23 @@
 //! casepack: the meeting packs and letters of children's social care in
 //! England under the Public Law Outline, from one YAML case file.
 //!
-//! The pipeline, one module per stage, each handing the next a typed value:
-//! [`case`] (load and check the YAML) → [`rules`] (the authority profile's
-//! requirements and timescales) → [`calendar`] and [`deadlines`] (working
-//! days, dated steps) → [`documents`] (which documents, for whom, with what
-//! data) → [`render`] (Typst to PDF, in memory) → [`pack`] (zip and
-//! manifest). [`plain`] reads every letter to a parent as laid out, measures
-//! it and looks for jargon before anything is written. [`attach`] reads the
-//! PDFs a case attaches, from the case's folder. [`pipeline`] runs them; [`caseload`]
-//! runs `check` over many cases at once for the deadline report across
-//! them, and [`parallel`] runs many cases side by side; [`cli`] is the
-//! command line and [`edit`] the local page, both front ends over
-//! [`pipeline`]. Only the command line, the page's session (the case file,
-//! its `.bak` and the packs it builds, in the case's folder), [`attach`],
-//! [`pack`], [`caseload::read`] (the case files) and the reading of a
-//! profile the case names touch the file system.
+//! One module per stage, each handing the next a typed value, and none
+//! using a later one (`ARCHITECTURE.md` draws them; `tests/tidy.rs` keeps
+//! the order). Foundations every stage may use: [`diagnostics`] (findings),
+//! [`calendar`] (working days), [`parallel`] (many cases side by side),
+//! [`fonts`] and [`templates`] (embedded), [`safe_write`] (whole files or
+//! none). Then [`case`] (load the YAML) → [`attach`] (the PDFs it attaches)
+//! → [`profile`] (the authority's procedure as data) → [`deadlines`] (dated
+//! steps) → [`disclosure`] (each reader's copy, and the scan for what it
+//! left out) → [`documents`] (which documents, for whom, with what data) →
+//! [`render`] (Typst to PDF, in memory) → [`plain`] (letters as printed) →
+//! [`check`] (every finding about a case) → [`pack`] (zip and manifest).
+//! [`pipeline`] runs them and returns typed results; [`caseload`] reports
+//! many cases' deadlines at once; [`edit`] (the local page) and [`cli`]
+//! (the command line) are the front ends. Only the command line, the page's
+//! session (the case file, its `.bak` and the packs it builds), [`attach`],
+//! [`safe_write`], [`pack`], [`caseload`]'s reading of case files and the
+//! reading of a profile the case names touch the file system.
 
 pub mod attach;
 pub mod calendar;

@@ -1,4 +1,4 @@
-//! Stage 8, check: every finding about a case that loaded, whoever's rule
+//! Stage 9, check: every finding about a case that loaded, whoever's rule
 //! it is. The case alone (its format version, blank text, dates in an
 //! impossible order, its people, references between its parts, what it
 //! withholds), its attachments, the meeting its pack is for and what that

@@ -1,4 +1,4 @@
-//! Stage 3, deadlines: the profile's timelines evaluated against this case's
+//! Stage 4, deadlines: the profile's timelines evaluated against this case's
 //! own events on the working-day calendar. A timeline applies when the case
 //! supplies what starts it (the LPM's decision, the issue of proceedings, a
 //! placement); each of its steps is dated from the start or from another

@@ -1,4 +1,4 @@
-//! Disclosure, decided per reader: the case as one reader may see it, and
+//! Stage 5, disclosure, decided per reader: the case as one reader may see it, and
 //! the search of everything written for them for what it left out.
 //!
 //! A parent's pack is made from a copy of the case in which everyone else's

@@ -1,4 +1,4 @@
-//! Stage 4, documents: decides which documents this case's pack holds, who
+//! Stage 6, documents: decides which documents this case's pack holds, who
 //! each is for, whether it is privileged, and prepares the data each
 //! template reads. Every wording choice that depends on the case (how the
 //! children are named, which sentences apply, how dates are written) is made

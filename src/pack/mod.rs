@@ -1,4 +1,4 @@
-//! Stage 6, the pack: the rendered PDFs, the attached ones unchanged, and a
+//! Stage 10, the pack: the rendered PDFs, the attached ones unchanged, and a
 //! manifest in one zip, written
 //! so that either the whole pack appears or nothing does.
 //!

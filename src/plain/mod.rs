@@ -1,4 +1,4 @@
-//! Stage 7, plain language: how a letter to a parent reads as printed. A
+//! Stage 8, plain language: how a letter to a parent reads as printed. A
 //! laid-out letter is read back by Typst's own structure marks
 //! ([`printed`]), measured (Flesch Reading Ease, sentence lengths, long
 //! words: [`measure`], [`syllables`]) and searched for the profile's

@@ -1,4 +1,4 @@
-//! Stage 2, the rules: what an authority requires, as data. A profile names
+//! Stage 3, the profile: what an authority requires, as data. A profile names
 //! its protective markings and its timelines: each starts from an event in
 //! the case (the LPM deciding to issue, the child being placed) and holds
 //! timescale rules, every one with the procedure it comes from. The default

@@ -1,4 +1,4 @@
-//! Stage 5, rendering: each document's template and data compiled by the
+//! Stage 7, rendering: each document's template and data compiled by the
 //! embedded Typst compiler into a PDF, entirely in memory.
 //!
 //! The world holds only the embedded templates, the embedded fonts and one
