@@ -375,6 +375,32 @@ fn every_stage_is_in_the_list_and_the_list_has_no_stage_that_is_not() {
 }
 
 #[test]
+fn architecture_md_draws_the_stages_in_the_order_this_file_keeps() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md is at the root");
+    let picture = text
+        .split("```text")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("ARCHITECTURE.md draws the stages in a ```text block");
+    // Each stage is the first word of its line in the picture, after its
+    // number or the box's edge.
+    let drawn: Vec<&str> = picture
+        .lines()
+        .filter_map(|line| {
+            line.split(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                .find(|w| !w.is_empty())
+                .filter(|w| STAGES.contains(w))
+        })
+        .collect();
+    assert_eq!(
+        drawn, STAGES,
+        "ARCHITECTURE.md's picture and STAGES disagree"
+    );
+}
+
+#[test]
 fn the_readmes_test_command_is_what_ci_runs_and_it_runs_cargo_test() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("the file is there");
