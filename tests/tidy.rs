@@ -308,17 +308,22 @@ fn no_stage_imports_from_a_later_one() {
     );
 }
 
+/// What `find` finds in each library (not test) file, as "src/FILE: …".
+fn in_library_code(find: fn(&str) -> Vec<String>) -> Vec<String> {
+    sources()
+        .into_iter()
+        .filter(|(file, _)| !is_test_file(file))
+        .flat_map(|(file, text)| {
+            find(&text)
+                .into_iter()
+                .map(move |w| format!("src/{}: {w}", file.display()))
+        })
+        .collect()
+}
+
 #[test]
 fn library_code_never_returns_a_string_as_its_error() {
-    let mut wrong = Vec::new();
-    for (file, text) in sources() {
-        if is_test_file(&file) {
-            continue;
-        }
-        for w in string_errors(&text) {
-            wrong.push(format!("src/{}: {w}", file.display()));
-        }
-    }
+    let wrong = in_library_code(string_errors);
     assert!(
         wrong.is_empty(),
         "errors as text (give the stage's error enum a variant, with thiserror):\n{}",
@@ -328,15 +333,7 @@ fn library_code_never_returns_a_string_as_its_error() {
 
 #[test]
 fn every_error_says_what_it_is_through_thiserror() {
-    let mut wrong = Vec::new();
-    for (file, text) in sources() {
-        if is_test_file(&file) {
-            continue;
-        }
-        for w in hand_written_errors(&text) {
-            wrong.push(format!("src/{}: {w}", file.display()));
-        }
-    }
+    let wrong = in_library_code(hand_written_errors);
     assert!(
         wrong.is_empty(),
         "errors whose message is written by hand (derive thiserror::Error, a variant per reason):\n{}",
