@@ -148,9 +148,9 @@ fn a_case_gives_its_overdue_and_due_soon_steps_and_then_its_next() {
     // meeting booked for Thu 26 Nov: Tue 24 Nov. Due soon (within 5 working
     // days of Wed 25 Nov): the assessment plan the day before the meeting,
     // Wed 25 Nov; the stage 2 referrals 2 days after it, Sat 28 Nov brought
-    // forward to Fri 27 Nov. Next: the agreement signed a week after the
-    // meeting, Thu 3 Dec (6 working days away). The meeting itself is
-    // booked, so it is not in the report.
+    // forward to Fri 27 Nov. Next: the agreement signed in week 2 of App. 2,
+    // the week of the meeting being week 1: 26 Nov + 13 days, Wed 9 Dec. The
+    // meeting itself is booked, so it is not in the report.
     let want = [
         ("advice-recorded", Standing::Overdue, "2026-11-23"),
         ("letter-before-proceedings", Standing::Overdue, "2026-11-23"),
@@ -158,7 +158,7 @@ fn a_case_gives_its_overdue_and_due_soon_steps_and_then_its_next() {
         ("agreement-to-legal", Standing::Overdue, "2026-11-24"),
         ("assessment-plan-to-legal", Standing::DueSoon, "2026-11-25"),
         ("stage-2-referrals", Standing::DueSoon, "2026-11-27"),
-        ("agreement-signed", Standing::Next, "2026-12-03"),
+        ("agreement-signed", Standing::Next, "2026-12-09"),
     ];
     let mut got_sorted = got.clone();
     got_sorted.sort_by(|a, b| (a.1, &a.2, &a.0).cmp(&(b.1, &b.2, &b.0)));

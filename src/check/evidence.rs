@@ -5,7 +5,43 @@
 
 use super::meeting::lower_first;
 use crate::case::{Case, Date, Family, Filled};
+use crate::diagnostics::Severity;
 use crate::profile::Profile;
+use crate::profile::explain::local_setting;
+
+/// Evidence that is there but older than a limit: the limit's own source
+/// and severity, which are not the requirement's when the limit is the
+/// authority's setting rather than the procedure's.
+pub(super) struct Stale {
+    /// Where the limit comes from: the procedure, or this profile.
+    pub source: String,
+    /// How serious it is; `None` takes the requirement's.
+    pub severity: Option<Severity>,
+    /// Whether the limit is the authority's own setting (`local:`).
+    pub local: bool,
+}
+
+impl Stale {
+    /// A limit from `source` in `profile` (what it limits in words): a
+    /// local one names the profile and is a warning unless `severity` says.
+    fn new(profile: &Profile, what: &str, source: &str, severity: Option<Severity>) -> Self {
+        match local_setting(source) {
+            Some(why) => Self {
+                source: format!(
+                    "local limit of the `{}` profile ({what}), not the procedure's: {why}",
+                    profile.profile
+                ),
+                severity: Some(severity.unwrap_or(Severity::Warning)),
+                local: true,
+            },
+            None => Self {
+                source: source.to_string(),
+                severity,
+                local: false,
+            },
+        }
+    }
+}
 
 pub(super) fn document(
     filled: &Filled,
@@ -14,7 +50,7 @@ pub(super) fn document(
     id: &str,
 ) -> Option<(String, String)> {
     let doc = profile.document(id)?;
-    if let Some(t) = &doc.timeline {
+    if let Some(t) = doc.timelines.first() {
         let timeline = profile.timelines.iter().find(|x| &x.id == t)?;
         return (!started.contains(&t.as_str())).then(|| {
             // The first start that is a case event says what to record.
@@ -60,7 +96,7 @@ pub(super) fn attachment(
     profile: &Profile,
     kinds: &[String],
     on: Date,
-) -> Option<(String, String)> {
+) -> Option<(String, String, Option<Stale>)> {
     let names: Vec<String> = kinds
         .iter()
         .filter_map(|k| profile.attachment_kind(k))
@@ -76,6 +112,7 @@ pub(super) fn attachment(
         return Some((
             "attachments".into(),
             format!("no {} attached", names.join(" or ")),
+            None,
         ));
     }
     // The newest of the kinds decides whether the pack is up to date.
@@ -84,6 +121,7 @@ pub(super) fn attachment(
     let months = kind.fresh_months?;
     let limit = on.0.checked_sub_months(chrono::Months::new(months))?;
     (newest.date.0 < limit).then(|| {
+        let source = kind.fresh_source.as_deref().unwrap_or(&kind.source);
         (
             format!("attachments[{i}].date"),
             format!(
@@ -92,13 +130,29 @@ pub(super) fn attachment(
                 newest.date.long(),
                 on.long()
             ),
+            Some(Stale::new(
+                profile,
+                &format!("attachment_kinds[{}].fresh_months", kind.id),
+                source,
+                kind.fresh_severity,
+            )),
         )
     })
 }
 
-pub(super) fn chronology(case: &Case, months: u32, on: Date) -> Option<(String, String)> {
+pub(super) fn chronology(
+    case: &Case,
+    profile: &Profile,
+    rule: &crate::profile::ChronologyRule,
+    on: Date,
+) -> Option<(String, String, Option<Stale>)> {
+    let months = rule.within_months;
     let Some(last) = case.chronology.iter().map(|e| e.date).max() else {
-        return Some(("chronology".into(), "the case has no chronology".into()));
+        return Some((
+            "chronology".into(),
+            "the case has no chronology".into(),
+            None,
+        ));
     };
     let limit = on.0.checked_sub_months(chrono::Months::new(months))?;
     (last.0 < limit).then(|| {
@@ -109,6 +163,9 @@ pub(super) fn chronology(case: &Case, months: u32, on: Date) -> Option<(String, 
                 last.long(),
                 on.long()
             ),
+            rule.source.as_deref().map(|source| {
+                Stale::new(profile, "chronology.within_months", source, rule.severity)
+            }),
         )
     })
 }

@@ -2,7 +2,7 @@
 //! is for, and what its pack is missing, what is stale, who is not there.
 //! Every finding carries the severity and source the rule data gives it.
 
-use super::evidence::{attachment, chronology, document, genogram};
+use super::evidence::{Stale, attachment, chronology, document, genogram};
 use crate::case::{Attendee, Case, Date, Family, Filled, LpmOutcome, PackMeeting};
 use crate::diagnostics::{Finding, Severity, nearest};
 use crate::profile::{
@@ -41,14 +41,16 @@ pub fn meeting(
         .iter()
         .filter(|r| r.applies_to(&selected.purpose))
     {
+        let plain = |found: Option<(String, String)>| found.map(|(p, w)| (p, w, None));
         let found = match req.check() {
-            Check::Document(d) => document(&filled, profile, started, d),
+            Check::Document(d) => plain(document(&filled, profile, started, d)),
             Check::Attachment(kinds) => attachment(case, profile, kinds, on),
-            Check::Genogram(n) => family.and_then(|f| genogram(f, n)),
-            Check::Chronology(rule) => chronology(case, rule.within_months, on),
-            Check::Field(path) => {
-                (!filled.at(path)).then(|| (path.to_string(), format!("`{path}` is not filled in")))
-            }
+            Check::Genogram(n) => plain(family.and_then(|f| genogram(f, n))),
+            Check::Chronology(rule) => chronology(case, profile, rule, on),
+            Check::Field(path) => plain(
+                (!filled.at(path))
+                    .then(|| (path.to_string(), format!("`{path}` is not filled in"))),
+            ),
             Check::Attendee(role) => {
                 if selected.attendees.is_empty() {
                     if !attendees_noted {
@@ -62,13 +64,14 @@ pub fn meeting(
                         (
                             attendees_path(meeting, own),
                             format!("no one at the meeting is {}", lower_first(&role.name)),
+                            None,
                         )
                     })
                 }
             }
         };
-        if let Some((path, why)) = found {
-            findings.push(requirement_finding(meeting, req, path, why));
+        if let Some((path, why, stale)) = found {
+            findings.push(requirement_finding(meeting, req, path, why, stale));
         }
     }
     if let Some(chair) = &selected.chair {
@@ -228,6 +231,7 @@ fn requirement_finding(
     req: &Requirement,
     path: String,
     why: String,
+    stale: Option<Stale>,
 ) -> Finding {
     let code = match req.check() {
         Check::Document(_) => "missing-document",
@@ -242,11 +246,22 @@ fn requirement_finding(
         meeting.short,
         lower_first(&req.what)
     );
-    let f = match req.severity {
+    // Evidence older than a limit: the limit's severity and source are the
+    // finding's, and a local one says so in the message too.
+    let (severity, source, message) = match stale {
+        Some(s) if s.local => (
+            s.severity.unwrap_or(req.severity),
+            s.source,
+            format!("{message} (a local limit of this profile, not the procedure's)"),
+        ),
+        Some(s) => (s.severity.unwrap_or(req.severity), s.source, message),
+        None => (req.severity, req.source.clone(), message),
+    };
+    let f = match severity {
         Severity::Error => Finding::error(code, path, message),
         Severity::Warning => Finding::warning(code, path, message),
     };
-    f.source(req.source.clone()).help(format!(
+    f.source(source).help(format!(
         "`casepack explain {}` lists what it needs",
         meeting.id
     ))

@@ -58,7 +58,13 @@ pub fn schedule(case: &Case, profile: &Profile, cal: &Calendar) -> Result<Schedu
             dated.insert(i, None);
             continue;
         };
-        match date_timeline(rules, case, cal, start, &started_by, &mut problems) {
+        match date_timeline(
+            rules,
+            case,
+            cal,
+            (start, &started_by, &start_name),
+            &mut problems,
+        ) {
             Ok(steps) => {
                 let ended = rules
                     .ends
@@ -144,17 +150,16 @@ fn find_start(
     None
 }
 
-/// Dates one timeline's steps, each counting from the start or other steps.
+/// Dates one timeline's steps, each counting from the start (its date, what
+/// started it and its name in words) or other steps.
 fn date_timeline(
     rules: &TimelineRules,
     case: &Case,
     cal: &Calendar,
-    start: Date,
-    started_by: &str,
+    (start, started_by, start_name): (Date, &str, &str),
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<DatedStep>, ScheduleError> {
     let profile_error = ScheduleError::Profile;
-    let start_name = event_name(started_by).map_or_else(|| "the start".to_string(), str::to_string);
     // Each step's first occurrence, by its place in the plan; and every
     // occurrence, repeats included.
     let mut dated: Vec<DatedStep> = Vec::with_capacity(rules.steps.len());
@@ -163,7 +168,7 @@ fn date_timeline(
         let rule = &rules.steps[planned.rule];
         let range = |e| out_of_range(e, event_path(started_by));
         let pick = rule.due.anchor.pick;
-        let (from, anchor_name) = anchor(rules, &dated, &planned.due, pick, start, &start_name);
+        let (from, anchor_name) = anchor(rules, &dated, &planned.due, pick, start, start_name);
         let (mut due, mut moved_from) =
             count(cal, from, rule.due.direction, rule.due.offset).map_err(range)?;
         let mut rule_words = match &rule.counted {
@@ -184,7 +189,7 @@ fn date_timeline(
         }
         let earliest = match (&rule.earliest, &planned.earliest) {
             (Some(e), Some(from)) => {
-                let (on, name) = anchor(rules, &dated, from, e.anchor.pick, start, &start_name);
+                let (on, name) = anchor(rules, &dated, from, e.anchor.pick, start, start_name);
                 let (date, _) = count(cal, on, e.direction, e.offset).map_err(range)?;
                 rule_words = format!("{rule_words}; not before {}", e.describe(&name));
                 Some(date)

@@ -74,11 +74,13 @@ fn pre_proceedings_from_an_lpm_the_day_before_good_friday() {
     assert_eq!(due(&s, "initial-meeting"), d("2027-04-19"));
     // Counting back: 2 working days before Mon 19 Apr is Thu 15 Apr.
     assert_eq!(due(&s, "agreement-to-legal"), d("2027-04-15"));
-    // "Week N" ends on day 7N, the LPM being day 1 (as 004 App. 3 counts
-    // "Week 1 – Day 1"): week 8 ends on LPM + 55 days, Wed 19 May; week 16
-    // on LPM + 111 days, Wed 14 Jul.
-    assert_eq!(due(&s, "plo-review"), d("2027-05-19"));
-    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-07-14"));
+    // "No later than eight weeks after the LPM" (004 §9b(iv)) is LPM + 56
+    // days, Thu 20 May; the 16-week aim LPM + 112 days, Thu 15 Jul.
+    assert_eq!(due(&s, "plo-review"), d("2027-05-20"));
+    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-07-15"));
+    // App. 2 week 5 counts from the first meeting's deadline, Mon 19 Apr:
+    // 19 Apr + 34 days is Sun 23 May, so Fri 21 May.
+    assert_eq!(due(&s, "stage-2-complete"), d("2027-05-21"));
     assert!(s.timeline("court").is_none());
     assert!(s.timeline("issue").is_none());
 }
@@ -121,10 +123,11 @@ fn issue_from_an_lpm_on_christmas_eve_and_the_planned_court_timeline() {
     assert_eq!(due(&s, "standard-directions"), d("2027-01-13"));
     assert_eq!(due(&s, "case-management-hearing"), d("2027-02-04"));
     assert_eq!(due(&s, "advocates-meeting"), d("2027-02-02"));
-    assert_eq!(due(&s, "care-planning-meeting-two"), d("2027-03-11"));
     // Week 15 ends on day 105 counting the issue (Tue 12 Jan) as day 1:
     // 12 Jan + 104 days = Mon 26 Apr 2027 (004 App. 3).
     assert_eq!(due(&s, "final-evidence"), d("2027-04-26"));
+    // Week 13 (004 App. 3; not 003's "two weeks before"): 12 Jan + 90 days,
+    // Mon 12 Apr.
     assert_eq!(due(&s, "final-care-planning-meeting"), d("2027-04-12"));
     // Week 20 ends on 12 Jan + 139 days = Mon 31 May 2027, the spring bank
     // holiday: due the working day before, Fri 28 May.
@@ -153,7 +156,6 @@ fn the_real_issue_date_and_listed_hearings_replace_the_targets() {
     assert!(!cmh.is_late());
     // Steps counting from the CMH use the listed date.
     assert_eq!(due(&s, "advocates-meeting"), d("2027-02-08"));
-    assert_eq!(due(&s, "care-planning-meeting-two"), d("2027-03-17"));
     // Issued two working days after the 10th working day: late.
     let late = findings.iter().find(|f| f.code == "late").unwrap();
     assert_eq!(late.path, "proceedings.issued");
@@ -190,14 +192,19 @@ fn a_child_placed_just_before_christmas() {
         "looked_after: { placed: 2026-12-18 }",
     );
     let (s, _) = run(&c, "2026-12-18");
-    // 21, 22, 23, 24, 29 Dec.
-    assert_eq!(due(&s, "placement-planning-meeting"), d("2026-12-29"));
-    // ... 30, 31 Dec, 4-8 Jan, 11, 12, 13 Jan: the 15th working day.
-    assert_eq!(due(&s, "first-statutory-review"), d("2027-01-13"));
-    assert_eq!(due(&s, "second-statutory-review"), d("2027-04-07"));
-    assert_eq!(
-        due(&s, "looked-after-care-planning-meeting"),
-        d("2027-02-12")
+    // Reg. 33: the first review within 20 working days of Fri 18 Dec: 21-24,
+    // 29-31 Dec, 4-8, 11-15, 18-20 Jan: Wed 20 Jan 2027.
+    assert_eq!(due(&s, "first-statutory-review"), d("2027-01-20"));
+    // The second within 3 months of the first: Tue 20 Apr; then every 6 months.
+    assert_eq!(due(&s, "second-statutory-review"), d("2027-04-20"));
+    assert_eq!(due(&s, "later-statutory-review"), d("2027-10-20"));
+    assert!(
+        s.step("placement-planning-meeting").is_none(),
+        "001's, not 004's"
+    );
+    assert!(
+        s.step("looked-after-care-planning-meeting").is_none(),
+        "002's, not 004's"
     );
 }
 
@@ -239,9 +246,8 @@ fn an_agreed_extension_moves_the_end_of_pre_proceedings() {
     let c = case("2026-11-16", "initiate-pre-proceedings", EXTEND);
     let (s, findings) = run(&c, "2027-02-22");
     let end = s.step("end-of-pre-proceedings").unwrap();
-    // Week 16 ends on LPM + 111 days, Sun 7 Mar 2027; plus 4 weeks is
-    // Sun 4 Apr, due the working day before: Fri 2 Apr.
-    assert_eq!(end.due, d("2027-04-02"));
+    // 16 weeks after the LPM is Mon 8 Mar 2027; plus 4 weeks, Mon 5 Apr.
+    assert_eq!(end.due, d("2027-04-05"));
     assert!(
         end.rule
             .contains("extended by 4 weeks at the review LPM on 22 February 2027")
@@ -264,7 +270,7 @@ fn an_extension_without_the_head_of_services_agreement_is_an_error() {
         ),
     );
     let (s, findings) = run(&c, "2027-02-22");
-    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-03-05"));
+    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-03-08"));
     let f = findings
         .iter()
         .find(|f| f.code == "extension-not-agreed")
@@ -280,7 +286,7 @@ fn an_extension_beyond_four_weeks_or_after_week_16_is_a_finding() {
     let c = case("2026-11-16", "initiate-pre-proceedings", &long);
     let (s, findings) = run(&c, "2027-02-22");
     assert!(codes(&findings).contains(&"extension-too-long"));
-    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-03-05"));
+    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-03-08"));
     let after = EXTEND.replace("date: 2027-02-22", "date: 2027-03-15");
     let c = case("2026-11-16", "initiate-pre-proceedings", &after);
     let (_, findings) = run(&c, "2027-03-15");

@@ -213,9 +213,16 @@ pub fn plan(
             continue;
         }
         let ctx = Ctx::new(family, schedule, profile, meeting, rule, viewer);
-        if let Some(t) = &rule.timeline {
-            if let Some(t) = schedule.timeline(t) {
-                jobs.push(timeline::job(&ctx, t));
+        if let Some(first) = rule.timelines.first() {
+            // Written once its first timeline has started; the others join
+            // it as they start.
+            if schedule.timeline(first).is_some() {
+                let blocks: Vec<_> = rule
+                    .timelines
+                    .iter()
+                    .filter_map(|t| schedule.timeline(t))
+                    .collect();
+                jobs.push(timeline::job(&ctx, &blocks));
             }
             continue;
         }

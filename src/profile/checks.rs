@@ -74,7 +74,7 @@ impl Profile {
         }
         for d in &self.documents {
             let at = format!("document `{}`", d.id);
-            if (d.writer == Writer::TimelineSheet) != d.timeline.is_some() {
+            if (d.writer == Writer::TimelineSheet) == d.timelines.is_empty() {
                 return Err(rule!(
                     "{at}: a `timeline-sheet` names its `timeline`, and only it does"
                 ));
@@ -113,8 +113,10 @@ impl Profile {
             {
                 return Err(rule!("{at}: a profile has one pack cover and one bundle"));
             }
-            if let Some(t) = &d.timeline
-                && !self.timelines.iter().any(|x| &x.id == t)
+            if let Some(t) = d
+                .timelines
+                .iter()
+                .find(|t| !self.timelines.iter().any(|x| &x.id == *t))
             {
                 return Err(rule!("document `{}`: `{t}` is not a timeline", d.id));
             }

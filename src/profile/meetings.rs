@@ -48,6 +48,11 @@ pub struct AttachmentKind {
     /// `local: why` for a figure no procedure states.
     #[serde(default)]
     pub fresh_source: Option<String>,
+    /// How serious a stale one is under a local limit: a warning unless the
+    /// profile makes it an error (a limit a procedure states takes the
+    /// requirement's own severity).
+    #[serde(default)]
+    pub fresh_severity: Option<Severity>,
     /// The packs it may go in (`build --audience`); by default only inside
     /// the local authority.
     #[serde(default = "inside_the_authority")]
@@ -79,9 +84,12 @@ pub struct DocumentRule {
     /// Case fields (paths in the case) that must be filled in to write it.
     #[serde(default)]
     pub needs: Vec<crate::case::CasePath>,
-    /// For a timeline sheet, the timeline's id: written once it has started.
-    #[serde(default)]
-    pub timeline: Option<String>,
+    /// For a timeline sheet, the timeline's id, or a list of them: written
+    /// once the first has started, each started one a block of its own
+    /// headed by what it counts from (004 App. 2 numbers its weeks from the
+    /// first pre-proceedings meeting, its limits from the LPM).
+    #[serde(default, rename = "timeline", deserialize_with = "one_or_many")]
+    pub timelines: Vec<String>,
     /// Who it is addressed to.
     pub audience: Audience,
     /// The packs it may go in (`build --audience`).
@@ -99,6 +107,20 @@ pub struct DocumentRule {
     pub accessible: bool,
     /// The procedure reference.
     pub source: String,
+}
+
+/// `timeline: court` or `timeline: [pre-proceedings, pre-proceedings-weeks]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
 }
 
 /// Who a document is for.
@@ -293,6 +315,10 @@ pub struct ChronologyRule {
     /// source: `local: why` for a figure no procedure states.
     #[serde(default)]
     pub source: Option<String>,
+    /// How serious an old chronology is under a local limit: a warning
+    /// unless the profile makes it an error.
+    #[serde(default)]
+    pub severity: Option<Severity>,
 }
 
 /// What a requirement checks, resolved from its fields.

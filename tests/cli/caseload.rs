@@ -58,20 +58,21 @@ fn rows(json: &serde_json::Value) -> Vec<(String, String, String, String, String
 /// is led by the team manager. Overdue, then due soon, then next, by date.
 fn by_hand() -> Vec<(String, String, String, String, String)> {
     let sw = "The child's social worker";
+    // 0188's first meeting was Thu 22 Oct 2026, week 1 of 004 App. 2: the
+    // agreement by the end of week 2 (22 Oct + 13 days, Wed 4 Nov), stage 2
+    // by the end of week 5 (+ 34 days, Wed 25 Nov), the LPM of weeks 7/8 by
+    // the end of week 8 (+ 55 days, Wed 16 Dec). 0147's meeting is booked
+    // for Thu 26 Nov: the agreement by 26 Nov + 13 days, Wed 9 Dec. 0212 was
+    // issued Fri 13 Nov: kinship viability by the end of week 5, 13 Nov + 34
+    // days, Thu 17 Dec; Ruby was placed Wed 4 Nov: the first review within
+    // 20 working days (reg. 33), Wed 2 Dec.
     [
         (
             sw,
             "NM/CS/2026/0188",
             "agreement-signed",
             "overdue",
-            "2026-10-29",
-        ),
-        (
-            sw,
-            "NM/CS/2026/0188",
-            "stage-2-complete",
-            "overdue",
-            "2026-11-13",
+            "2026-11-04",
         ),
         (
             sw,
@@ -103,6 +104,13 @@ fn by_hand() -> Vec<(String, String, String, String, String)> {
         ),
         (
             sw,
+            "NM/CS/2026/0188",
+            "stage-2-complete",
+            "due-soon",
+            "2026-11-25",
+        ),
+        (
+            sw,
             "NM/CS/2026/0147",
             "stage-2-referrals",
             "due-soon",
@@ -113,14 +121,14 @@ fn by_hand() -> Vec<(String, String, String, String, String)> {
             "NM/CS/2026/0147",
             "agreement-signed",
             "next",
-            "2026-12-03",
+            "2026-12-09",
         ),
         (
             sw,
             "NM/CS/2026/0212",
-            "care-planning-meeting-one",
+            "kinship-viability-complete",
             "next",
-            "2026-12-07",
+            "2026-12-17",
         ),
         (
             "The local authority's legal adviser",
@@ -134,14 +142,14 @@ fn by_hand() -> Vec<(String, String, String, String, String)> {
             "NM/CS/2026/0188",
             "week-7-lpm",
             "next",
-            "2026-12-04",
+            "2026-12-16",
         ),
         (
             "The independent reviewing officer",
             "NM/CS/2026/0212",
             "first-statutory-review",
             "due-soon",
-            "2026-11-25",
+            "2026-12-02",
         ),
     ]
     .into_iter()
@@ -156,7 +164,7 @@ fn a_folder_of_cases_gives_one_report_grouped_by_who_is_responsible() {
     let text = stdout(&out);
     assert!(text.starts_with(
         "Caseload: overdue, due-soon and next steps, as at Wednesday 25 November 2026\n\
-         3 cases: 6 overdue, 3 due soon, 3 next steps.\n"
+         3 cases: 5 overdue, 4 due soon, 3 next steps.\n"
     ));
     // The groups in order, each with its count.
     let headings: Vec<&str> = text
@@ -204,7 +212,7 @@ fn a_folder_of_cases_gives_one_report_grouped_by_who_is_responsible() {
     // Warnings (the overdue steps) are counted, not printed case by case.
     assert_eq!(
         stderr(&out),
-        "6 warnings in 2 cases: `casepack check FILE` explains a case's own\n"
+        "5 warnings in 2 cases: `casepack check FILE` explains a case's own\n"
     );
 }
 
@@ -226,7 +234,7 @@ fn the_json_report_has_every_row_with_who_holds_each_role() {
             &v["next"],
             &v["warnings"]
         ),
-        (&3.into(), &6.into(), &3.into(), &3.into(), &6.into())
+        (&3.into(), &5.into(), &4.into(), &3.into(), &5.into())
     );
     assert_eq!(v["not_reported"], serde_json::json!([]));
     let posts: Vec<&serde_json::Value> = v["groups"]
@@ -252,11 +260,11 @@ fn the_json_report_has_every_row_with_who_holds_each_role() {
         &serde_json::json!({
             "reference": "NM/CS/2026/0188",
             "file": format!("{CASELOAD}/fenwick-doyle.yaml"),
-            "timeline": "pre-proceedings",
+            "timeline": "pre-proceedings-weeks",
             "step": "agreement-signed",
             "action": "Pre-proceedings agreement typed up, sent to parents' solicitors and signed by all; experts instructed if agreed",
-            "due": "2026-10-29",
-            "weekday": "Thursday",
+            "due": "2026-11-04",
+            "weekday": "Wednesday",
             "earliest": null,
             "limit": false,
             "status": "overdue",

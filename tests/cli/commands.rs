@@ -19,10 +19,6 @@ fn meetings_lists_every_type_and_explain_prints_its_requirements() {
             "review-lpm",
             "pre-proceedings-meeting",
             "advocates-meeting",
-            "cpm-one",
-            "cpm-two",
-            "cpm-three",
-            "looked-after-cpm"
         ]
     );
     // Each type's chair, attendees, pack (and for the LPM its bundle's

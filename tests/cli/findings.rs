@@ -38,7 +38,14 @@ fn check_reports_findings_as_json_on_request() {
     // A requirement's finding carries its source.
     let out = casepack(
         &root(),
-        &["check", SAMPLE, "--meeting", "cpm-one", "--format", "json"],
+        &[
+            "check",
+            SAMPLE,
+            "--meeting",
+            "advocates-meeting",
+            "--format",
+            "json",
+        ],
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = v["findings"]
@@ -47,9 +54,9 @@ fn check_reports_findings_as_json_on_request() {
         .iter()
         .find(|f| f["code"] == "missing-field")
         .unwrap();
-    assert_eq!(f["severity"], "warning");
-    assert_eq!(f["path"], "looked_after.placed");
-    assert_eq!(f["source"], "001 \"Care Planning Meeting One\"");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["path"], "proceedings.issued");
+    assert_eq!(f["source"], "004 App. 3");
 }
 
 /// Each bad input: a copy of the sample with one thing wrong.

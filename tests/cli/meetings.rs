@@ -31,56 +31,6 @@ progress_since_lpm: >-
   has been kept on every unannounced visit.
 ";
 
-const CPM_ONE: &str = "\
-meeting:
-  type: cpm-one
-  date: 2026-11-05
-  chair: Claire Dunmore
-  attendees:
-    - { name: Claire Dunmore, role: Safeguarding team manager (chair) }
-    - { name: Aisha Rahman, role: Social worker }
-    - { name: Paul Grant, role: Supervising social worker (fostering) }
-    - { name: Mina Shah, role: Contact centre manager }
-";
-
-const CPM_TWO: &str = "\
-meeting:
-  type: cpm-two
-  date: 2027-01-08
-  chair: Claire Dunmore
-  attendees:
-    - { name: Claire Dunmore, role: Safeguarding team manager (chair) }
-    - { name: Aisha Rahman, role: Social worker }
-    - { name: Paul Grant, role: Supervising social worker (fostering) }
-    - { name: Tessa Lyle, role: Social worker assessing connected persons }
-    - { name: Mina Shah, role: Contact centre manager }
-";
-
-const CPM_THREE: &str = "\
-meeting:
-  type: cpm-three
-  date: 2027-01-20
-  chair: Rob Ingram
-  attendees:
-    - { name: Rob Ingram, role: Service manager (chair) }
-    - { name: Claire Dunmore, role: Team manager }
-    - { name: Aisha Rahman, role: Social worker }
-    - { name: Owen Pritchard, role: Legal adviser }
-    - { name: Paul Grant, role: Fostering representative }
-    - { name: Mina Shah, role: Contact centre manager }
-";
-
-const LOOKED_AFTER_CPM: &str = "\
-meeting:
-  type: looked-after-cpm
-  date: 2026-12-30
-  chair: Aisha Rahman
-  attendees:
-    - { name: Aisha Rahman, role: Social worker (chair) }
-    - { name: Jo Carter, role: Foster carer }
-    - { name: Shannon Brennan, role: Mother }
-";
-
 /// For each meeting type: the case, the arguments, and the pack's files.
 pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static str>)> {
     let sample = |s: &str| std::fs::read_to_string(root().join(s)).unwrap();
@@ -119,38 +69,6 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
             sample(ISSUE_SAMPLE),
             vec![],
             vec!["advocates-agenda.pdf", "court-timeline.pdf"],
-        ),
-        (
-            "cpm-one",
-            with_meeting(ISSUE_SAMPLE, CPM_ONE),
-            vec![],
-            vec![
-                "cpm-one-papers.pdf",
-                "court-timeline.pdf",
-                "looked-after-timeline.pdf",
-            ],
-        ),
-        (
-            "cpm-two",
-            with_meeting(ISSUE_SAMPLE, CPM_TWO),
-            vec![],
-            vec![
-                "cpm-two-papers.pdf",
-                "court-timeline.pdf",
-                "looked-after-timeline.pdf",
-            ],
-        ),
-        (
-            "cpm-three",
-            with_meeting(ISSUE_SAMPLE, CPM_THREE),
-            vec![],
-            vec!["cpm-three-papers.pdf", "court-timeline.pdf"],
-        ),
-        (
-            "looked-after-cpm",
-            with_meeting(ISSUE_SAMPLE, LOOKED_AFTER_CPM),
-            vec![],
-            vec!["looked-after-cpm-record.pdf", "looked-after-timeline.pdf"],
         ),
     ]
 }

@@ -146,19 +146,35 @@ fn the_timeline_and_minutes_carry_the_computed_deadlines() {
     let timeline = squash(&pdf_text(&entries["pre-proceedings-timeline.pdf"]));
     // LPM Monday 16 Nov 2026. Letter: 5 working days → Mon 23 Nov. First
     // meeting counted from the letter: 10 working days → Mon 7 Dec. PLO
-    // review by the end of week 8 (day 56, the LPM being day 1): Sun 10 Jan
-    // 2027, so Fri 8 Jan. End of week 16: Sun 7 Mar, so Fri 5 Mar 2027.
-    // Stage 2 referrals: 2 days after the meeting booked for Thu 26 Nov is
-    // Sat 28 Nov, so Fri 27 Nov.
+    // review no later than eight weeks after the LPM (004 §9b(iv)): LPM + 56
+    // days, Mon 11 Jan 2027. Pre-proceedings end 16 weeks after it, Mon 8 Mar
+    // 2027; the review LPM before that point, Sun 7 Mar, so Fri 5 Mar.
+    // App. 2's weeks count from the meeting booked for Thu 26 Nov (week 1):
+    // stage 2 referrals 2 days after it, Sat 28 Nov, so Fri 27 Nov; stage 2
+    // assessments by the end of week 5, 26 Nov + 34 days, Wed 30 Dec.
     for date in [
         "Mon 23 Nov 2026",
         "Mon 7 Dec 2026",
-        "Fri 8 Jan 2027",
+        "Mon 11 Jan 2027",
+        "Mon 8 Mar 2027",
         "Fri 5 Mar 2027",
         "Fri 27 Nov 2026",
         "Sat 28 Nov 2026 is a Saturday",
+        "Wed 30 Dec 2026",
     ] {
         assert!(timeline.contains(&squash(date)), "timeline lacks {date}");
+    }
+    // Each block says what it counts from.
+    for heading in [
+        "16-week pre-proceedings timeline",
+        "Counted from the LPM on Monday 16 November 2026",
+        "Pre-proceedings, week by week",
+        "Counted from the first pre-proceedings meeting on Thursday 26 November 2026",
+    ] {
+        assert!(
+            timeline.contains(&squash(heading)),
+            "timeline lacks {heading:?}"
+        );
     }
     for source in ["004 §9b(ii)", "004 §9b(iii)", "004 App. 2 week 5"] {
         assert!(

@@ -262,19 +262,9 @@ fn the_advocates_agenda_lists_parties_positions_experts_and_hearings() {
 #[test]
 fn care_planning_papers_carry_the_procedures_agenda_and_prepared_notes() {
     use super::meetings::{case_dir, with_meeting};
-    let block = "\
-meeting:
-  type: looked-after-cpm
-  date: 2026-12-30
-  chair: Aisha Rahman
-  attendees:
-    - { name: Aisha Rahman, role: Social worker (chair) }
-    - { name: Jo Carter, role: Foster carer }
-    - { name: Shannon Brennan, role: Mother }
-  record:
-    health-education-placement: Ruby is settled with Jo Carter and has started nursery three mornings a week.
-";
-    let dir = case_dir(&with_meeting(ISSUE_SAMPLE, block));
+    // 002's meeting, under 002's profile, with notes prepared for its record.
+    let fixture = "tests/fixtures/authorities/metropolitan-looked-after.yaml";
+    let dir = case_dir(&std::fs::read_to_string(root().join(fixture)).unwrap());
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = squash(&pdf_text(
@@ -282,11 +272,11 @@ meeting:
     ));
     // 002 "Recording": the six areas the record must cover, in order.
     let areas = [
-        "Key recommendations of the last looked-after review",
+        "Key recommendations from the most recent looked-after review",
         "Health, education and placement stability",
-        "Key issues in the care plan for achieving permanence",
-        "Areas outstanding from the last looked-after review",
-        "Concerns about drift or delay for the child",
+        "Key issues relating to the care plan in achieving permanency",
+        "Any key areas outstanding from the most recent looked-after review",
+        "Any areas of concern around drift or delay identified for the child or young person",
         "Key actions and timescales",
     ];
     let record = text.find(&squash("Record")).unwrap();
@@ -297,12 +287,13 @@ meeting:
             .unwrap_or_else(|| panic!("record lacks {a}"));
         at += found;
     }
-    assert!(text.contains(&squash("Ruby is settled with Jo Carter")));
-    assert!(text.contains(&squash("Jo Carter")));
+    assert!(text.contains(&squash("Kai has had his initial health assessment")));
+    assert!(text.contains(&squash("Bev Okonjo")));
     assert!(!text.contains(&squash("LEGALLY PRIVILEGED")));
-    // CPM One in proceedings is privileged and carries 001's items.
+    // CPM One in proceedings, under 001's profile, is privileged and carries
+    // 001's items.
     let dir = case_dir(&with_meeting(
-        ISSUE_SAMPLE,
+        "tests/fixtures/authorities/procedures-manual-2023.yaml",
         "\
 meeting:
   type: cpm-one
@@ -436,19 +427,14 @@ fn an_index_longer_than_a_page_counts_its_own_pages() {
 
 #[test]
 fn a_prepared_note_under_an_unknown_agenda_item_is_a_finding() {
-    use super::meetings::{case_dir, with_meeting};
-    let block = "\
-meeting:
-  type: looked-after-cpm
-  date: 2026-12-30
-  chair: Aisha Rahman
-  attendees:
-    - { name: Aisha Rahman, role: Social worker (chair) }
-    - { name: Jo Carter, role: Foster carer }
-  record:
-    helth-education-placement: Ruby is settled.
-";
-    let dir = case_dir(&with_meeting(ISSUE_SAMPLE, block));
+    use super::meetings::case_dir;
+    let fixture = "tests/fixtures/authorities/metropolitan-looked-after.yaml";
+    let text = std::fs::read_to_string(root().join(fixture)).unwrap();
+    let dir = case_dir(&text.replacen(
+        "    health-education-placement: >-",
+        "    helth-education-placement: >-",
+        1,
+    ));
     let out = casepack(dir.path(), &["check", "case.yaml"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

@@ -188,9 +188,21 @@ fn freshness_limits_come_from_the_profile() {
             "    date: 2026-06-30\n    author: Grace Adeyemi",
         )
     });
+    // 004 §4d(iv) asks only for a current assessment; the 3 months are the
+    // profile's own reading, so a stale one is a warning that says so.
     let args = ["check", "case.yaml", "--meeting", "lpm"];
     let out = casepack(dir.path(), &args);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("warning[missing-attachment]"), "{err}");
+    assert!(
+        err.contains("(a local limit of this profile, not the procedure's)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("source: local limit of the `gloucestershire` profile (attachment_kinds[single-assessment].fresh_months), not the procedure's: 004 §4d(iv) asks only that it is current"),
+        "{err}"
+    );
     pin!("single-assessment-not-fresh", dir.path(), &args, &out);
     let out = casepack(
         dir.path(),
@@ -204,6 +216,34 @@ fn freshness_limits_come_from_the_profile() {
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("missing-attachment"),
+        "{}",
+        stderr(&out)
+    );
+    // A profile may make its own limit an error.
+    std::fs::write(
+        dir.path().join("strict.yaml"),
+        "profile: strict\nname: Strict\nextends: default\nattachment_kinds:\n  - { id: single-assessment, fresh_severity: error }\n",
+    )
+    .unwrap();
+    let out = casepack(
+        dir.path(),
+        &[
+            "check",
+            "case.yaml",
+            "--meeting",
+            "lpm",
+            "--profile",
+            "strict.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[missing-attachment]"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

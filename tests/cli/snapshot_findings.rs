@@ -373,7 +373,7 @@ kinds! {
         ..HARTLEY_NOWAK
     };
     no_attendees: "no-attendees" => Fixture {
-        args: &["--meeting", "cpm-one"],
+        args: &["--meeting", "pre-proceedings-meeting"],
         ..BRENNAN
     };
     no_contact_number: "no-contact-number" => Fixture {
@@ -427,7 +427,7 @@ kinds! {
         ..HARTLEY_NOWAK
     };
     step_order: "step-order" => Fixture {
-        edits: &[("  minutes-authorised: 2026-11-19\n", "  minutes-authorised: 2026-11-19\n  agreement-signed: 2026-11-20\n")],
+        edits: &[("review_date: 2027-01-07\n", "review_date: 2026-11-20\n")],
         ..HARTLEY_NOWAK
     };
     two_households: "two-households" => Fixture {
@@ -439,7 +439,7 @@ kinds! {
         ..WHITFIELD_COLE
     };
     unknown_agenda_item: "unknown-agenda-item" => Fixture {
-        edits: &[("  type: advocates-meeting\n  purpose: before-cmh\n", "  type: looked-after-cpm\n  record:\n    helth-education-placement: Ruby is settled.\n")],
+        edits: &[("  type: advocates-meeting\n  purpose: before-cmh\n", "  type: advocates-meeting\n  purpose: before-cmh\n  record:\n    expert: Two experts are proposed.\n")],
         ..BRENNAN
     };
     unknown_field: "unknown-field" => Fixture {

@@ -16,7 +16,7 @@ fn timeline_prints_every_date_with_weekday_status_and_source() {
     }
     assert!(text.contains("NM/CS/2026/0147: every deadline, as at Sunday 22 November 2026"));
     assert!(text.contains(
-        "16-week pre-proceedings timeline, from the LPM on Monday 16 November 2026 (004 Appendix 2)"
+        "16-week pre-proceedings timeline, from the LPM on Monday 16 November 2026 (004 §9b, §11a(ii); Appendix 2)"
     ));
     // One row per step, each with its id; worked by hand from Mon 16 Nov 2026.
     let row = |id: &str| {
@@ -47,8 +47,9 @@ fn timeline_prints_every_date_with_weekday_status_and_source() {
         minutes.contains("20 Nov 2026") && minutes.contains("done"),
         "{minutes}"
     );
+    // 16 weeks after the LPM (004 §9b(vi)): Mon 8 Mar 2027.
     let end = row("end-of-pre-proceedings");
-    assert!(end.contains("5 Mar 2027") && end.contains(" due "), "{end}");
+    assert!(end.contains("8 Mar 2027") && end.contains(" due "), "{end}");
     let referrals = row("stage-2-referrals");
     assert!(referrals.contains("27 Nov 2026"), "{referrals}");
     assert!(text.contains("28 November 2026 is a Saturday:"), "{text}");
@@ -95,8 +96,10 @@ fn timeline_json_gives_machines_every_step() {
     assert_eq!(cmh["recorded"], "2026-12-08");
     assert_eq!(cmh["status"], "listed");
     assert_eq!(step("advocates-meeting")["due"], "2026-12-04");
-    assert_eq!(step("first-statutory-review")["due"], "2026-11-25");
-    assert_eq!(step("first-statutory-review")["status"], "due-soon");
+    // Placed Wed 4 Nov 2026: the first review within 20 working days (reg.
+    // 33): 5-6, 9-13, 16-20, 23-27, 30 Nov, 1-2 Dec: Wed 2 Dec.
+    assert_eq!(step("first-statutory-review")["due"], "2026-12-02");
+    assert_eq!(step("first-statutory-review")["status"], "due");
     let fh = step("final-hearing");
     assert_eq!(fh["due"], "2027-05-13");
     assert_eq!(
@@ -257,9 +260,11 @@ fn a_calendar_written_again_moves_only_the_events_whose_dates_changed() {
     std::fs::write(&case, text).unwrap();
     let v2 = versions(&write("2027-01-05"));
     assert_eq!(v2["final-evidence"], (1, "20270105T000000Z".to_string()));
+    // 004 App. 3 puts the final care planning meeting in week 13 of the
+    // issue, not two weeks before the filing (003's rule): it stays.
     assert_eq!(
         v2["final-care-planning-meeting"],
-        (1, "20270105T000000Z".to_string())
+        v1["final-care-planning-meeting"]
     );
     assert_eq!(v2["case-management-hearing"], v1["case-management-hearing"]);
 }

@@ -32,27 +32,62 @@ fn court_week_n_ends_on_day_7n_counting_the_issue_as_day_1() {
 }
 
 #[test]
-fn the_agreement_is_signed_after_the_first_meeting_it_is_made_at() {
+fn app_2_weeks_count_from_the_first_meeting_and_the_limits_from_the_lpm() {
     // LPM Mon 16 Nov 2026. Letter within 5 working days: Mon 23 Nov (004
-    // §9b(ii)). First meeting 10 working days after: Mon 7 Dec (§9b(iii)).
-    // The agreement is made there and signed the week after (App. 2 weeks
-    // 1-2): Mon 14 Dec, not LPM + 2 weeks (Mon 30 Nov) as before.
+    // §9b(ii)). First meeting 10 working days after: Mon 7 Dec (§9b(iii)),
+    // Week 1 of App. 2 ("Week 1 – Initial PPM takes place").
     let c = case("2026-11-16", "initiate-pre-proceedings", "");
     let (s, _) = run(&c, "2026-11-16");
     assert_eq!(due(&s, "initial-meeting"), d("2026-12-07"));
     assert_eq!(due(&s, "agreement-to-legal"), d("2026-12-03"));
-    assert_eq!(due(&s, "agreement-signed"), d("2026-12-14"));
+    let weeks = s.timeline("pre-proceedings-weeks").unwrap();
+    assert_eq!(weeks.start, d("2026-12-07"));
+    // "referrals for stage 2 viability assessments ... within 48 hours": Wed 9 Dec.
+    assert_eq!(due(&s, "stage-2-referrals"), d("2026-12-09"));
+    // Week 2 ends on 7 Dec + 13 days, Sun 20 Dec: Fri 18 Dec.
+    assert_eq!(due(&s, "agreement-signed"), d("2026-12-18"));
+    // Week 5 ends on 7 Dec + 34 days, Sun 10 Jan 2027: Fri 8 Jan, about four
+    // weeks for the stage 2 assessments (not 18 Dec, counted from the LPM).
+    assert_eq!(due(&s, "stage-2-complete"), d("2027-01-08"));
+    assert_eq!(
+        s.step("stage-2-complete").unwrap().rule,
+        "end of week 5: day 35, the first pre-proceedings meeting (planned) being day 1"
+    );
+    // "no later than eight weeks after the LPM" (§9b(iv)): LPM + 56 days,
+    // Mon 11 Jan 2027, not the Sunday before.
+    assert_eq!(due(&s, "plo-review"), d("2027-01-11"));
+    // The 16-week aim (§9b(vi)): LPM + 112 days, Mon 8 Mar 2027.
+    assert_eq!(due(&s, "end-of-pre-proceedings"), d("2027-03-08"));
+}
+
+#[test]
+fn the_first_meeting_as_held_moves_the_app_2_weeks_but_not_the_lpm_limits() {
+    let c = case(
+        "2026-11-16",
+        "initiate-pre-proceedings",
+        "pre_proceedings_meeting: { date: 2026-12-01, time: \"10:00\", place: [Room 1] }",
+    );
+    let (s, _) = run(&c, "2026-12-01");
+    // Week 1 is the week of Tue 1 Dec; week 5 ends on 1 Dec + 34 days, Mon 4 Jan 2027.
+    assert_eq!(
+        s.timeline("pre-proceedings-weeks").unwrap().start,
+        d("2026-12-01")
+    );
+    assert_eq!(due(&s, "stage-2-complete"), d("2027-01-04"));
+    assert_eq!(due(&s, "plo-review"), d("2027-01-11"));
 }
 
 #[test]
 fn a_profile_that_could_date_a_step_before_one_it_follows_is_refused() {
     let text = crate::profile::tests::DEFAULT_YAML.replace(
-        "        due: { after: initial-meeting, weeks: 1 }\n        follows: [initial-meeting, agreement-to-legal]",
-        "        due: { after: start, weeks: 2 }\n        follows: [initial-meeting, agreement-to-legal]",
+        "        due: { after: start, weeks: 8 }\n        limit: true\n        follows: [initial-meeting]",
+        "        due: { after: start, weeks: 1 }\n        limit: true\n        follows: [initial-meeting]",
     );
     let err = crate::profile::tests::from_yaml(&text).unwrap_err();
     assert!(
-        err.starts_with("pre-proceedings/agreement-signed: follows `initial-meeting` but its rule can date it earlier"),
+        err.starts_with(
+            "pre-proceedings/plo-review: follows `initial-meeting` but its rule can date it earlier"
+        ),
         "{err}"
     );
 }
@@ -62,15 +97,15 @@ fn a_case_that_records_a_step_before_one_it_follows_is_an_error() {
     let c = case(
         "2026-11-16",
         "initiate-pre-proceedings",
-        "pre_proceedings_meeting: { date: 2026-11-26, time: \"10:00\", place: [Room 1] }\ndone: { agreement-signed: 2026-11-20 }",
+        "pre_proceedings_meeting: { date: 2026-11-26, time: \"10:00\", place: [Room 1] }\nreview_date: 2026-11-20",
     );
     let (_, findings) = run(&c, "2026-11-30");
     let f = findings.iter().find(|f| f.code == "step-order").unwrap();
-    assert_eq!(f.path, "done.agreement-signed");
+    assert_eq!(f.path, "review_date");
     assert_eq!(f.severity, crate::diagnostics::Severity::Error);
     assert!(
         f.message
-            .contains("before initial pre-proceedings meeting with parents and solicitors"),
+            .contains("before initial pre-proceedings meeting with the parents"),
         "{}",
         f.message
     );
@@ -86,14 +121,21 @@ fn the_review_lpm_before_week_16_and_the_further_lpm_of_week_14() {
         "004 App. 2 week 14 (a further LPM, if required)"
     );
     let review = p.step("review-lpm").unwrap();
-    assert_eq!(review.source, "004 §11a(ii)");
+    assert_eq!(review.source, "004 §11a(ii) (\"before the 16 week point\")");
     // LPM Mon 16 Nov 2026: "before the 16 week point" (Mon 8 Mar 2027) is
-    // the end of week 16, Sun 7 Mar, so Fri 5 Mar; the further LPM, end of
-    // week 14, Sun 21 Feb, so Fri 19 Feb.
+    // Sun 7 Mar, so Fri 5 Mar. The further LPM of App. 2 week 14 counts
+    // from the first meeting (Mon 7 Dec): 7 Dec + 97 days, Sun 14 Mar, so
+    // Fri 12 Mar, after the 16-week point, as its `when` warns.
     let c = case("2026-11-16", "initiate-pre-proceedings", "");
     let (s, _) = run(&c, "2026-11-16");
     assert_eq!(due(&s, "review-lpm"), d("2027-03-05"));
-    assert_eq!(due(&s, "week-14-lpm"), d("2027-02-19"));
+    assert_eq!(due(&s, "week-14-lpm"), d("2027-03-12"));
+    assert!(
+        s.step("week-14-lpm")
+            .unwrap()
+            .when
+            .contains("only with an extension")
+    );
 }
 
 #[test]

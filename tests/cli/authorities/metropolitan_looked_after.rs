@@ -47,17 +47,14 @@ fn only_002s_timeline_applies() {
 fn meetings_and_reviews_worked_by_hand() {
     let v = timeline(&root(), CASE);
 
-    // The first review: 002 gives no date; the profile's local setting is
-    // the statutory 20 working days. Placed Mon 7 Sep 2026: 8-11 Sep (4),
+    // The first review: 002 gives no date; the profile cites the national
+    // rule, reg. 33's 20 working days. Placed Mon 7 Sep 2026: 8-11 Sep (4),
     // 14-18 (9), 21-25 (14), 28-30 Sep and 1-2 Oct (19), Mon 5 Oct (20).
     let first = step(&v, "first-review");
     assert_eq!(first["due"], "2026-10-05");
-    assert!(
-        first["source"]
-            .as_str()
-            .unwrap()
-            .starts_with("local: 002 gives no date")
-    );
+    assert!(first["source"].as_str().unwrap().starts_with(
+        "reg. 33, Care Planning, Placement and Case Review (England) Regulations 2010"
+    ));
     assert_eq!(first["recorded"], "2026-09-28");
 
     // 002 "Between the 1st and 2nd Review - A minimum 1 Care Planning Meeting
@@ -163,7 +160,7 @@ fn explain_lists_002s_requirements_with_their_citations() {
         "A minimum 1 Care Planning Meeting should be held (e.g., 6 - 8 weeks after becoming Looked After)",
         "Key recommendations from the most recent looked-after review [review-recommendations] (002 \"Recording\")",
         "Any areas of concern around drift or delay identified for the child or young person [drift]",
-        "local setting, not in the procedure: 002 gives no date for the first review",
+        "procedure: reg. 33, Care Planning, Placement and Case Review (England) Regulations 2010 (first review within 20 working days; 002 gives no date)",
     ] {
         assert!(text.contains(want), "no {want:?} in:\n{text}");
     }
