@@ -19,6 +19,12 @@ pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
         family.person(team.team_manager),
     );
     let plo_review = ctx.step(DateSlot::Review).map(|s| s.due.long());
+    // How the review is counted, from the profile's own step.
+    let plo_review_counted = ctx
+        .rule
+        .dates
+        .get(&DateSlot::Review)
+        .and_then(|id| ctx.profile.counted_for_parents(id));
     let parties = ctx.recipients();
     let mut signatories = Vec::new();
     for &i in &parties {
@@ -74,6 +80,7 @@ pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
         "adoption_possible": case.adoption_possible,
         "review_date": case.review_date.map(|d| d.long()),
         "plo_review_by": plo_review,
+        "plo_review_counted": plo_review_counted,
         "signatories": signatories,
     });
     ctx.job(

@@ -88,6 +88,13 @@ pub(super) fn issue(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
         recorded.or_else(|| ctx.step(DateSlot::Issue).map(|s| s.actual.unwrap_or(s.due)));
     let hearing_listed = proceedings.and_then(|p| p.case_management_hearing);
     let hearing_target = ctx.step(DateSlot::Hearing).map(|s| s.due);
+    // The court's timescale as the profile gives it (26 weeks, s32(1)(a)).
+    let decision_within = ctx
+        .rule
+        .dates
+        .get(&DateSlot::Decision)
+        .and_then(|id| ctx.profile.step(id))
+        .map(|s| s.due.offset.length_words());
     let title = ctx.name();
     let data = merge(
         letter_base(ctx, to, letter.date, title),
@@ -99,6 +106,7 @@ pub(super) fn issue(ctx: &Ctx, to: usize) -> Option<DocumentJob> {
             "court": proceedings.and_then(|p| p.court.clone()),
             "hearing": hearing_listed.map(|d| d.long()),
             "hearing_by": hearing_target.filter(|_| hearing_listed.is_none()).map(|d| d.long()),
+            "decision_within": decision_within,
             "adoption_possible": case.adoption_possible,
         }),
     );

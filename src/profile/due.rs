@@ -186,7 +186,18 @@ impl Offset {
         }
     }
 
-    /// The offset in words: "5 working days", "3 months".
+    /// The length of time in words, as a letter says it: "8 weeks", "26
+    /// weeks" (the end of week 26 is 26 weeks beginning with the start),
+    /// "10 working days".
+    pub fn length_words(self) -> String {
+        match self {
+            Offset::Week(n) => plural(n, "week"),
+            Offset::CourtDay(n) => plural(n, "working day"),
+            other => other.amount_words(),
+        }
+    }
+
+    /// The offset in words: "5 working days", "3 months", "week 15", "Day 18".
     pub fn amount_words(self) -> String {
         match self {
             Offset::WorkingDays(n) => plural(n, "working day"),

@@ -68,6 +68,21 @@ pub fn event_name(event: &str) -> Option<&'static str> {
     EVENTS.iter().find(|(e, _)| *e == event).map(|(_, n)| *n)
 }
 
+/// An event as a letter to a parent says it, where casepack has words for
+/// it ("we decided to start pre-proceedings"): for "8 weeks after ..." in
+/// what parents read.
+pub fn event_for_parents(event: &str) -> Option<&'static str> {
+    Some(match event {
+        "lpm.decided_pre_proceedings" => "we decided to start pre-proceedings",
+        "lpm.decided_to_issue" => "we decided to go to court",
+        "letter_before_proceedings.delivered" => "you received our letter",
+        "pre_proceedings_meeting.date" => "our first meeting with you",
+        "proceedings.issued" => "we sent our application to the court",
+        "looked_after.placed" => "the children came into our care",
+        _ => return None,
+    })
+}
+
 /// A name that is none of the case events ([`EVENTS`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not a case event")]

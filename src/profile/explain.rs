@@ -3,7 +3,48 @@
 
 use std::fmt::Write;
 
-use super::{Check, MeetingType, Profile, RoleId};
+use super::{Check, MeetingType, Profile, RoleId, TimelineRules, event_name};
+
+/// How weeks are counted, the same in every profile (docs/deadlines.md).
+pub const WEEKS: &str = "Weeks: \"within N weeks of X\" and \"N weeks after X\" are X + 7N days; \"Week N\" is the N-th week, X's day being day 1 of week 1.";
+
+/// What a timeline counts from, in words: the first of its starts the case
+/// supplies ("the first pre-proceedings meeting (as held, else its
+/// deadline)").
+pub fn starts_in_words(profile: &Profile, timeline: &TimelineRules) -> String {
+    let mut names: Vec<String> = Vec::new();
+    let mut bases: Vec<String> = Vec::new();
+    for start in &timeline.starts {
+        let (name, planned) = match event_name(start) {
+            Some(n) => (n.to_string(), false),
+            None => match profile.step(start) {
+                Some(step) => (
+                    step.recorded_by
+                        .as_deref()
+                        .and_then(event_name)
+                        .map_or_else(|| format!("step `{start}`"), str::to_string),
+                    true,
+                ),
+                None => (format!("`{start}`"), false),
+            },
+        };
+        // A step that records an event named before it: that event as held,
+        // else the step's deadline.
+        if let Some(i) = bases.iter().position(|b| *b == name) {
+            if planned {
+                names[i] = format!("{name} (as held, else its deadline)");
+            }
+            continue;
+        }
+        names.push(if planned {
+            format!("{name} (planned)")
+        } else {
+            name.clone()
+        });
+        bases.push(name);
+    }
+    names.join(", else ")
+}
 use crate::diagnostics::Severity;
 
 /// One line per meeting type, id first, names aligned.
@@ -104,15 +145,41 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
     if !meeting.timing.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "Timescales (see `casepack timeline` for the dates):");
-        for step in meeting.timing.iter().filter_map(|s| profile.step(s)) {
+        // By timeline, each headed by what it counts from: 004 App. 2's
+        // weeks and its limits count from different events.
+        let mut timelines: Vec<&TimelineRules> = Vec::new();
+        for id in &meeting.timing {
+            if let Some(t) = profile
+                .timelines
+                .iter()
+                .find(|t| t.steps.iter().any(|s| &s.id == id))
+                && !timelines.iter().any(|x| x.id == t.id)
+            {
+                timelines.push(t);
+            }
+        }
+        for t in timelines {
             let _ = writeln!(
                 out,
-                "  - {}: {} ({})",
-                step.when,
-                step.action,
-                provenance(&step.source)
+                "  {}, counted from {}:",
+                t.title,
+                starts_in_words(profile, t)
             );
+            for step in meeting
+                .timing
+                .iter()
+                .filter_map(|id| t.steps.iter().find(|s| &s.id == id))
+            {
+                let _ = writeln!(
+                    out,
+                    "    - {}: {} ({})",
+                    step.when,
+                    step.action,
+                    provenance(&step.source)
+                );
+            }
         }
+        let _ = writeln!(out, "  {WEEKS}");
     }
     // The agenda a record is kept against; its ids are what `meeting.record`
     // uses for notes prepared beforehand.
@@ -133,7 +200,7 @@ pub fn explain(profile: &Profile, meeting: &MeetingType) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Who gets what (`build --audience`; privileged documents never go to parents or advocates, 000 §6):"
+        "Who gets what (`build --audience`; privileged documents never go to parents or advocates):"
     );
     for audience in super::PackAudience::ALL {
         let gets: Vec<String> = meeting

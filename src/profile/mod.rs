@@ -38,7 +38,7 @@ pub use counting::{count, settle};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
 pub use error::ProfileError;
-pub use events::{EVENTS, NotAnEvent, event_date, event_name, event_path};
+pub use events::{EVENTS, NotAnEvent, event_date, event_for_parents, event_name, event_path};
 pub use load::{
     BUILT_IN, BuiltIn, DEFAULT, Letterhead, built_in, find as find_profile,
     find_shared as find_shared_profile, load as load_profile,
@@ -157,6 +157,31 @@ impl Profile {
             .iter()
             .flat_map(|t| &t.steps)
             .find(|s| s.id == id)
+    }
+
+    /// How the step `id` is counted, in a parent's words: "8 weeks after we
+    /// decided to start pre-proceedings", "3 months after our first meeting
+    /// with you"; `None` where casepack has no plain words for what it
+    /// counts from. Letters print the profile's own timescale, never a
+    /// figure of their own.
+    pub fn counted_for_parents(&self, id: &str) -> Option<String> {
+        let timeline = self
+            .timelines
+            .iter()
+            .find(|t| t.steps.iter().any(|s| s.id == id))?;
+        let step = timeline.steps.iter().find(|s| s.id == id)?;
+        let from = match step.due.anchor.first() {
+            "start" => timeline.starts.first().and_then(|e| event_for_parents(e)),
+            other => self
+                .step(other)
+                .and_then(|s| s.recorded_by.as_deref())
+                .and_then(event_for_parents),
+        }?;
+        let dir = match step.due.direction {
+            Direction::After => "after",
+            Direction::Before => "before",
+        };
+        Some(format!("{} {dir} {from}", step.due.offset.length_words()))
     }
 
     /// The timelines (by place in `timelines`) in the order they are dated:

@@ -168,6 +168,15 @@ fn explain_names_the_chair_the_pack_and_the_sources() {
         "{text}"
     );
     assert!(text.contains("At least one full week before the LPM"));
+    // Each block of timescales says what it counts from, and how weeks count.
+    let ppm = explain::explain(p, p.meeting("pre-proceedings-meeting").unwrap());
+    for want in [
+        "16-week pre-proceedings timeline, counted from the LPM:",
+        "Pre-proceedings, week by week, counted from the first pre-proceedings meeting (as held, else its deadline):",
+        explain::WEEKS,
+    ] {
+        assert!(ppm.contains(want), "no {want:?} in:\n{ppm}");
+    }
     let list = explain::list(p);
     assert_eq!(list.lines().count(), p.meetings.len());
     assert!(list.starts_with("lpm "));

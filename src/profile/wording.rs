@@ -1,6 +1,7 @@
 //! An authority's own wording for its letters to parents. A profile may
 //! give, for each letter, its own `opening`, `next` (what happens next),
-//! `legal_advice` and `closing` paragraphs as Tera templates over a small
+//! `legal_advice`, `consequence` (what happens if things do not change:
+//! 001 says it "will", casepack's own words say "may") and `closing` paragraphs as Tera templates over a small
 //! set of variables read from the letter itself (see [`VARIABLES`]). Each
 //! is rendered to plain text in a sandbox (no include, extends, import,
 //! macros or environment; nothing escaped, as the output is data) and
@@ -21,7 +22,7 @@ use crate::diagnostics::Position;
 use crate::diagnostics::{Finding, SourceFile};
 
 /// The paragraphs a profile may word, in the order a letter prints them.
-pub const PARAGRAPHS: [&str; 4] = ["opening", "next", "legal_advice", "closing"];
+pub const PARAGRAPHS: [&str; 5] = ["opening", "next", "legal_advice", "consequence", "closing"];
 
 /// The variables a paragraph may use: name and meaning. `meeting` is only
 /// in letters that invite the parent to a meeting (the letter before
@@ -61,6 +62,10 @@ pub struct Paragraphs {
     /// Getting legal advice.
     #[serde(default)]
     pub legal_advice: Option<String>,
+    /// What happens if things do not change: whether the authority "may"
+    /// or "will" go to court is its procedure's to say.
+    #[serde(default)]
+    pub consequence: Option<String>,
     /// The last words before "Who to contact".
     #[serde(default)]
     pub closing: Option<String>,
@@ -69,7 +74,13 @@ pub struct Paragraphs {
 impl Paragraphs {
     /// The paragraphs given, by name, in [`PARAGRAPHS`] order.
     pub fn given(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        let all = [&self.opening, &self.next, &self.legal_advice, &self.closing];
+        let all = [
+            &self.opening,
+            &self.next,
+            &self.legal_advice,
+            &self.consequence,
+            &self.closing,
+        ];
         PARAGRAPHS
             .into_iter()
             .zip(all)
@@ -109,6 +120,7 @@ impl Wording {
                 (&mut mine.opening, p.opening),
                 (&mut mine.next, p.next),
                 (&mut mine.legal_advice, p.legal_advice),
+                (&mut mine.consequence, p.consequence),
                 (&mut mine.closing, p.closing),
             ] {
                 if new.is_some() {

@@ -44,7 +44,7 @@ impl Writer {
     /// The `dates` slots the writer prints.
     pub fn date_slots(self) -> &'static [DateSlot] {
         match self {
-            Writer::LetterOfIssue => &[DateSlot::Issue, DateSlot::Hearing],
+            Writer::LetterOfIssue => &[DateSlot::Issue, DateSlot::Hearing, DateSlot::Decision],
             Writer::AdvocatesAgenda => &[DateSlot::Cmh, DateSlot::Irh],
             Writer::PreProceedingsAgreement => &[DateSlot::Review],
             _ => &[],
@@ -59,8 +59,11 @@ impl Writer {
 pub enum DateSlot {
     /// The letter of issue: when proceedings are issued.
     Issue,
-    /// The letter of issue: the first hearing.
+    /// The letter of issue: the case management hearing.
     Hearing,
+    /// The letter of issue: the court's final decision (its timescale is
+    /// what the letter prints).
+    Decision,
     /// The advocates' agenda: the case management hearing.
     Cmh,
     /// The advocates' agenda: the issues resolution hearing.
@@ -75,6 +78,7 @@ impl DateSlot {
         match self {
             DateSlot::Issue => "issue",
             DateSlot::Hearing => "hearing",
+            DateSlot::Decision => "decision",
             DateSlot::Cmh => "cmh",
             DateSlot::Irh => "irh",
             DateSlot::Review => "review",

@@ -48,7 +48,9 @@ fn each_parent_gets_a_letter_of_issue_saying_what_happens_and_when() {
             "Ruby has had two injuries that have not been explained.",
             // The letter is dated before the issue date: it says "will".
             "We will send our application to the court by Friday 13 November 2026.",
-            "The first hearing is on Tuesday 8 December 2026 at the Family Court at Northmoor.",
+            // The hearing the case records is the case management hearing,
+            // not necessarily the first.
+            "The case management hearing is on Tuesday 8 December 2026 at the Family Court at Northmoor.",
             "guardian. This is a person who does not work for us.",
             "within 26 weeks",
             "Who to contact",
@@ -127,4 +129,30 @@ pre_proceedings_end:
         )
         .unwrap(),
     );
+}
+
+/// Before the court lists a hearing the letter of issue promises no date:
+/// the court sets the first hearing, which may be within days (an interim
+/// care order is often heard at once), and the solicitor is told.
+#[test]
+fn a_letter_of_issue_before_any_listing_says_the_court_sets_the_first_hearing() {
+    let text = std::fs::read_to_string(root().join(ISSUE_SAMPLE)).unwrap();
+    let dir =
+        super::meetings::case_dir(&text.replace("  case_management_hearing: 2026-12-08\n", ""));
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--meeting", "lpm", "-o", "p.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = squash(&pdf_text(
+        &unzip(&dir.path().join("p.zip"))["letter-of-issue-shannon.pdf"],
+    ));
+    for part in [
+        "The court sets the date of the first hearing. It may be within a few days. The court will tell your solicitor, and we will tell you as soon as we know.",
+        // Day 18 from the issue on Fri 13 Nov 2026 (004 App. 3 week 4).
+        "The judge plans how the case will go at the case management hearing. This should be by Tuesday 8 December 2026.",
+    ] {
+        assert!(text.contains(&squash(part)), "lacks {part:?}: {text}");
+    }
+    assert!(!text.contains(&squash("usually by")), "{text}");
 }

@@ -9,6 +9,7 @@ use super::*;
 mod blackpool;
 mod metropolitan_looked_after;
 mod procedures_manual_2023;
+mod timescales;
 mod wokingham;
 
 /// A fixture's text, changed by `edit`, in a fresh folder beside the
