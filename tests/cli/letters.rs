@@ -156,3 +156,58 @@ fn a_letter_of_issue_before_any_listing_says_the_court_sets_the_first_hearing() 
     }
     assert!(!text.contains(&squash("usually by")), "{text}");
 }
+
+/// A parent in prison cannot search GOV.UK or ring round (004 asks for the
+/// letter to reach them; DOMAIN "Letters to parents"): the letter says how
+/// to get advice from prison, offers the list of solicitors by post, and
+/// asks for help through the prison staff or in writing, not a telephone.
+#[test]
+fn a_letter_to_a_parent_in_prison_says_how_to_get_advice_from_prison() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/families/whitfield-cole.yaml"))
+        .unwrap()
+        .replace("    solicitor: { firm: Hale & Co Solicitors }\n", "");
+    let dir = super::meetings::case_dir(&text);
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--recipient", "ryan", "-o", "r.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let letter = squash(&pdf_text(
+        &unzip(&dir.path().join("r.zip"))["letter-before-proceedings-ryan.pdf"],
+    ));
+    for part in [
+        "ask the prison's legal services or library staff to help you find one",
+        "A solicitor can come to see you on a legal visit, or speak to you on a legal call.",
+        "We will also send you a list of local solicitors who do family law if you ask: tell the prison staff, or write to us at the address at the top of this letter.",
+        "tell the prison staff, or write to Grace Adeyemi, and we will arrange it",
+        "please write to me, Grace Adeyemi, at the address at the top of this letter",
+        "ask the prison staff to contact me",
+        "You do not have to pay, whatever your income.",
+    ] {
+        assert!(
+            letter.contains(&squash(part).replace('\'', "’")) || letter.contains(&squash(part)),
+            "lacks {part:?}: {letter}"
+        );
+    }
+    for never in [
+        "GOV.UK",
+        "search for",
+        "please contact me",
+        "tell Grace Adeyemi on",
+    ] {
+        assert!(!letter.contains(&squash(never)), "says {never:?}: {letter}");
+    }
+    // The other parents' letters keep the search and the telephone.
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--recipient", "dana", "-o", "d.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("d.zip"));
+    let dana = squash(&pdf_text(&pack["letter-before-proceedings-dana.pdf"]));
+    assert!(!dana.contains(&squash("prison")), "{dana}");
+    assert!(
+        dana.contains(&squash("please contact me, Grace Adeyemi, on 01632")),
+        "{dana}"
+    );
+}
