@@ -105,6 +105,11 @@ pub struct DocumentRule {
     /// the letters parents read.
     #[serde(default)]
     pub accessible: bool,
+    /// What a letter must say, checked on its printed text (`check` reads
+    /// every letter as laid out): an authority's wording that drops one is
+    /// an error at the wording's line.
+    #[serde(default)]
+    pub must_say: Vec<MustSay>,
     /// The procedure reference.
     pub source: String,
 }
@@ -121,6 +126,27 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         OneOrMany::One(s) => vec![s],
         OneOrMany::Many(v) => v,
     })
+}
+
+/// One thing a letter must say: it is said when the printed letter holds
+/// any of `any` (case and spacing aside). `{meeting.date}` in a phrase is
+/// the letter's own data at that path; a phrase whose data the letter does
+/// not have is passed over (a missing telephone number is its own finding).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MustSay {
+    /// Short id, e.g. `free-whatever-income`.
+    pub id: String,
+    /// What must be said, in words.
+    pub what: String,
+    /// The phrases any one of which says it.
+    pub any: Vec<String>,
+    /// The `wording` paragraph casepack's own words say it in: where an
+    /// authority's paragraph that drops it is pointed at.
+    #[serde(default)]
+    pub paragraph: Option<String>,
+    /// The procedure reference.
+    pub source: String,
 }
 
 /// Who a document is for.

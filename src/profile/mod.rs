@@ -45,7 +45,7 @@ pub use load::{
 };
 pub use meetings::{
     AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,
-    DateSlot, DocumentRule, GenogramRule, MeetingType, Requirement, Role, RoleId, Writer,
+    DateSlot, DocumentRule, GenogramRule, MeetingType, MustSay, Requirement, Role, RoleId, Writer,
 };
 pub use plain_rules::{PlainRules, Targets, Term};
 pub use select::{NoMeeting, SelectedMeeting, own_record, select_meeting};

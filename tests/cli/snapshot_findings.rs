@@ -323,6 +323,11 @@ kinds! {
         edits: &[("  papers-to-panel: 2026-11-06\n", "  papers-to-panel: 2026-11-13\n")],
         ..HARTLEY_NOWAK
     };
+    letter_must_say: "letter-must-say" => Fixture {
+        files: &[("profile.yaml", Bytes::Literal(b"profile: westshore\nname: Westshore\nextends: default\nwording:\n  letter-of-issue:\n    legal_advice: |\n      A solicitor will help you and speak for you in court.\n      Ask them about legal aid.\n"))],
+        args: &["--meeting", "lpm", "--profile", "profile.yaml"],
+        ..BRENNAN
+    };
     letters_to_whom: "letters-to-whom" => Fixture {
         edits: &[("    note: offered to help with childcare\n", "    note: offered to help with childcare\n    letters: true\n")],
         ..HARTLEY_NOWAK

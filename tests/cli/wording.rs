@@ -191,3 +191,68 @@ fn a_paragraph_from_a_profile_it_extends_is_placed_in_that_file() {
     // The closing it replaced is not rendered, so not an error of its own.
     assert_eq!(err.matches("error[wording]").count(), 1, "{err}");
 }
+
+/// What a letter must say is the profile's data, checked on the letter as
+/// printed: an authority's paragraph that drops "free, whatever your
+/// income" is an error at that paragraph's line, and nothing is written.
+#[test]
+fn a_wording_that_drops_what_the_letter_must_say_is_an_error_at_its_line() {
+    let text = std::fs::read_to_string(root().join(ISSUE_SAMPLE)).unwrap();
+    let dir = super::meetings::case_dir(&text);
+    std::fs::write(
+        dir.path().join("profile.yaml"),
+        "profile: westshore\nname: Westshore\nextends: default\nwording:\n  letter-of-issue:\n    legal_advice: |\n      A solicitor will help you and speak for you in court.\n      Ask them about legal aid.\n",
+    )
+    .unwrap();
+    let args = [
+        "build",
+        "case.yaml",
+        "--meeting",
+        "lpm",
+        "--profile",
+        "profile.yaml",
+        "-o",
+        "p.zip",
+    ];
+    let out = casepack(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error[letter-must-say]: the letter does not say that legal advice is free for parents in care proceedings, whatever their income"), "{err}");
+    assert!(err.contains("--> profile.yaml:7:7"), "{err}");
+    assert!(
+        err.contains("Letter of issue to Shannon Brennan; Letter of issue to Jordan Pike"),
+        "{err}"
+    );
+    assert!(!dir.path().join("p.zip").exists());
+    // Saying it in the authority's own words is enough.
+    std::fs::write(
+        dir.path().join("profile.yaml"),
+        "profile: westshore\nname: Westshore\nextends: default\nwording:\n  letter-of-issue:\n    legal_advice: |\n      A solicitor will help you and speak for you in court.\n      It costs you nothing, whatever your income.\n",
+    )
+    .unwrap();
+    let out = casepack(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A profile may ask for more; what no paragraph of its own says is put
+    // to the template.
+    std::fs::write(
+        dir.path().join("profile.yaml"),
+        "profile: westshore\nname: Westshore\nextends: default\ndocuments:\n  - id: letter-of-issue\n    must_say:\n      - { id: welsh, what: That the letter is available in Welsh, any: [in Welsh], source: \"local: the council's Welsh language scheme\" }\n",
+    )
+    .unwrap();
+    let out = casepack(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[letter-must-say]: the letter does not say that the letter is available in Welsh (template `letter-of-issue.typ`)"),
+        "{}",
+        stderr(&out)
+    );
+    // Every letter of every sample says all its profile asks.
+    for sample in [SAMPLE, ISSUE_SAMPLE] {
+        let out = casepack(&root(), &["check", sample, "--meeting", "lpm"]);
+        assert!(
+            !stderr(&out).contains("letter-must-say"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
