@@ -132,6 +132,11 @@ pub struct LocalAuthority {
     pub phone: String,
     /// Team email address.
     pub email: String,
+    /// When the list of local family-law solicitors the letters offer
+    /// parents was last checked (firms close, move and stop taking legal
+    /// aid).
+    #[serde(default)]
+    pub solicitors_list_checked: Option<Date>,
 }
 
 /// One worry, in words the parents will understand.

@@ -30,6 +30,7 @@ pub fn schedule(
     for t in &schedule.timelines {
         for s in &t.steps {
             findings.extend(step_findings(s, today, cal));
+            findings.extend(too_soon(profile, &schedule, s));
         }
     }
     (Some(schedule), findings)
@@ -133,6 +134,50 @@ fn done_findings(case: &Case, profile: &Profile, schedule: &Schedule) -> Vec<Fin
         }
     }
     out
+}
+
+/// A step the case records before its window opens (a first meeting held
+/// without the notice the profile asks for after the parents received the
+/// letter). Judged only on dates the case records: the window counted
+/// from a deadline says nothing about the notice the parents had.
+fn too_soon(profile: &Profile, schedule: &Schedule, s: &DatedStep) -> Option<Finding> {
+    let (actual, earliest) = (s.actual?, s.earliest?);
+    let id = s.id.split('#').next().unwrap_or(&s.id);
+    let rule = profile.step(id)?;
+    let window = rule.earliest.as_ref()?;
+    let known = window
+        .anchor
+        .steps()
+        .all(|a| schedule.step(a).is_some_and(|x| x.actual.is_some()));
+    if !known || actual >= earliest {
+        return None;
+    }
+    let source = rule
+        .earliest_source
+        .clone()
+        .unwrap_or_else(|| rule.source.clone());
+    let local = crate::profile::explain::local_setting(&source).is_some();
+    Some(
+        Finding::warning(
+            "too-soon",
+            s.recorded_at.clone().unwrap_or_default(),
+            format!(
+                "{} on {} is too soon: the profile asks for at least {} after {}, so not before {}{}",
+                short_action(&s.action),
+                actual.medium(),
+                window.offset.amount_words(),
+                profile
+                    .step(window.anchor.first())
+                    .and_then(|a| a.recorded_by.as_deref())
+                    .and_then(crate::profile::event_name)
+                    .unwrap_or("the start of the timeline"),
+                earliest.medium(),
+                if local { " (a local setting, not the procedure's)" } else { "" }
+            ),
+        )
+        .help("give the parents the notice the profile asks for: move the date, or record why it could not wait in the child's record")
+        .source(source),
+    )
 }
 
 /// Late and overdue warnings for one step, relative to `today`.

@@ -331,14 +331,13 @@ fn must_say(
     let Some(rule) = profile.document(&job.id) else {
         return Vec::new();
     };
-    let printed = printed::normalise(
+    let printed = squash(
         &units
             .iter()
             .map(|u| u.text.as_str())
             .collect::<Vec<_>>()
             .join(" "),
-    )
-    .to_lowercase();
+    );
     let own = profile.wording.letters.get(&job.id);
     let mut out = Vec::new();
     for need in &rule.must_say {
@@ -346,7 +345,7 @@ fn must_say(
         if phrases.is_empty()
             || phrases
                 .iter()
-                .any(|p| printed.contains(&printed::normalise(p).to_lowercase()))
+                .any(|p| printed.contains(&squash(p)))
         {
             continue;
         }
@@ -393,6 +392,17 @@ fn must_say(
         out.push((need.id.clone(), job.title.clone(), f));
     }
     out
+}
+
+/// Text to compare however it was laid out: lower case, plain quotes, no
+/// spaces or break hints (a long word broken across lines, a break hint
+/// in the data).
+fn squash(text: &str) -> String {
+    printed::normalise(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{ad}' | '\u{2060}'))
+        .collect()
 }
 
 /// A phrase with each `{path}` replaced by the letter's data there; `None`

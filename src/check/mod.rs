@@ -35,7 +35,7 @@ pub use case::case_alone;
 pub use leaks::leaks;
 pub use letters::{Reading, letters};
 pub use meeting::{meeting, outcome_note};
-pub use support::support_at_meeting;
+pub use support::{solicitors_list, support_at_meeting};
 pub use withhold::entries as withheld;
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! the parent one will be there, so a meeting without one is worth a
 //! warning before the letter goes out. And two people the case marks as
 //! having domestic abuse between them should not be asked to the same
-//! meeting without a plan to keep them apart.
+//! meeting without a plan to keep them apart. The list of solicitors the
+//! letters offer parents is only help if it is current.
 
-use crate::case::{Case, Family};
+use crate::case::{Case, Date, Family};
 use crate::diagnostics::Finding;
 use crate::profile::{Profile, SelectedMeeting};
 
@@ -125,4 +126,44 @@ fn mentions_other_language(role: &str, lang: &str) -> bool {
         .filter(|w| !w.is_empty() && *w != "interpreter" && *w != "for" && *w != "the")
         .collect();
     !words.is_empty() && !words.iter().any(|w| lang.contains(w))
+}
+
+/// A warning when the letters offer parents the authority's list of local
+/// solicitors and the case does not say when it was last checked, or it
+/// was checked longer ago than the profile allows.
+pub fn solicitors_list(case: &Case, profile: &Profile, today: Date) -> Option<Finding> {
+    let rule = profile.solicitors_list.as_ref()?;
+    if case.letter_before_proceedings.is_none() && case.letter_of_issue.is_none() {
+        return None;
+    }
+    let path = "local_authority.solicitors_list_checked";
+    let help = format!(
+        "check the list of local family-law solicitors and record the date as `{path}: YYYY-MM-DD`"
+    );
+    let finding = match case.local_authority.solicitors_list_checked {
+        None => Finding::warning(
+            "solicitors-list",
+            "local_authority",
+            "the letters offer parents a list of local solicitors, and the case does not say when it was last checked".to_string(),
+        ),
+        Some(checked) => {
+            let limit = today
+                .0
+                .checked_sub_months(chrono::Months::new(rule.fresh_months))?;
+            if checked.0 >= limit {
+                return None;
+            }
+            Finding::warning(
+                "solicitors-list",
+                path,
+                format!(
+                    "the list of local solicitors the letters offer parents was last checked on {}, more than {} months before {}",
+                    checked.long(),
+                    rule.fresh_months,
+                    today.long()
+                ),
+            )
+        }
+    };
+    Some(finding.help(help).source(rule.source.clone()))
 }

@@ -1,6 +1,6 @@
 //! The checks of a case's people against blended families: what a letter
 //! cannot go without, and parental responsibility only for born children
-//! of the case.
+//! of the case; and the list of solicitors the letters offer.
 
 use super::family::people as checks;
 use crate::case::testing::{BLENDED, case};
@@ -85,4 +85,35 @@ fn parental_responsibility_is_for_born_children_of_the_case() {
             .iter()
             .any(|x| x.code == "no-parental-responsibility" && x.path == "people[0]")
     );
+}
+
+/// The list of solicitors the letters offer: undated, or checked more than
+/// the default's 6 months (a local setting) before the day, is a warning.
+#[test]
+fn the_solicitors_list_must_be_dated_and_recent() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/hartley-nowak.yaml"
+    ))
+    .unwrap();
+    let p = crate::profile::default_profile();
+    let day = |s: &str| Date::parse(s).unwrap();
+    let at = |checked: &str, today: &str| {
+        let t = text.replace("  solicitors_list_checked: 2026-10-01\n", checked);
+        let (loaded, _) = crate::case::parse(&t).unwrap();
+        super::solicitors_list(&loaded.case, p, day(today))
+    };
+    // Checked Thu 1 Oct 2026: within 6 months until 1 Apr 2027.
+    assert!(at("  solicitors_list_checked: 2026-10-01\n", "2027-04-01").is_none());
+    let old = at("  solicitors_list_checked: 2026-10-01\n", "2027-04-02").unwrap();
+    assert_eq!(old.code, "solicitors-list");
+    assert!(
+        old.message
+            .contains("last checked on Thursday 1 October 2026, more than 6 months before Friday 2 April 2027"),
+        "{}",
+        old.message
+    );
+    assert!(old.source.as_deref().unwrap().starts_with("local:"));
+    let undated = at("", "2026-11-22").unwrap();
+    assert_eq!(undated.path, "local_authority");
 }

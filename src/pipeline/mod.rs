@@ -153,6 +153,11 @@ pub fn check(text: &str, settings: &Settings) -> (Option<Checked>, Findings) {
         ));
     }
     findings.extend(check::data_running_out(&settings.calendar, settings.today));
+    findings.extend(check::solicitors_list(
+        &loaded.case,
+        profile_ref,
+        settings.today,
+    ));
     if let Some(m) = &meeting {
         findings.extend(check::outcome_note(&loaded.case, &profile, m));
     }

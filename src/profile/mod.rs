@@ -52,6 +52,16 @@ pub use select::{NoMeeting, SelectedMeeting, own_record, select_meeting};
 pub use timelines::{Anchored, CountsFrom, Extension, Planned, Repeat, StepRule, TimelineRules};
 pub use wording::Wording;
 
+/// How fresh the authority's list of local family-law solicitors must be.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SolicitorsList {
+    /// Checked within this many months.
+    pub fresh_months: u32,
+    /// Where the limit comes from (`local: why` for the authority's own).
+    pub source: String,
+}
+
 /// An authority profile.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,6 +79,10 @@ pub struct Profile {
     pub default_meeting: String,
     /// A step not yet done is "due soon" within this many working days of its date.
     pub due_soon_working_days: u32,
+    /// How recently the list of local solicitors the letters offer parents
+    /// must have been checked; none, no check.
+    #[serde(default)]
+    pub solicitors_list: Option<SolicitorsList>,
     /// The timelines as written: typed into `timelines` once every field
     /// has its shape, so a rule across a timeline's steps names the
     /// timeline as its author does, not by its place in the file. Empty

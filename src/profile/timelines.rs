@@ -167,9 +167,15 @@ pub struct StepRule {
     /// How review LPMs may extend the deadline (004 §11a(ii)).
     #[serde(default)]
     pub extension: Option<Extension>,
-    /// The start of a window: not before this (the due date ends it).
+    /// The start of a window: not before this (the due date ends it). A
+    /// case that records the step earlier, counted from dates it records,
+    /// gets a warning (`too-soon`): reasonable notice of a meeting.
     #[serde(default)]
     pub earliest: Option<Due>,
+    /// Where the window's start comes from, when not from `source`:
+    /// `local: why` for a figure no procedure states.
+    #[serde(default)]
+    pub earliest_source: Option<String>,
     /// The due date is a limit, not a target (004 App. 1: "It should not
     /// wait until Week 20. That is a limit, not a target"): the sheet says so.
     #[serde(default)]

@@ -32,7 +32,7 @@ fn check_reports_findings_as_json_on_request() {
     // `file` is null: the line and column are in the case file.
     assert_eq!(f["file"], serde_json::Value::Null);
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["line"], 142);
+    assert_eq!(f["line"], 143);
     assert_eq!(f["column"], 3);
     assert_eq!(f["help"], "did you mean `date`?");
     // A requirement's finding carries its source.

@@ -431,8 +431,16 @@ kinds! {
         edits: &[("  minutes-authorised: 2026-11-19\n", "  minutes-authorised: 2026-11-19\n  proceedings-issued: 2026-11-20\n")],
         ..HARTLEY_NOWAK
     };
+    solicitors_list: "solicitors-list" => Fixture {
+        edits: &[("  solicitors_list_checked: 2026-10-01\n", "  solicitors_list_checked: 2025-11-03\n")],
+        ..HARTLEY_NOWAK
+    };
     step_order: "step-order" => Fixture {
         edits: &[("review_date: 2027-01-07\n", "review_date: 2026-11-20\n")],
+        ..HARTLEY_NOWAK
+    };
+    too_soon: "too-soon" => Fixture {
+        edits: &[("letter_before_proceedings:\n  date: 2026-11-19\n", "letter_before_proceedings:\n  date: 2026-11-19\n  delivered: 2026-11-24\n")],
         ..HARTLEY_NOWAK
     };
     two_households: "two-households" => Fixture {

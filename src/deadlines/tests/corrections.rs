@@ -248,3 +248,46 @@ fn calendar_months_windows_repeats_and_first_of() {
     // First of the review (14 Dec) and the panel (29 Feb): 15 Dec.
     assert_eq!(due(&s, "first"), d("2027-12-15"));
 }
+
+#[test]
+fn a_first_meeting_without_the_profiles_notice_after_the_letter_is_too_soon() {
+    // The letter reached the parents on Tue 24 Nov 2026; the profile asks
+    // for 5 working days' notice (a local setting: 004 gives none): 25, 26,
+    // 27, 30 Nov, 1 Dec, so not before Tue 1 Dec.
+    let at = |day: &str| {
+        case(
+            "2026-11-16",
+            "initiate-pre-proceedings",
+            &format!(
+                "letter_before_proceedings: {{ date: 2026-11-19, delivered: 2026-11-24 }}\npre_proceedings_meeting: {{ date: {day}, time: \"10:00\", place: [Room 1] }}"
+            ),
+        )
+    };
+    let (_, findings) = run(&at("2026-11-30"), "2026-11-30");
+    let f = findings
+        .iter()
+        .find(|f| f.code == "too-soon")
+        .expect("too soon");
+    assert_eq!(f.path, "pre_proceedings_meeting.date");
+    assert!(
+        f.message.contains("not before 1 December 2026"),
+        "{}",
+        f.message
+    );
+    assert!(
+        f.source
+            .as_deref()
+            .unwrap()
+            .starts_with("local: 004 gives no minimum notice")
+    );
+    let (_, findings) = run(&at("2026-12-01"), "2026-12-01");
+    assert!(!codes(&findings).contains(&"too-soon"));
+    // Undelivered, the notice cannot be judged: no finding.
+    let c = case(
+        "2026-11-16",
+        "initiate-pre-proceedings",
+        "letter_before_proceedings: { date: 2026-11-19 }\npre_proceedings_meeting: { date: 2026-11-20, time: \"10:00\", place: [Room 1] }",
+    );
+    let (_, findings) = run(&c, "2026-11-20");
+    assert!(!codes(&findings).contains(&"too-soon"));
+}
