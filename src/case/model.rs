@@ -149,6 +149,12 @@ pub struct Worry {
     pub evidence: Vec<String>,
     /// What must change.
     pub must_change: String,
+    /// The help offered for it, in plain words (who and what).
+    #[serde(default)]
+    pub help: Option<String>,
+    /// By when it must change.
+    #[serde(default)]
+    pub by: Option<Date>,
     /// The children it concerns, by id (default: all of them). A parent's
     /// letter holds only the worries about their own children.
     #[serde(default)]

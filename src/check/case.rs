@@ -27,6 +27,7 @@ pub fn case_alone(case: &Case, today: Date) -> Vec<Finding> {
     }
     blank_text(case, &mut out);
     lists(case, &mut out);
+    worries_whole(case, &mut out);
     outcome_needs(case, &mut out);
     out.extend(dates::order(case));
     match Family::resolve(case) {
@@ -35,6 +36,40 @@ pub fn case_alone(case: &Case, today: Date) -> Vec<Finding> {
     }
     out.extend(links::links(case));
     out
+}
+
+/// Each worry a letter before proceedings puts to parents says, beside what
+/// must change, the help offered for it and by when: a parent can only
+/// make a change they know the shape and date of.
+fn worries_whole(case: &Case, out: &mut Vec<Finding>) {
+    if case.letter_before_proceedings.is_none() {
+        return;
+    }
+    for (i, w) in case.worries.iter().enumerate() {
+        let missing: Vec<&str> = [
+            (w.help.is_none(), "the help offered for it (`help`)"),
+            (w.by.is_none(), "by when it must change (`by`)"),
+        ]
+        .into_iter()
+        .filter_map(|(gone, what)| gone.then_some(what))
+        .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            Finding::warning(
+                "worry-incomplete",
+                format!("worries[{i}]"),
+                format!(
+                    "the worry \"{}\" does not say {}",
+                    w.worry,
+                    missing.join(" or ")
+                ),
+            )
+            .help("add `help:` (the help we offer for this worry) and `by:` (the date it must change by); the letter and the agreement print them under the worry")
+            .source("Family Rights Group and PLO guidance on pre-proceedings letters: each concern with what must change, the help offered and by when"),
+        );
+    }
 }
 
 fn blank_text(case: &Case, out: &mut Vec<Finding>) {

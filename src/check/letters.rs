@@ -342,11 +342,7 @@ fn must_say(
     let mut out = Vec::new();
     for need in &rule.must_say {
         let phrases: Vec<String> = need.any.iter().filter_map(|p| fill(p, &job.data)).collect();
-        if phrases.is_empty()
-            || phrases
-                .iter()
-                .any(|p| printed.contains(&squash(p)))
-        {
+        if phrases.is_empty() || phrases.iter().any(|p| printed.contains(&squash(p))) {
             continue;
         }
         // The authority's own paragraph, where it replaced casepack's.

@@ -108,8 +108,9 @@ fn the_solicitors_list_must_be_dated_and_recent() {
     let old = at("  solicitors_list_checked: 2026-10-01\n", "2027-04-02").unwrap();
     assert_eq!(old.code, "solicitors-list");
     assert!(
-        old.message
-            .contains("last checked on Thursday 1 October 2026, more than 6 months before Friday 2 April 2027"),
+        old.message.contains(
+            "last checked on Thursday 1 October 2026, more than 6 months before Friday 2 April 2027"
+        ),
         "{}",
         old.message
     );

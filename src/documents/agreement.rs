@@ -69,6 +69,7 @@ pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
         "team_manager": person(tm, "Team Manager"),
         "worries": case.worries.iter().filter(|w| about(&w.children)).map(|w| json!({
             "worry": w.worry, "evidence": w.evidence, "must_change": w.must_change,
+            "help": w.help, "by": w.by.map(|d| d.medium()),
         })).collect::<Vec<_>>(),
         "support": case.support.iter().filter(|s| about(&s.children)).map(|s| json!({
             "what": s.what, "who": s.who, "starts": s.starts.map(|d| d.medium()),

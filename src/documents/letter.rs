@@ -20,6 +20,8 @@ pub(super) fn job(ctx: &Ctx, to: usize, date: Date, meeting: &Meeting) -> Docume
                 "worry": w.worry,
                 "evidence": w.evidence,
                 "must_change": w.must_change,
+                "help": w.help,
+                "by": w.by.map(|d| d.long()),
             })).collect::<Vec<_>>(),
             "support": case.support.iter().filter(|s| about(&s.children)).map(|s| json!({
                 "what": s.what,

@@ -443,6 +443,10 @@ kinds! {
         edits: &[("letter_before_proceedings:\n  date: 2026-11-19\n", "letter_before_proceedings:\n  date: 2026-11-19\n  delivered: 2026-11-24\n")],
         ..HARTLEY_NOWAK
     };
+    worry_incomplete: "worry-incomplete" => Fixture {
+        edits: &[("    help: The health visitor will book the appointments with you and remind you of each one.\n    by: 2027-01-29\n", "")],
+        ..HARTLEY_NOWAK
+    };
     two_households: "two-households" => Fixture {
         edits: &[("    members: [kerry, maisie, leo]\n", "    members: [kerry, maisie, leo]\n  - name: Tomasz's flat\n    members: [tomasz, leo]\n")],
         ..HARTLEY_NOWAK
