@@ -57,6 +57,10 @@ pub struct Case {
     /// Support and services offered to the family.
     #[serde(default)]
     pub support: Vec<Support>,
+    /// Assessments offered to the family (a parenting assessment, a drug
+    /// test): each says why, what, who does it and when.
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
     /// The letter before proceedings: when it is dated and when it reached the parents.
     #[serde(default)]
     pub letter_before_proceedings: Option<LetterRecord>,
@@ -173,6 +177,26 @@ pub struct Support {
     #[serde(default)]
     pub starts: Option<Date>,
     /// The children it is for, by id (default: all of them).
+    #[serde(default)]
+    pub children: Vec<PersonId>,
+}
+
+/// An assessment offered to the family.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// What the assessment is, in plain words.
+    pub what: String,
+    /// Why we are asking for it: the question it answers.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// Who does it.
+    #[serde(default)]
+    pub who: Option<String>,
+    /// When it starts.
+    #[serde(default)]
+    pub when: Option<Date>,
+    /// The children it is about, by id (default: all of them).
     #[serde(default)]
     pub children: Vec<PersonId>,
 }

@@ -28,6 +28,7 @@ pub fn case_alone(case: &Case, today: Date) -> Vec<Finding> {
     blank_text(case, &mut out);
     lists(case, &mut out);
     worries_whole(case, &mut out);
+    assessments_whole(case, &mut out);
     outcome_needs(case, &mut out);
     out.extend(dates::order(case));
     match Family::resolve(case) {
@@ -68,6 +69,33 @@ fn worries_whole(case: &Case, out: &mut Vec<Finding>) {
             )
             .help("add `help:` (the help we offer for this worry) and `by:` (the date it must change by); the letter and the agreement print them under the worry")
             .source("Family Rights Group and PLO guidance on pre-proceedings letters: each concern with what must change, the help offered and by when"),
+        );
+    }
+}
+
+/// Each assessment offered says why, what, who and when: a parent asked to
+/// take part in one is owed all four.
+fn assessments_whole(case: &Case, out: &mut Vec<Finding>) {
+    for (i, a) in case.assessments.iter().enumerate() {
+        let missing: Vec<&str> = [
+            (a.why.is_none(), "why (`why`)"),
+            (a.who.is_none(), "who does it (`who`)"),
+            (a.when.is_none(), "when (`when`)"),
+        ]
+        .into_iter()
+        .filter_map(|(gone, what)| gone.then_some(what))
+        .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            Finding::warning(
+                "assessment-incomplete",
+                format!("assessments[{i}]"),
+                format!("the assessment \"{}\" does not say {}", a.what, missing.join(", ")),
+            )
+            .help("say why we ask for it, who does it and when it starts; the letter and the agreement print them")
+            .source("Family Rights Group and PLO guidance on pre-proceedings: each assessment with why, what, who and when"),
         );
     }
 }

@@ -269,8 +269,9 @@ fn private_details(
     Ok(())
 }
 
-/// Keeps only the children `r` is connected to, and the worries, support
-/// and plan rows about them; the other children's names are withheld.
+/// Keeps only the children `r` is connected to, and the worries, support,
+/// assessment and plan rows about them; the other children's names are
+/// withheld.
 fn their_children(
     family: &Family,
     r: usize,
@@ -327,7 +328,7 @@ fn their_children(
             entry[key] = Value::Null;
         }
     }
-    for list in ["worries", "support", "plan"] {
+    for list in ["worries", "support", "assessments", "plan"] {
         let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) else {
             continue;
         };

@@ -74,6 +74,9 @@ pub(super) fn job(ctx: &Ctx, meeting: &Meeting) -> DocumentJob {
         "support": case.support.iter().filter(|s| about(&s.children)).map(|s| json!({
             "what": s.what, "who": s.who, "starts": s.starts.map(|d| d.medium()),
         })).collect::<Vec<_>>(),
+            "assessments": case.assessments.iter().filter(|a| about(&a.children)).map(|a| json!({
+                "what": a.what, "why": a.why, "who": a.who, "when": a.when.map(|d| d.medium()),
+            })).collect::<Vec<_>>(),
         "plan": case.plan.iter().filter(|p| about(&p.children)).map(|p| json!({
             "action": p.action, "who": p.who, "by": p.by.medium(), "measured_by": p.measured_by,
         })).collect::<Vec<_>>(),

@@ -28,6 +28,9 @@ pub(super) fn job(ctx: &Ctx, to: usize, date: Date, meeting: &Meeting) -> Docume
                 "who": s.who,
                 "starts": s.starts.map(|d| d.long()),
             })).collect::<Vec<_>>(),
+            "assessments": case.assessments.iter().filter(|a| about(&a.children)).map(|a| json!({
+                "what": a.what, "why": a.why, "who": a.who, "when": a.when.map(|d| d.long()),
+            })).collect::<Vec<_>>(),
             "meeting": {
                 "date": meeting.date.long(),
                 "time": meeting.time.spoken(),

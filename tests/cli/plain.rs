@@ -278,11 +278,15 @@ fn a_forty_word_sentence_is_found_in_its_field_and_a_hard_letter_misses_reading_
       - Professional observations evidence deteriorating environmental conditions, inadequate supervision and unpredictable routines at home.
       - Educational professionals report persistent absenteeism and developmental concerns regarding communication and socialisation.
     must_change: Demonstrable, sustained improvement in supervision, household routines and engagement with professionals and services.
+    help: Coordinated multi-agency intervention incorporating therapeutic, educational and psychological components, facilitated by the allocated practitioner.
+    by: 2027-01-07
   - worry: Parental alcohol consumption continues to compromise the consistency and reliability of day-to-day caregiving arrangements.
     evidence:
       - Police attendance at the property on two occasions identified intoxication while the children were unsupervised.
       - Hair strand testing commissioned by the local authority indicated consistent excessive consumption.
     must_change: Abstinence evidenced by independent testing, together with a comprehensive contingency arrangement for childcare.
+    help: Specialist substance misuse intervention, incorporating motivational interviewing and relapse prevention, with independent toxicology monitoring.
+    by: 2027-01-07
 ";
     let dir = case_dir(&format!("{}{hard}{}", &text[..start], &text[end..]));
     let (_, v) = check_json(dir.path(), &[]);

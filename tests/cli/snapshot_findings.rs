@@ -153,6 +153,10 @@ kinds! {
         edits: &[("    preferred_language: English\n", "    preferred_language: English\n    advocate: true\n")],
         ..HARTLEY_NOWAK
     };
+    assessment_incomplete: "assessment-incomplete" => Fixture {
+        edits: &[("    why: To find out what help you need to keep Maisie and Leo safe at home\n", "")],
+        ..HARTLEY_NOWAK
+    };
     attachment_encrypted: "attachment-encrypted" => Fixture {
         files: &[("attachments/hartley-nowak-assessment-plan.pdf", Bytes::Repo("tests/fixtures/attachments/password-protected.pdf"))],
         ..HARTLEY_NOWAK

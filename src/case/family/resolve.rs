@@ -228,6 +228,9 @@ impl<'a> Family<'a> {
         for (k, p) in case.plan.iter().enumerate() {
             child_ids(&p.children, &format!("plan[{k}]"), &mut out);
         }
+        for (k, a) in case.assessments.iter().enumerate() {
+            child_ids(&a.children, &format!("assessments[{k}]"), &mut out);
+        }
         for (k, c) in case.kinship.iter().enumerate() {
             find(&c.person, format!("kinship[{k}].person"), &mut out);
             if let Some(by) = &c.put_forward_by {

@@ -145,7 +145,11 @@ const SECTIONS: &[(&str, &str, &[&str])] = &[
         "worries",
         &["worries", "chronology", "adoption_possible"],
     ),
-    ("Support offered", "support", &["support", "kinship"]),
+    (
+        "Support offered",
+        "support",
+        &["support", "assessments", "kinship"],
+    ),
     (
         "The meeting",
         "meeting",
