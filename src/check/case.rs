@@ -39,6 +39,14 @@ pub fn case_alone(case: &Case, today: Date) -> Vec<Finding> {
     out
 }
 
+/// The parts that are missing, in words, from (missing?, what) pairs.
+fn unsaid<const N: usize>(parts: [(bool, &'static str); N]) -> Vec<&'static str> {
+    parts
+        .into_iter()
+        .filter_map(|(gone, what)| gone.then_some(what))
+        .collect()
+}
+
 /// Each worry a letter before proceedings puts to parents says, beside what
 /// must change, the help offered for it and by when: a parent can only
 /// make a change they know the shape and date of.
@@ -47,13 +55,10 @@ fn worries_whole(case: &Case, out: &mut Vec<Finding>) {
         return;
     }
     for (i, w) in case.worries.iter().enumerate() {
-        let missing: Vec<&str> = [
+        let missing = unsaid([
             (w.help.is_none(), "the help offered for it (`help`)"),
             (w.by.is_none(), "by when it must change (`by`)"),
-        ]
-        .into_iter()
-        .filter_map(|(gone, what)| gone.then_some(what))
-        .collect();
+        ]);
         if missing.is_empty() {
             continue;
         }
@@ -77,14 +82,11 @@ fn worries_whole(case: &Case, out: &mut Vec<Finding>) {
 /// take part in one is owed all four.
 fn assessments_whole(case: &Case, out: &mut Vec<Finding>) {
     for (i, a) in case.assessments.iter().enumerate() {
-        let missing: Vec<&str> = [
+        let missing = unsaid([
             (a.why.is_none(), "why (`why`)"),
             (a.who.is_none(), "who does it (`who`)"),
             (a.when.is_none(), "when (`when`)"),
-        ]
-        .into_iter()
-        .filter_map(|(gone, what)| gone.then_some(what))
-        .collect();
+        ]);
         if missing.is_empty() {
             continue;
         }

@@ -204,17 +204,20 @@ fn freshness_limits_come_from_the_profile() {
         "{err}"
     );
     pin!("single-assessment-not-fresh", dir.path(), &args, &out);
-    let out = casepack(
-        dir.path(),
-        &[
-            "check",
-            "case.yaml",
-            "--meeting",
-            "lpm",
-            "--profile",
-            "profiles/review-by-week-20.yaml",
-        ],
-    );
+    let under = |profile: &str| {
+        casepack(
+            dir.path(),
+            &[
+                "check",
+                "case.yaml",
+                "--meeting",
+                "lpm",
+                "--profile",
+                profile,
+            ],
+        )
+    };
+    let out = under("profiles/review-by-week-20.yaml");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         !stderr(&out).contains("missing-attachment"),
@@ -227,17 +230,7 @@ fn freshness_limits_come_from_the_profile() {
         "profile: strict\nname: Strict\nextends: default\nattachment_kinds:\n  - { id: single-assessment, fresh_severity: error }\n",
     )
     .unwrap();
-    let out = casepack(
-        dir.path(),
-        &[
-            "check",
-            "case.yaml",
-            "--meeting",
-            "lpm",
-            "--profile",
-            "strict.yaml",
-        ],
-    );
+    let out = under("strict.yaml");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("error[missing-attachment]"),
