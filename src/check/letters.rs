@@ -84,7 +84,7 @@ pub fn letters(
         let document = &l.document;
         let worded = source::wording_fields(job);
         let units = printed::units(document);
-        unsaid.extend(must_say(profile, job, &units, &in_profile));
+        unsaid.extend(super::must_say::unsaid(profile, job, &units, &in_profile));
         let counts = Counts::of(
             units
                 .iter()
@@ -316,118 +316,5 @@ impl Pending {
         if !self.letters.iter().any(|l| l == letter) {
             self.letters.push(letter.to_string());
         }
-    }
-}
-
-/// What the letter's profile says it must say and its printed text does
-/// not: each an error, at the authority's paragraph that would have said
-/// it where the profile words that paragraph, else at the template.
-fn must_say(
-    profile: &Profile,
-    job: &DocumentJob,
-    units: &[printed::Unit],
-    in_profile: &dyn Fn(&str, &str) -> Option<crate::diagnostics::Position>,
-) -> Vec<(String, String, Finding)> {
-    let Some(rule) = profile.document(&job.id) else {
-        return Vec::new();
-    };
-    let printed = squash(
-        &units
-            .iter()
-            .map(|u| u.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    let own = profile.wording.letters.get(&job.id);
-    let mut out = Vec::new();
-    for need in &rule.must_say {
-        let phrases: Vec<String> = need.any.iter().filter_map(|p| fill(p, &job.data)).collect();
-        if phrases.is_empty() || phrases.iter().any(|p| printed.contains(&squash(p))) {
-            continue;
-        }
-        // The authority's own paragraph, where it replaced casepack's.
-        let given = need.paragraph.as_deref().and_then(|name| {
-            own?.given()
-                .find(|(n, _)| *n == name)
-                .map(|(n, text)| (format!("wording.{}.{n}", job.id), text))
-        });
-        let mut f = match &given {
-            Some((path, _)) => Finding::error(
-                "letter-must-say",
-                path.clone(),
-                format!(
-                    "the letter does not say {}: the profile's wording replaces the paragraph that says it",
-                    lower_first(&need.what)
-                ),
-            )
-            .help(format!(
-                "say it in this paragraph, e.g. \"{}\"",
-                need.any[0]
-            )),
-            None => Finding::error(
-                "letter-must-say",
-                String::new(),
-                format!(
-                    "the letter does not say {} (template `{}`)",
-                    lower_first(&need.what),
-                    job.template
-                ),
-            )
-            .help(format!("the printed letter must hold, e.g., \"{}\"", need.any[0])),
-        }
-        .source(need.source.clone());
-        if let Some((path, text)) = &given {
-            let start: String = text
-                .split_whitespace()
-                .take(4)
-                .collect::<Vec<_>>()
-                .join(" ");
-            f.position = in_profile(path, &start);
-            f.file = profile.wording.file_of(path).cloned();
-        }
-        out.push((need.id.clone(), job.title.clone(), f));
-    }
-    out
-}
-
-/// Text to compare however it was laid out: lower case, plain quotes, no
-/// spaces or break hints (a long word broken across lines, a break hint
-/// in the data).
-fn squash(text: &str) -> String {
-    printed::normalise(text)
-        .to_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{ad}' | '\u{2060}'))
-        .collect()
-}
-
-/// A phrase with each `{path}` replaced by the letter's data there; `None`
-/// when the letter has no text at a path.
-fn fill(phrase: &str, data: &serde_json::Value) -> Option<String> {
-    let mut out = String::new();
-    let mut rest = phrase;
-    while let Some(open) = rest.find('{') {
-        let close = open + rest[open..].find('}')?;
-        out.push_str(&rest[..open]);
-        let mut at = data;
-        for key in rest[open + 1..close].split('.') {
-            at = match key.parse::<usize>() {
-                Ok(i) => at.get(i)?,
-                Err(_) => at.get(key)?,
-            };
-        }
-        out.push_str(at.as_str()?);
-        rest = &rest[close + 1..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
-/// "The meeting's date" → "the meeting's date"; "LPM" stays.
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), s.chars().nth(1)) {
-        (Some(f), Some(second)) if !second.is_uppercase() => f.to_lowercase().chain(c).collect(),
-        _ => s.to_string(),
     }
 }

@@ -25,6 +25,7 @@ mod leaks;
 mod letters;
 mod links;
 mod meeting;
+mod must_say;
 mod support;
 mod withhold;
 
