@@ -79,6 +79,23 @@ impl Profile {
                     "{at}: a `timeline-sheet` names its `timeline`, and only it does"
                 ));
             }
+            for m in &d.must_say {
+                if m.any.is_empty() {
+                    return Err(rule!(
+                        "{at}: `must_say[{}]` gives no phrase under `any`",
+                        m.id
+                    ));
+                }
+                if let Some(p) = &m.paragraph
+                    && !super::wording::PARAGRAPHS.contains(&p.as_str())
+                {
+                    return Err(rule!(
+                        "{at}: `must_say[{}].paragraph`: `{p}` is not a paragraph a profile can word (they are: {})",
+                        m.id,
+                        super::wording::PARAGRAPHS.join(", ")
+                    ));
+                }
+            }
             if d.writer == Writer::MeetingPapers && d.agenda.is_empty() {
                 return Err(rule!("{at}: `meeting-papers` are kept against an `agenda`"));
             }

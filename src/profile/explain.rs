@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::{Check, MeetingType, Profile, RoleId, TimelineRules, event_name};
+use crate::diagnostics::Severity;
 
 /// How weeks are counted, the same in every profile (docs/deadlines.md).
 pub const WEEKS: &str = "Weeks: \"within N weeks of X\" and \"N weeks after X\" are X + 7N days; \"Week N\" is the N-th week, X's day being day 1 of week 1.";
@@ -45,7 +46,6 @@ pub fn starts_in_words(profile: &Profile, timeline: &TimelineRules) -> String {
     }
     names.join(", else ")
 }
-use crate::diagnostics::Severity;
 
 /// One line per meeting type, id first, names aligned.
 pub fn list(profile: &Profile) -> String {

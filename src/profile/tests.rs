@@ -397,3 +397,22 @@ fn the_default_profile_counts_app_2_weeks_from_the_first_meeting_and_its_limits_
         );
     }
 }
+
+#[test]
+fn a_must_say_with_no_phrase_or_an_unknown_paragraph_is_refused() {
+    let none = DEFAULT_YAML.replace(
+        "any: [whatever your income], paragraph: legal_advice, source: \"004 §9c(iii)",
+        "any: [], paragraph: legal_advice, source: \"004 §9c(iii)",
+    );
+    let err = from_yaml(&none).unwrap_err();
+    assert!(
+        err.contains("`must_say[free-whatever-income]` gives no phrase under `any`"),
+        "{err}"
+    );
+    let unknown = DEFAULT_YAML.replace("paragraph: consequence,", "paragraph: outcome,");
+    let err = from_yaml(&unknown).unwrap_err();
+    assert!(
+        err.contains("`must_say[if-no-change].paragraph`: `outcome` is not a paragraph"),
+        "{err}"
+    );
+}
