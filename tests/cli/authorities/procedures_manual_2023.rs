@@ -323,3 +323,39 @@ fn the_plo_meeting_pack_builds() {
     )));
     assert!(plan.contains(&squash("Thursday 27 August 2026")), "{plan}");
 }
+
+/// 001 "Letter before Proceedings": "It should be explicitly stated that
+/// failure to make the changes identified or to reject the interventions
+/// offered will result in the case being put before the court and a
+/// permanency plan developed." The letter says "will", not casepack's
+/// own "may", in the profile's wording, measured like the rest.
+#[test]
+fn the_letter_before_proceedings_says_what_will_happen_as_001_requires() {
+    let dir = fixture_dir(CASE, |t| t);
+    let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("p.zip"));
+    let (name, pdf) = pack
+        .iter()
+        .find(|(n, _)| n.starts_with("letter-before-proceedings-"))
+        .unwrap();
+    let text = squash(&pdf_text(pdf));
+    for part in [
+        "But if things do not change, we will ask the family court to decide what happens to",
+        "If the changes in this letter are not made, or if you say no to the help we offer, we will ask the family court to decide what happens to",
+        "We will also make a plan for where they will grow up.",
+    ] {
+        assert!(text.contains(&squash(part)), "{name} lacks {part:?}");
+    }
+    assert!(
+        !text.contains(&squash("we may ask the family court")),
+        "{name}"
+    );
+    // Measured like the rest: the plain-language table has the letter.
+    let out = casepack(dir.path(), &["check", "case.yaml"]);
+    assert!(
+        stderr(&out).contains("Letter before proceedings to"),
+        "{}",
+        stderr(&out)
+    );
+}
