@@ -5,6 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::people::PersonId;
 use super::types::{Date, Time};
 
 /// The Legal Planning Meeting (004 §3–§9).
@@ -52,14 +53,60 @@ pub struct LpmAction {
     pub by: Date,
 }
 
-/// Someone at a meeting.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// Someone at a meeting: a person of the case by id (their name and role
+/// come from the case), or anyone else by name and role (an interpreter to
+/// be booked, a family friend).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendee {
-    /// Full name.
-    pub name: String,
-    /// Their role, e.g. "Team Manager, Family and Friends Assessment and Support Team".
-    pub role: String,
+    /// A person of the case, by id.
+    #[serde(default)]
+    pub id: Option<PersonId>,
+    /// Full name, for someone not in `people`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Their role, e.g. "Team Manager, Family and Friends Assessment and
+    /// Support Team". For a person of the case, or someone who comes `as`
+    /// help `for` a parent, it is worked out when not given.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// What they come as, for the parent named in `for`: `solicitor`,
+    /// `advocate`, `interpreter` or `supporter`.
+    #[serde(default, rename = "as")]
+    pub comes_as: Option<Helper>,
+    /// The parent they come for, by id (with `as`).
+    #[serde(default, rename = "for")]
+    pub helps: Option<PersonId>,
+    /// Once the meeting is held: whether they were there (the minutes
+    /// record who was present and who sent apologies).
+    #[serde(default)]
+    pub attended: Option<bool>,
+}
+
+/// What someone comes to a meeting as, for a parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Helper {
+    /// Their solicitor (the name comes from the parent's `solicitor` when not given).
+    Solicitor,
+    /// Their advocate.
+    Advocate,
+    /// Their interpreter (the language comes from the parent's `interpreter`).
+    Interpreter,
+    /// A friend or relative who supports them.
+    Supporter,
+}
+
+impl Helper {
+    /// "advocate".
+    pub fn word(self) -> &'static str {
+        match self {
+            Helper::Solicitor => "solicitor",
+            Helper::Advocate => "advocate",
+            Helper::Interpreter => "interpreter",
+            Helper::Supporter => "supporter",
+        }
+    }
 }
 
 /// Why an LPM is held (004 §3a).

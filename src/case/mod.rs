@@ -15,12 +15,13 @@ pub mod path;
 pub mod people;
 mod proceedings;
 mod records;
+pub mod refer;
 #[cfg(test)]
 pub(crate) mod testing;
 mod types;
 pub mod withhold;
 
-pub use family::{Family, Link, Party, Team, join_and};
+pub use family::{Family, Link, Party, Present, Team, join_and};
 pub use filled::Filled;
 pub use load::{LoadedCase, REPLACEMENT, parse, replace_unshowable};
 pub use locate::LocationIndex;

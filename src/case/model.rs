@@ -70,7 +70,8 @@ pub struct Case {
     /// The plan: what will be done, by whom, by when, and how progress is measured.
     #[serde(default)]
     pub plan: Vec<PlanItem>,
-    /// What will happen if the plan does not work, in plain words.
+    /// What will happen if the plan does not work, in plain words
+    /// ({children} names the reader's own children).
     #[serde(default)]
     pub contingency_plan: Option<String>,
     /// When the plan will be reviewed.
@@ -101,6 +102,10 @@ pub struct Case {
     /// Text kept from some readers: printed as "[withheld]" in their packs.
     #[serde(default)]
     pub withhold: Vec<super::withhold::Withhold>,
+    /// Other words for some readers in place of a field's own (a person's
+    /// own reasons in the letter of issue, say); printed only to them.
+    #[serde(default)]
+    pub reword: Vec<super::withhold::Reword>,
     /// Whether the letters must say that, if the children cannot live safely
     /// with family, the plan could be adoption (001 "Letter before Proceedings").
     #[serde(default)]
@@ -147,11 +152,14 @@ pub struct LocalAuthority {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Worry {
-    /// What we are worried about and why, in plain words.
+    /// What we are worried about and why, in plain words. Write the
+    /// children as {children} and each parent's letter names their own
+    /// ("keep {children} safe"; {is|are} agrees with them).
     pub worry: String,
-    /// What shows it: each piece of evidence in a sentence.
+    /// What shows it: each piece of evidence in a sentence ({children}
+    /// names the reader's own children).
     pub evidence: Vec<String>,
-    /// What must change.
+    /// What must change ({children} names the reader's own children).
     pub must_change: String,
     /// The help offered for it, in plain words (who and what).
     #[serde(default)]
@@ -232,7 +240,7 @@ pub struct Meeting {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
-    /// What will be done.
+    /// What will be done ({children} names the reader's own children).
     pub action: String,
     /// Who will do it.
     pub who: String,

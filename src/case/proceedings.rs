@@ -123,7 +123,8 @@ pub struct KinshipAssessment {
 pub struct LetterOfIssue {
     /// The date of the letter.
     pub date: Date,
-    /// Why, in a few plain sentences; the worries follow it.
+    /// Why, in a few plain sentences; the worries follow it. Write the
+    /// children as {children}: each parent's letter names their own.
     #[serde(default)]
     pub why: Option<String>,
 }

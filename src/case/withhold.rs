@@ -33,6 +33,23 @@ pub struct Withhold {
     pub from: Readers,
 }
 
+/// Words for some readers in place of a field's own: where a text that
+/// goes into every parent's letter must say something different to one of
+/// them (and `{children}` is not enough).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reword {
+    /// The text, as a path in the case: `letter_of_issue.why`,
+    /// `worries[0].must_change`, `plan[2].action`.
+    pub field: CasePath,
+    /// Who reads these words instead: a person's id, `parents`,
+    /// `advocates`, or a list of them.
+    #[serde(rename = "for")]
+    pub readers: Readers,
+    /// What they read. It may name the children by reference (`{children}`).
+    pub text: String,
+}
+
 /// What the schema says lies at a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shape {

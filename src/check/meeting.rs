@@ -30,8 +30,7 @@ pub fn meeting(
     let own = own_record(case, meeting);
     let mut findings = Vec::new();
     let on = selected.date.unwrap_or(today);
-    // Ids that name no one are `validate`'s findings; attendees are then
-    // recognised by the words of their role alone.
+    // Ids that name no one are `validate`'s findings.
     let family = Family::resolve(case).ok();
     let family = family.as_ref();
     let filled = Filled::new(case);
@@ -51,6 +50,9 @@ pub fn meeting(
                 (!filled.at(path))
                     .then(|| (path.to_string(), format!("`{path}` is not filled in"))),
             ),
+            // Until every id names someone (`validate`'s findings), who
+            // attends cannot be told.
+            Check::Attendee(_) if family.is_none() => None,
             Check::Attendee(role) => {
                 if selected.attendees.is_empty() {
                     if !attendees_noted {
@@ -77,13 +79,14 @@ pub fn meeting(
     if let Some(chair) = &selected.chair {
         let role = profile.role(meeting.chair.role);
         let as_attendee = Attendee {
-            name: chair.clone(),
-            role: String::new(),
+            name: Some(chair.clone()),
+            ..Attendee::default()
         };
-        let listed = selected
-            .attendees
-            .iter()
-            .find(|a| same_name(&a.name, chair));
+        let listed = selected.attendees.iter().find(|a| {
+            let name =
+                family.map_or_else(|| a.name.clone().unwrap_or_default(), |f| f.present(a).name);
+            same_name(&name, chair)
+        });
         if !fills(family, role, listed.unwrap_or(&as_attendee)) {
             findings.push(
                 Finding::warning(
@@ -300,28 +303,38 @@ fn same_name(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// Whether an attendee fills a role: by the named professional, by being a
-/// parent, or by a word of the role in theirs.
+/// Whether an attendee fills a role: by being the named professional or a
+/// parent (by id, or by name), by coming as the help the role names, or by
+/// a word of the role in theirs.
 fn fills(family: Option<&Family>, role: &Role, attendee: &Attendee) -> bool {
-    if let Some(f) = family {
-        let t = f.team();
-        let professional = match role.professional.as_deref() {
-            Some("social_worker") => Some(t.social_worker),
-            Some("team_manager") => Some(t.team_manager),
-            Some("head_of_service") => Some(t.head_of_service),
-            Some("legal_adviser") => Some(t.legal_adviser),
-            _ => None,
-        };
-        if professional.is_some_and(|i| same_name(&f.person(i).name, &attendee.name)) {
-            return true;
-        }
-        if role.parents
-            && f.adults()
-                .into_iter()
-                .any(|i| same_name(&f.person(i).name, &attendee.name))
-        {
-            return true;
-        }
+    let Some(f) = family else {
+        return attendee
+            .role
+            .as_deref()
+            .is_some_and(|r| role.found_in(r).is_some());
+    };
+    let present = f.present(attendee);
+    // By id, or (written by name) by the name of the one who holds it.
+    let is = |i: usize| match present.person {
+        Some(p) => p == i,
+        None => same_name(&f.person(i).name, &present.name),
+    };
+    let t = f.team();
+    if role
+        .professional
+        .as_deref()
+        .and_then(|field| t.holder(field))
+        .is_some_and(is)
+    {
+        return true;
     }
-    role.found_in(&attendee.role).is_some()
+    if role.parents && f.adults().into_iter().any(is) {
+        return true;
+    }
+    if let (Some(want), Some((h, _))) = (role.helper, present.helps)
+        && want == h
+    {
+        return true;
+    }
+    role.found_in(&present.role).is_some()
 }

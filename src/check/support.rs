@@ -7,7 +7,7 @@
 //! meeting without a plan to keep them apart. The list of solicitors the
 //! letters offer parents is only help if it is current.
 
-use crate::case::{Case, Date, Family};
+use crate::case::{Case, Date, Family, Helper, Present};
 use crate::diagnostics::Finding;
 use crate::profile::{Profile, SelectedMeeting};
 
@@ -31,55 +31,71 @@ pub fn support_at_meeting(
     {
         return Vec::new();
     }
-    let roles: Vec<String> = meeting
-        .attendees
-        .iter()
-        .map(|x| x.role.to_lowercase())
-        .collect();
     // Ids that name no one are `validate`'s findings.
     let Ok(family) = Family::resolve(case) else {
         return Vec::new();
     };
-    let mut out = abuse_at_meeting(&family, meeting, &kind.short);
+    let present: Vec<Present> = meeting
+        .attendees
+        .iter()
+        .map(|a| family.present(a))
+        .collect();
+    // Someone who comes as help for a parent, or (written as role text)
+    // for no parent in particular.
+    let helping = |i: usize, h: Helper, word: &str| -> Vec<String> {
+        present
+            .iter()
+            .filter(|x| match x.helps {
+                Some((as_, p)) => as_ == h && p == i,
+                None => x.role.to_lowercase().contains(word),
+            })
+            .map(|x| x.role.to_lowercase())
+            .collect()
+    };
+    let mut out = abuse_at_meeting(&family, &present, &kind.short);
     for i in family.adults() {
         let p = family.person(i);
+        // "The mother's advocate", where one word says who she is.
+        let whose = match family.relationship(i, true) {
+            Some(r) if !r.contains(' ') => format!("the {r}'s"),
+            _ => format!("{}'s", p.name),
+        };
         if let Some(language) = &p.interpreter {
             let lang = language.to_lowercase();
-            let booked = roles.iter().any(|r| {
-                r.contains("interpreter")
-                    && (r.contains(&lang) || !mentions_other_language(r, &lang))
-            });
+            let booked = helping(i, Helper::Interpreter, "interpreter")
+                .iter()
+                .any(|r| r.contains(&lang) || !mentions_other_language(r, &lang));
             if !booked {
                 out.push(
                     Finding::warning(
                         "interpreter-not-booked",
                         format!("people[{i}].interpreter"),
                         format!(
-                            "{} needs a {language} interpreter, but the {} lists none among its attendees",
-                            p.name, kind.short
+                            "{whose} {language} interpreter is not at the {}: {} needs a {language} interpreter and none for them is among its attendees",
+                            kind.short, p.name
                         ),
                     )
                     .help(format!(
-                        "book one and add them to `meeting.attendees`, e.g. `- {{ name: …, role: {language} interpreter }}`; the letter tells {} one will be there",
-                        p.name
+                        "book one and add them to the attendees, e.g. `- {{ as: interpreter, for: {}, name: … }}`; the letter tells {} one will be there",
+                        p.id, p.name
                     ))
                     .source(a.source.clone()),
                 );
             }
         }
-        if p.advocate && !roles.iter().any(|r| r.contains("advocate")) {
+        if p.advocate && helping(i, Helper::Advocate, "advocate").is_empty() {
             out.push(
                 Finding::warning(
                     "advocate-not-booked",
                     format!("people[{i}].advocate"),
                     format!(
-                        "{} needs an advocate, but the {} lists none among its attendees",
-                        p.name, kind.short
+                        "{whose} advocate is not at the {}: {} needs an advocate and none for them is among its attendees",
+                        kind.short, p.name
                     ),
                 )
                 .help(format!(
-                    "arrange one and add them to `meeting.attendees`, e.g. `- {{ name: …, role: Advocate for {} }}`; the letter tells {} one will be there",
-                    p.name, p.name
+                    "arrange one and add them to the attendees, e.g. `- {{ as: advocate, for: {}, name: … }}`; the letter tells {} one will be there",
+                    p.id, p.name
                 ))
                 .source(a.source.clone()),
             );
@@ -90,13 +106,12 @@ pub fn support_at_meeting(
 
 /// A warning for each pair with domestic abuse between them who are both
 /// among the meeting's attendees.
-fn abuse_at_meeting(family: &Family, meeting: &SelectedMeeting, short: &str) -> Vec<Finding> {
+fn abuse_at_meeting(family: &Family, present: &[Present], short: &str) -> Vec<Finding> {
     let attending = |i: usize| {
         let name = family.person(i).name.trim().to_lowercase();
-        meeting
-            .attendees
+        present
             .iter()
-            .any(|a| a.name.trim().to_lowercase() == name)
+            .any(|a| a.person == Some(i) || a.name.trim().to_lowercase() == name)
     };
     family
         .links()

@@ -22,6 +22,9 @@ pub struct Leak {
     pub secret: Secret,
     /// Where: the document or file, and the place inside it.
     pub place: String,
+    /// The text it was found in, as the document holds it: what places the
+    /// leak at the case field that was printed.
+    pub printed: String,
 }
 
 /// A searcher for one reader's secrets.
@@ -29,6 +32,10 @@ pub struct Leak {
 pub struct Guard {
     secrets: Vec<(Secret, String)>,
     visible_names: Vec<String>,
+    /// Full names the reader may see that hold a hidden child's name as
+    /// one of their words ("Sam Wilson", the social worker, when the hidden
+    /// child is Sam): masked before a child's name is looked for.
+    masks: Vec<String>,
 }
 
 /// Lower case, one space between words, no invisible break hints.
@@ -133,10 +140,12 @@ impl Guard {
                 SecretKind::ChildName => !visible_names.contains(&s.text),
             })
             .map(|s| (s.clone(), normalise(&s.text)))
-            .collect();
+            .collect::<Vec<_>>();
+        let masks = masks(view, &secrets);
         Guard {
             secrets,
             visible_names,
+            masks,
         }
     }
 
@@ -144,6 +153,7 @@ impl Guard {
     pub fn scan_text(&self, place: &str, text: &str) -> Vec<Leak> {
         let norm = normalise(text);
         let runs = digit_runs(text);
+        let unmasked = self.unmasked(text);
         self.secrets
             .iter()
             .filter(|(s, n)| match s.kind {
@@ -151,13 +161,14 @@ impl Guard {
                     let d = digits(&s.text);
                     runs.iter().any(|r| r.contains(&d))
                 }
-                SecretKind::ChildName => whole_word(text, &s.text),
+                SecretKind::ChildName => whole_word(&unmasked, &s.text),
                 // "1 Example Street" is not in "11 Example Street".
                 _ => whole_word(&norm, n),
             })
             .map(|(s, _)| Leak {
                 secret: s.clone(),
                 place: place.to_string(),
+                printed: text.to_string(),
             })
             .collect()
     }
@@ -182,6 +193,81 @@ impl Guard {
     pub fn visible_names(&self) -> &[String] {
         &self.visible_names
     }
+
+    /// `text` with every visible full name that holds a hidden child's
+    /// name blanked out, longest first, so "Sam Wilson" (the social worker)
+    /// is not read as Sam (the child) while "Sam" alone still is.
+    fn unmasked(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for m in &self.masks {
+            out = blank_words(&out, m);
+        }
+        out
+    }
+}
+
+/// The names of everyone `view`'s reader may see in full (the people of
+/// their copy, the meetings' attendees, the solicitors) that are longer
+/// than, and hold as a word, the name of a child hidden from them. A name
+/// that is itself a hidden child's is never a mask.
+fn masks(view: &View, secrets: &[(Secret, String)]) -> Vec<String> {
+    let hidden: Vec<&str> = secrets
+        .iter()
+        .filter(|(s, _)| s.kind == SecretKind::ChildName)
+        .map(|(s, _)| s.text.as_str())
+        .collect();
+    if hidden.is_empty() {
+        return Vec::new();
+    }
+    let case = &view.case;
+    let mut names: Vec<String> = case
+        .people
+        .iter()
+        .map(|p| p.name.clone())
+        .filter(|n| n != super::WITHHELD)
+        .collect();
+    names.extend(
+        case.people
+            .iter()
+            .filter_map(|p| p.solicitor.as_ref()?.name.clone()),
+    );
+    names.extend(case.lpm.attendees.iter().filter_map(|a| a.name.clone()));
+    names.push(case.lpm.chair.clone());
+    if let Some(m) = &case.meeting {
+        names.extend(m.attendees.iter().filter_map(|a| a.name.clone()));
+        names.extend(m.chair.clone());
+    }
+    let mut masks: Vec<String> = names
+        .into_iter()
+        .filter(|n| {
+            !hidden.contains(&n.as_str())
+                && hidden.iter().any(|h| n.len() > h.len() && whole_word(n, h))
+        })
+        .collect();
+    masks.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    masks.dedup();
+    masks
+}
+
+/// `text` with each whole-word `name` in it replaced by spaces.
+fn blank_words(text: &str, name: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in text.match_indices(name) {
+        if at < rest {
+            continue;
+        }
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push_str(&text[rest..at]);
+        out.extend(std::iter::repeat_n(' ', name.chars().count()));
+        rest = at + name.len();
+    }
+    out.push_str(&text[rest..]);
+    out
 }
 
 /// Whether `word` stands in `text` as whole words (not inside another word).
@@ -193,12 +279,75 @@ fn whole_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Every field of the case (concrete paths) the leaked text was printed
+/// from: a field that holds the secret and whose words are the printed
+/// text's, or hold it. A field written with references to the children
+/// ("keep {children} safe") is matched by its longest stretch of plain
+/// words. Empty when no field can be told (the text was made by casepack
+/// itself, e.g. a file name).
+pub fn printed_from(case: &Value, leak: &Leak) -> Vec<String> {
+    let secret = &leak.secret;
+    let printed = normalise(&leak.printed);
+    let mut found = Vec::new();
+    walk_strings(&mut case.clone(), &mut |path, s| {
+        let p = path.to_string();
+        if p == secret.path || p.starts_with(&format!("{}[", secret.path)) {
+            return;
+        }
+        if !holds(s, secret) {
+            return;
+        }
+        let field = normalise(s);
+        let plain = longest_plain(&field);
+        // A document may print a field within more words, or a long field
+        // in parts; a bare name printed is casepack's own, not a field's.
+        let part = printed.split(' ').count() >= 4 && field.contains(&printed);
+        if (!plain.is_empty() && printed.contains(&plain)) || part {
+            found.push(p);
+        }
+    });
+    found
+}
+
+/// Whether `s` holds `secret` as its kind is matched.
+fn holds(s: &str, secret: &Secret) -> bool {
+    match secret.kind {
+        SecretKind::Phone => {
+            let d = digits(&secret.text);
+            digit_runs(s).iter().any(|r| r.contains(&d))
+        }
+        SecretKind::ChildName => whole_word(s, &secret.text),
+        _ => whole_word(&normalise(s), &normalise(&secret.text)),
+    }
+}
+
+/// The longest stretch of `text` between references (`{children}`).
+fn longest_plain(text: &str) -> String {
+    let mut best = "";
+    let mut rest = text;
+    loop {
+        let (piece, after) = match rest.find('{') {
+            Some(at) => (
+                &rest[..at],
+                rest[at..].find('}').map(|e| &rest[at + e + 1..]),
+            ),
+            None => (rest, None),
+        };
+        if piece.trim().len() > best.trim().len() {
+            best = piece;
+        }
+        match after {
+            Some(a) => rest = a,
+            None => break,
+        }
+    }
+    best.trim().to_string()
+}
+
 /// Where else in the case (a concrete path) the secret's text is written,
 /// besides its own place, in a field the reader's copy (`copy`) holds: the
-/// field to change when it leaks.
+/// field to change when it leaks and no printed field can be told.
 pub fn written_at(case: &Value, copy: &Value, secret: &Secret) -> Option<String> {
-    let needle = normalise(&secret.text);
-    let d = digits(&secret.text);
     let mut held = Vec::new();
     walk_strings(&mut copy.clone(), &mut |_, s| held.push(s.clone()));
     let mut found = None;
@@ -212,12 +361,7 @@ pub fn written_at(case: &Value, copy: &Value, secret: &Secret) -> Option<String>
         {
             return;
         }
-        let hit = match secret.kind {
-            SecretKind::Phone => digit_runs(s).iter().any(|r| r.contains(&d)),
-            SecretKind::ChildName => whole_word(s, &secret.text),
-            _ => whole_word(&normalise(s), &needle),
-        };
-        if hit {
+        if holds(s, secret) {
             found = Some(p);
         }
     });

@@ -15,6 +15,7 @@
 //! written ([`guard`]).
 
 pub mod guard;
+mod refer;
 
 use serde_json::{Value, json};
 
@@ -108,6 +109,14 @@ pub enum RedactionError {
     /// The redacted copy is no longer a case.
     #[error("the redacted case could not be read back: {0}")]
     NotReadBack(serde_json::Error),
+    /// A `reword` entry's field is not text the case holds.
+    #[error("reword[{index}]: `{field}` names no text in the case")]
+    RewordsNothing {
+        /// Which `reword` entry.
+        index: usize,
+        /// The field it names, as written.
+        field: String,
+    },
     /// The redacted copy names someone it no longer holds.
     #[error("the redacted case no longer holds together: {0}")]
     NoLongerHolds(String),
@@ -168,12 +177,14 @@ pub fn view(family: &Family, viewer: Viewer) -> Result<View, RedactionError> {
             }
         }
     }
+    refer::reword(family, viewer, &mut value)?;
     if viewer != Viewer::Authority {
         private_details(family, viewer, &mut value, &mut secrets)?;
     }
     if let Viewer::Recipient(r) = viewer {
         their_children(family, r, &mut value, &mut secrets)?;
     }
+    refer::fill(family, viewer, &mut value);
     let case: Case = serde_json::from_value(value).map_err(RedactionError::NotReadBack)?;
     // The copy must still hold together: every id it names is in it.
     Family::resolve(&case).map_err(|f| {
@@ -351,5 +362,7 @@ fn their_children(
     Ok(())
 }
 
+#[cfg(test)]
+mod collisions;
 #[cfg(test)]
 mod tests;

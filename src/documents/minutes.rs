@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, adult_rows, child_rows, person};
+use super::{Ctx, DocumentJob, adult_rows, attendee_rows, child_rows, person};
 use crate::case::{LpmOutcome, LpmPurpose};
 use crate::deadlines::DatedStep;
 
@@ -101,7 +101,7 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
             person(family.person(team.head_of_service), "Head of Service"),
             person(family.person(team.legal_adviser), "Legal Adviser"),
         ],
-        "attendees": lpm.attendees.iter().map(|a| json!({ "name": a.name, "role": a.role })).collect::<Vec<_>>(),
+        "attendees": attendee_rows(family, &lpm.attendees),
         "agenda": AGENDA,
         "outcomes": LpmOutcome::ALL.iter().map(|o| json!({
             "label": outcome_label(*o, short),

@@ -30,7 +30,7 @@ pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
 use meta::meta;
 pub use meta::{Authority, Meta};
-use parts::{addressee, adult_rows, child_rows, person, salutation};
+use parts::{addressee, adult_rows, attendee_rows, child_rows, person, salutation};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, child_rows};
+use super::{Ctx, DocumentJob, attendee_rows, child_rows};
 use crate::case::{Date, Party};
 use crate::profile::DateSlot;
 
@@ -43,7 +43,7 @@ fn meeting(ctx: &Ctx) -> Value {
         "time": m.and_then(|m| m.time).map(|t| t.spoken()),
         "place": m.and_then(|m| m.place.clone()),
         "chair": ctx.meeting.chair,
-        "attendees": ctx.meeting.attendees.iter().map(|a| json!({ "name": a.name, "role": a.role })).collect::<Vec<_>>(),
+        "attendees": attendee_rows(ctx.family, &ctx.meeting.attendees),
     })
 }
 

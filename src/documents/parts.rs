@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::case::{Family, Person};
+use crate::case::{Attendee, Family, Person};
 
 /// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
 /// title is recorded (a guess at a title would be worse than none).
@@ -93,6 +93,19 @@ pub(super) fn adult_rows(family: &Family) -> Vec<Value> {
                 "solicitor": p.solicitor.as_ref().map(|s| s.described()),
                 "needs": needs,
             })
+        })
+        .collect()
+}
+
+/// The meeting's attendees as the papers list them: name, role, and
+/// whether they were there once that is recorded (`present`: true, false,
+/// or none before the meeting).
+pub(super) fn attendee_rows(family: &Family, attendees: &[Attendee]) -> Vec<Value> {
+    attendees
+        .iter()
+        .map(|a| {
+            let p = family.present(a);
+            json!({ "name": p.name, "role": p.role, "present": p.attended })
         })
         .collect()
 }

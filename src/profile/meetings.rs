@@ -31,6 +31,9 @@ pub struct Role {
     /// Words in an attendee's role that fill it (case-insensitive).
     #[serde(default)]
     pub words: Vec<String>,
+    /// What an attendee comes as for a parent (`as: solicitor`) that fills it.
+    #[serde(default)]
+    pub helper: Option<crate::case::Helper>,
 }
 
 /// A kind of document written elsewhere and attached as a PDF.

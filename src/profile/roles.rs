@@ -62,6 +62,7 @@ mod tests {
             professional: None,
             parents: false,
             words: words.iter().map(|w| w.to_string()).collect(),
+            helper: None,
         }
     }
 

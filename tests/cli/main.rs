@@ -259,6 +259,7 @@ mod archival;
 mod attachments;
 mod audiences;
 mod authorities;
+mod blended;
 mod browser;
 mod bundle;
 mod caseload;

@@ -380,6 +380,13 @@ fn a_parent_who_needs_an_interpreter_or_advocate_is_told_and_check_warns_if_none
     let f = findings(&v, "advocate-not-booked");
     assert_eq!(f.len(), 1, "{v}");
     assert_eq!(f[0]["path"], "people[2].advocate");
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the mother's advocate is not at the pre-proceedings meeting: Kerry Hartley needs an advocate"),
+        "{v}"
+    );
     // The letters say who will be there and how to ask.
     let out = casepack(dir.path(), &["build", "case.yaml", "-o", "p.zip"]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -237,6 +237,14 @@ kinds! {
         command: "build",
         ..WHITFIELD_COLE
     };
+    disclosure_in_every_field: "disclosure-in-every-field" => Fixture {
+        code: "disclosure",
+        edits: &[
+            ("      - Ava has been at school for 74 out of every 100 school days since September.", "      - Ava has been at school for 74 out of every 100 days; Mason is often late for nursery."),
+            ("  - action: Take Ava to school every day, on time", "  - action: Take Ava and Mason to school and nursery every day"),
+        ],
+        ..WHITFIELD_COLE
+    };
     document_not_for_audience: "document-not-for-audience" => Fixture {
         args: &["--meeting", "lpm", "--audience", "parents"],
         ..HARTLEY_NOWAK
@@ -507,6 +515,18 @@ kinds! {
     };
     withhold_nothing: "withhold-nothing" => Fixture {
         edits: &[("# Documents written elsewhere", "withhold:\n  - { field: \"worries[7].worry\", from: [tomasz] }\n\n# Documents written elsewhere")],
+        ..HARTLEY_NOWAK
+    };
+    not_a_reference: "not-a-reference" => Fixture {
+        edits: &[("    must_change: Maisie goes to school every day and on time, unless she is ill.", "    must_change: \"{childern} go to school every day and on time.\"")],
+        ..HARTLEY_NOWAK
+    };
+    reword_nothing: "reword-nothing" => Fixture {
+        edits: &[("# Documents written elsewhere", "reword:\n  - { field: \"worries[7].worry\", for: tomasz, text: Words for Tomasz. }\n\n# Documents written elsewhere")],
+        ..HARTLEY_NOWAK
+    };
+    attendee_unnamed: "attendee-unnamed" => Fixture {
+        edits: &[("    - name: Priya Raman\n      role: Solicitor for the mother\n", "    - { as: advocate, for: kerry }\n")],
         ..HARTLEY_NOWAK
     };
     wording: "wording" => Fixture {

@@ -4,6 +4,7 @@
 //! following ids itself. [`Family::resolve`] fails with findings when an id
 //! names nobody; a resolved family cannot hold a dangling reference.
 
+mod present;
 mod resolve;
 mod words;
 
@@ -12,6 +13,7 @@ use std::collections::BTreeMap;
 use super::model::Case;
 use super::people::{ParentKind, PartnershipStatus, Person, PersonId};
 
+pub use present::Present;
 pub use words::join_and;
 
 /// A partnership between two people, once, whichever of them wrote it.
@@ -40,6 +42,20 @@ pub struct Team {
     pub legal_adviser: usize,
     /// The children's guardian, in proceedings.
     pub guardian: Option<usize>,
+}
+
+impl Team {
+    /// Who holds the post a profile's role names by its `professionals`
+    /// field (`social_worker`, …), or `None` for a name that is not one.
+    pub fn holder(&self, field: &str) -> Option<usize> {
+        match field {
+            "social_worker" => Some(self.social_worker),
+            "team_manager" => Some(self.team_manager),
+            "head_of_service" => Some(self.head_of_service),
+            "legal_adviser" => Some(self.legal_adviser),
+            _ => None,
+        }
+    }
 }
 
 /// A party to proceedings as the case names it.

@@ -63,6 +63,47 @@ impl<'a> Family<'a> {
                 }
             }
         }
+        let meetings = [
+            ("lpm", Some(&case.lpm.attendees)),
+            ("meeting", case.meeting.as_ref().map(|m| &m.attendees)),
+        ];
+        for (at, attendees) in meetings {
+            for (k, a) in attendees.into_iter().flatten().enumerate() {
+                let path = format!("{at}.attendees[{k}]");
+                if let Some(id) = &a.id {
+                    find(id, format!("{path}.id"), &mut out);
+                }
+                if let Some(id) = &a.helps {
+                    find(id, format!("{path}.for"), &mut out);
+                }
+                let solicitor = a.comes_as == Some(crate::case::lpm::Helper::Solicitor)
+                    && a.helps
+                        .as_ref()
+                        .and_then(|id| by_id.get(id.as_str()))
+                        .is_some_and(|&p| case.people[p].solicitor.is_some());
+                if a.id.is_none() && a.name.is_none() && !solicitor {
+                    out.push(
+                        Finding::error("attendee-unnamed", path.clone(), "this attendee has no name")
+                            .help("name a person of the case by `id`, or give a `name` and `role` for anyone else"),
+                    );
+                } else if a.id.is_none() && a.role.is_none() && a.comes_as.is_none() {
+                    out.push(
+                        Finding::error("attendee-unnamed", format!("{path}.name"), "this attendee has no role")
+                            .help("give their `role`, or say what they come as and for whom (`as: advocate, for: <parent's id>`)"),
+                    );
+                }
+                if a.comes_as.is_some() != a.helps.is_some() {
+                    out.push(
+                        Finding::error(
+                            "attendee-unnamed",
+                            path.clone(),
+                            "`as` and `for` go together: what they come as, and for which parent",
+                        )
+                        .help("e.g. `{ as: advocate, for: lena, name: Jo Price }`"),
+                    );
+                }
+            }
+        }
         let mut parents = vec![Vec::new(); case.people.len()];
         let mut pr = vec![Vec::new(); case.people.len()];
         let mut links: Vec<Link> = Vec::new();

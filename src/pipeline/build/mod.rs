@@ -169,6 +169,7 @@ pub fn build_case(path: &Path, text: &str, target: &Target, settings: &Settings)
     }
     // Everything is rendered and searched before anything is written.
     let mut ready = Vec::new();
+    let mut leaked = false;
     for (plan, dest) in packs.iter().zip(dests) {
         match render(
             checked,
@@ -179,13 +180,17 @@ pub fn build_case(path: &Path, text: &str, target: &Target, settings: &Settings)
             password.is_some(),
         ) {
             Ok(Rendered::Ready(r)) => ready.push(*r),
+            // Every pack is searched, so every leak is said in one run.
             Ok(Rendered::Leaks(leaks)) => {
                 findings.extend(leaks);
-                findings.locate(&checked.loaded.index);
-                return CaseBuild::stopped(findings, None);
+                leaked = true;
             }
             Err(e) => return CaseBuild::stopped(findings, Some(e)),
         }
+    }
+    if leaked {
+        findings.locate(&checked.loaded.index);
+        return CaseBuild::stopped(findings, None);
     }
     if let Some(dir) = &target.data_dir {
         for r in &ready {

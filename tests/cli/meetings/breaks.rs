@@ -18,10 +18,17 @@ struct Break {
 }
 
 /// Removes the attendee named `name` from the meeting at `at`.
+/// Drops the attendee written by `name`, or by the id of the person of that name.
 fn drop_attendee(case: &mut Value, at: &str, name: &str) {
+    let id = case["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .map(|p| p["id"].clone());
     let list = case[at]["attendees"].as_array_mut().unwrap();
     let before = list.len();
-    list.retain(|a| a["name"] != name);
+    list.retain(|a| a["name"] != name && (id.is_none() || a["id"] != *id.as_ref().unwrap()));
     assert_eq!(list.len() + 1, before, "{name} was not at the {at}");
 }
 
