@@ -48,7 +48,16 @@ pub fn family(family: &Family) -> GenoFamily {
                 died: p.died,
                 deceased: p.deceased,
                 subject: family.is_child(i),
-                note: p.note.clone(),
+                // Someone with no relatives in the case (a foster carer)
+                // is labelled with how they are connected to the children.
+                note: p.note.clone().or_else(|| {
+                    let alone = family.parents_of(i).is_empty()
+                        && !family.links().iter().any(|l| l.a == i || l.b == i)
+                        && !kin
+                            .iter()
+                            .any(|&c| family.parents_of(c).iter().any(|q| q.0 == i));
+                    p.relationship.clone().filter(|_| alone)
+                }),
                 parents: family
                     .parents_of(i)
                     .iter()
