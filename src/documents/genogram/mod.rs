@@ -2,6 +2,12 @@
 //! least three generations, laid out in Rust ([`layout`]) and drawn by the
 //! template with Typst's own shapes. The layout reads only [`GenoFamily`];
 //! `job` builds one from the case.
+//!
+//! A carer from outside the family (a foster carer with no relatives or
+//! partner in the case) is drawn, as social workers expect, but apart: on
+//! the parents' row, beyond the family, joined to no one, inside the
+//! boundary of the household they share with a child, and labelled with
+//! their `relationship` (e.g. "foster carer") when they have no note.
 
 mod align;
 mod channel;
