@@ -14,6 +14,7 @@ use super::place::{Drop, Grid, positions};
 use super::route::plan;
 use super::shapes::{Key, Layout, Node, Rect};
 use super::{MAX_HEIGHT, MAX_WIDTH};
+use crate::case::PartnershipStatus;
 
 /// Points to millimetres.
 const PT: f64 = 0.3528;
@@ -295,6 +296,17 @@ fn style(
             } else {
                 100.0
             };
+            // A current partner with no children of their own, apart, has
+            // no line down to explain the line over the row, and reads as
+            // a brother or sister.
+            if union.kids.is_empty()
+                && matches!(
+                    union.status,
+                    Some(PartnershipStatus::Married | PartnershipStatus::Partners)
+                )
+            {
+                cost += 40.0;
+            }
         }
         // Brothers and sisters out of birth order.
         for (i, &p) in union.kids.iter().enumerate() {
@@ -303,6 +315,19 @@ fn style(
                     cost += 4.0;
                 }
             }
+        }
+        // Someone standing under a bar they do not hang from reads as
+        // one of those children.
+        if let (Some(d), Some(&first)) = (drops[u].x(), union.kids.first()) {
+            let row = kin.level[first];
+            let xs = union.kids.iter().map(|&k| x[k]).chain([d]);
+            let lo = xs.clone().fold(f64::INFINITY, f64::min);
+            let hi = xs.fold(f64::NEG_INFINITY, f64::max);
+            cost += 35.0
+                * (0..kin.n)
+                    .filter(|&p| kin.level[p] == row && kin.origin[p] != Some(u))
+                    .filter(|&p| x[p] > lo && x[p] < hi)
+                    .count() as f64;
         }
         if let Some(d) = drops[u].x()
             && !union.kids.is_empty()

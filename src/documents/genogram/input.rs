@@ -43,9 +43,11 @@ pub struct GenoPerson {
 /// A date that may be known only to the year: the case's own type.
 pub use crate::case::DateOrYear as Born;
 /// How someone is a child's parent: the case's own type. A birth parent's
-/// line down is solid, an adoptive parent's dashed; a step-parent is shown
-/// by their partnership with the birth parent (unless the child has no
-/// other parent drawn); another legal parent's line is dotted.
+/// line down is solid, an adoptive parent's dashed (and a child with
+/// adopters hangs from them alone, the birth parents drawn apart); a
+/// step-parent is shown by their partnership with the birth parent, and
+/// joins the child's line (dotted) only when that parent is the only other
+/// one drawn; another legal parent's line is dotted.
 pub use crate::case::ParentKind;
 
 /// A partnership between two people.

@@ -129,9 +129,21 @@ impl Kin {
                     chosen[..2].to_vec()
                 };
             }
+            // Adopters bring the child up: a birth parent beside them would
+            // make a couple of two people who are not one.
+            if chosen.iter().any(|&(_, k)| k == ParentKind::Adoptive) {
+                chosen.retain(|&(_, k)| k == ParentKind::Adoptive);
+            }
             if chosen.is_empty() {
                 chosen = pick(&|k| k == ParentKind::Step);
                 chosen.truncate(2);
+            } else if let [(only, _)] = chosen[..] {
+                // A lone parent's partner who is the child's step-parent:
+                // the child hangs from the couple, by a dotted line.
+                let partner = pick(&|k| k == ParentKind::Step)
+                    .into_iter()
+                    .find(|&(q, _)| pairs.contains_key(&(only.min(q), only.max(q))));
+                chosen.extend(partner);
             }
             if chosen.is_empty() {
                 continue;

@@ -2,7 +2,8 @@
 //! parents, on the same row as their partners and their brothers and
 //! sisters, and (with no parents drawn) right above their children. An
 //! unrelated part of the family (foster carers, say) sits one row above
-//! the people it lives with.
+//! the people it lives with, or on the row of the parents of the children
+//! the case is about when it lives with none of them.
 
 use std::collections::BTreeSet;
 
@@ -78,6 +79,7 @@ pub(super) fn levels(family: &GenoFamily, unions: &[Union], component: &[usize])
     let mut placed: BTreeSet<usize> = BTreeSet::from([0]);
     for part in 1..parts {
         let mut offset = 0;
+        let mut placed_by_house = false;
         for house in &family.households {
             let inside: Vec<usize> = house
                 .iter()
@@ -94,7 +96,24 @@ pub(super) fn levels(family: &GenoFamily, unions: &[Union], component: &[usize])
                 inside.iter().map(|&i| level[i]).max(),
             ) {
                 offset = top - 1 - bottom;
+                placed_by_house = true;
                 break;
+            }
+        }
+        if !placed_by_house {
+            // Living with none of the family (a foster carer whose child
+            // is elsewhere): the lowest of them on the row of the parents
+            // of the children the case is about, not up with the eldest.
+            let subjects: Vec<i64> = (0..n)
+                .filter(|&i| family.people[i].subject && component[i] == 0)
+                .map(|i| level[i])
+                .collect();
+            let bottom = (0..n)
+                .filter(|&i| component[i] == part)
+                .map(|i| level[i])
+                .max();
+            if let (Some(top), Some(bottom)) = (subjects.iter().min(), bottom) {
+                offset = top - 1 - bottom;
             }
         }
         for i in 0..n {

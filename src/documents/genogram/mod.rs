@@ -2,6 +2,12 @@
 //! least three generations, laid out in Rust ([`layout`]) and drawn by the
 //! template with Typst's own shapes. The layout reads only [`GenoFamily`];
 //! `job` builds one from the case.
+//!
+//! A carer from outside the family (a foster carer with no relatives or
+//! partner in the case) is drawn, as social workers expect, but apart: on
+//! the parents' row, beyond the family, joined to no one, inside the
+//! boundary of the household they share with a child, and labelled with
+//! their `relationship` (e.g. "foster carer") when they have no note.
 
 mod align;
 mod channel;
@@ -48,7 +54,16 @@ pub fn family(family: &Family) -> GenoFamily {
                 died: p.died,
                 deceased: p.deceased,
                 subject: family.is_child(i),
-                note: p.note.clone(),
+                // Someone with no relatives in the case (a foster carer)
+                // is labelled with how they are connected to the children.
+                note: p.note.clone().or_else(|| {
+                    let alone = family.parents_of(i).is_empty()
+                        && !family.links().iter().any(|l| l.a == i || l.b == i)
+                        && !kin
+                            .iter()
+                            .any(|&c| family.parents_of(c).iter().any(|q| q.0 == i));
+                    p.relationship.clone().filter(|_| alone)
+                }),
                 parents: family
                     .parents_of(i)
                     .iter()

@@ -5,6 +5,8 @@
 //! an adoption. `mutations` shows the judge catches each fault it is for;
 //! `render` draws the shapes to PDF to look at.
 
+mod anatomy;
+mod blended;
 mod families;
 mod geometry;
 mod mutations;
