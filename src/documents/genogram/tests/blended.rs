@@ -241,7 +241,7 @@ fn a_mother_divorced_and_remarried_stands_between_her_two_partners() {
 
 /// (5) A foster carer with no relatives in the case, living with one of
 /// the children (`lives_with`) or with none of them.
-fn with_carer(lives_with: bool) -> (GenoFamily, [usize; 7]) {
+pub fn with_carer(lives_with: bool) -> (GenoFamily, [usize; 7]) {
     let mut f = Fam::default();
     let gma = f.person("Dot Hale", F, "1958-01-01");
     let gpa = f.person("Ern Hale", M, "1956-02-02");

@@ -46,6 +46,8 @@ fn genogram_pdfs() {
         ("8-year-and-adoptive", shapes::year_and_adoptive().0),
         ("9-reported", shapes::reported().0),
         ("10-twenty-five", super::families::twenty_five()),
+        ("11-stepmother", super::blended::stepmother(true).0),
+        ("12-foster-carer", super::blended::with_carer(false).0),
     ];
     for (name, family) in families {
         let mut job = job.clone();
