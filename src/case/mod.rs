@@ -29,8 +29,8 @@ pub use lpm::*;
 pub use model::*;
 pub use path::{CasePath, PathError, PathProblem};
 pub use people::{
-    DateOrYear, Gender, ParentKind, Partnership, PartnershipStatus, Person, PersonId, Reader,
-    Readers, Solicitor,
+    DateOrYear, Gender, Greeting, Letters, ParentKind, Partnership, PartnershipStatus, Person,
+    PersonId, Reader, Readers, Solicitor,
 };
 pub use proceedings::*;
 pub use records::*;

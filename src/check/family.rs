@@ -1,11 +1,12 @@
 //! What must be true of the people before anything is written to them:
 //! every child born or expected (and an expected date not yet passed),
 //! someone holding parental responsibility for every child born, a decision
-//! about writing to each parent without it, an address for every letter,
-//! a telephone number on every letter, and no contact details shared with
-//! someone the case marks as abusive.
+//! about writing to each parent without it, an address for every letter
+//! (or, for a letter handed over, how the social worker reaches them), a
+//! family name to greet each by, a telephone number on every letter, and
+//! no contact details shared with someone the case marks as abusive.
 
-use crate::case::{Date, Family, Reader};
+use crate::case::{Date, Family, Greeting, Letters, Reader};
 use crate::diagnostics::Finding;
 
 /// Every finding about the people of a resolved family, as at `today`.
@@ -128,7 +129,7 @@ pub(super) fn people(family: &Family, today: Date) -> Vec<Finding> {
         }
     }
     for (i, p) in case.people.iter().enumerate() {
-        if p.letters == Some(true) && family.connected_children(i).is_empty() {
+        if p.letters.is_some_and(Letters::written) && family.connected_children(i).is_empty() {
             out.push(
                 Finding::error(
                     "letters-to-whom",
@@ -154,15 +155,44 @@ pub(super) fn people(family: &Family, today: Date) -> Vec<Finding> {
                 )
                 .help("give the establishment's postal address, one line per item: the letter goes there"),
             ),
-            None if p.address.is_empty() => out.push(
+            None if p.address.is_empty() && !family.by_hand(r) => out.push(
                 Finding::error(
                     "no-address",
                     format!("people[{r}]"),
                     format!("the case writes to {}, but gives no address for the letter", p.name),
                 )
-                .help("add `address:` (one line per item), or `custody:` for someone in prison"),
+                .help("add `address:` (one line per item), or `custody:` for someone in prison; for someone with no fixed address, `letters: by-hand` and `how_to_reach:` (how the social worker finds them to hand letters over)"),
             ),
             _ => {}
+        }
+        if family.by_hand(r)
+            && p.how_to_reach
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+        {
+            out.push(
+                Finding::warning(
+                    "how-to-reach",
+                    format!("people[{r}].letters"),
+                    format!("{}'s letters are handed to them, but the case does not say how the social worker reaches them", p.name),
+                )
+                .help("add `how_to_reach:` in words, e.g. `how_to_reach: \"Through the Greyford day centre, Tuesdays and Thursdays\"`: it goes on the social worker's list of letters to hand over, and in no other pack"),
+            );
+        }
+        if let Greeting::Unsure(opens) = p.greeting() {
+            out.push(
+                Finding::warning(
+                    "family-name",
+                    format!("people[{r}].name"),
+                    format!("casepack cannot tell {}'s family name from their name, so letters to them open \"{opens}\"", p.name),
+                )
+                .help(format!(
+                    "add `family_name:` as they write it, e.g. `family_name: \"{}\"`, for \"Dear {} …\"; or `greeting:` for the whole opening, e.g. `greeting: \"Dear {}\"`",
+                    example_family_name(p.name_alone()),
+                    p.title_given().unwrap_or("Ms"),
+                    p.name_alone().split_whitespace().next().unwrap_or("Kerry"),
+                )),
+            );
         }
     }
     for (i, p) in case.people.iter().enumerate() {
@@ -206,4 +236,13 @@ pub(super) fn people(family: &Family, today: Date) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The words after the first of `name`, as an example of a family name to
+/// write (the case says which it is; this is only the example's wording).
+fn example_family_name(name: &str) -> &str {
+    match name.split_once(char::is_whitespace) {
+        Some((_, rest)) => rest.trim(),
+        None => name,
+    }
 }

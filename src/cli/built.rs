@@ -1,6 +1,7 @@
 //! What `casepack build` says: the case's findings as rustc prints them,
 //! why nothing was written, or each pack written with its documents and
-//! page counts, what the audience does not get, and the bundle.
+//! page counts, what the audience does not get, the letters to hand over
+//! rather than post, and the bundle.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -88,6 +89,17 @@ fn wrote(out: &mut String, w: &WrittenPack) {
     }
     for (name, pages) in &w.attached {
         let _ = writeln!(out, "  {:<48} {}  [attached]", name, pages_label(*pages));
+    }
+    for h in &w.hand_over {
+        let how = h
+            .how_to_reach
+            .as_deref()
+            .unwrap_or("the case does not say how they are reached");
+        let _ = writeln!(
+            out,
+            "  {} is to be handed to {}, not posted: {how}",
+            h.file_name, h.name
+        );
     }
     if !w.left_out.is_empty() {
         let _ = writeln!(

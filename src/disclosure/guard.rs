@@ -138,6 +138,8 @@ impl Guard {
                             || n.split(' ').count() >= 3)
                 }
                 SecretKind::ChildName => !visible_names.contains(&s.text),
+                // A note of a few words ("the day centre") could be in any letter.
+                SecretKind::Whereabouts => normalise(&s.text).split(' ').count() >= 3,
             })
             .map(|s| (s.clone(), normalise(&s.text)))
             .collect::<Vec<_>>();

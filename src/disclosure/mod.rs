@@ -2,7 +2,7 @@
 //! the search of everything written for them for what it left out.
 //!
 //! A parent's pack is made from a copy of the case in which everyone else's
-//! address, telephone, email and custody details are gone (unless that
+//! address, telephone, email, custody details and how they are reached are gone (unless that
 //! person shares them with this reader), the children the reader is not a
 //! parent of and holds no responsibility for are gone with the worries,
 //! support and plan rows that concern only them, and every `withhold` entry
@@ -46,6 +46,8 @@ pub enum SecretKind {
     Email,
     /// Custody details: the establishment, its address, the prisoner number.
     Custody,
+    /// How the social worker reaches someone whose letters are handed over.
+    Whereabouts,
     /// Withheld text.
     Withheld,
     /// A line of withheld lines (an address, a list of evidence).
@@ -268,11 +270,20 @@ fn private_details(
                 );
             }
         }
+        if let Some(h) = &p.how_to_reach {
+            let what = format!("how {name} is reached");
+            keep(
+                h,
+                SecretKind::Whereabouts,
+                what,
+                format!("{at}.how_to_reach"),
+            );
+        }
         let map = entry
             .as_object_mut()
             .ok_or_else(|| RedactionError::NotAPerson(at.clone()))?;
         map.insert("address".into(), json!([]));
-        for field in ["phone", "email", "custody"] {
+        for field in ["phone", "email", "custody", "how_to_reach"] {
             map.insert(field.into(), Value::Null);
         }
         map.insert("share_contact_with".into(), json!([]));
@@ -335,7 +346,7 @@ fn their_children(
         // ids and links stay, so the copy holds together.
         let entry = &mut value["people"][c];
         entry["name"] = json!(WITHHELD);
-        for key in ["note", "relationship", "title"] {
+        for key in ["note", "relationship", "title", "family_name", "greeting"] {
             entry[key] = Value::Null;
         }
     }

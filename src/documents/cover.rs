@@ -1,7 +1,8 @@
 //! The pack's cover and index: the case, the meeting, its date, and every
 //! document in pack order with who it is for, whether it is privileged, its
 //! page count and its page range, counted from the rendered pages (the cover
-//! itself first).
+//! itself first); and, on the authority's own cover, the letters the social
+//! worker hands over and how each parent is reached.
 
 use serde_json::json;
 
@@ -102,6 +103,7 @@ pub fn cover(
             "cover_pages": cover_pages,
             "total_pages": total,
             "any_privileged": entries.iter().any(|e| e.privileged),
+            "hand_over": hand_over(family, viewer),
             "entries": rows,
         }),
     );
@@ -113,6 +115,24 @@ pub fn cover(
         date,
         data,
     ))
+}
+
+/// For the authority's own pack: the parents whose letters the social
+/// worker hands to them, and how each is reached. No one else's cover says
+/// how a parent is reached.
+fn hand_over(family: &Family, viewer: Viewer) -> Vec<serde_json::Value> {
+    if viewer != Viewer::Authority {
+        return Vec::new();
+    }
+    family
+        .recipients()
+        .into_iter()
+        .filter(|&r| family.by_hand(r))
+        .map(|r| {
+            let p = family.person(r);
+            json!({ "name": p.name, "how_to_reach": p.how_to_reach })
+        })
+        .collect()
 }
 
 /// `s` with its first letter upper-case.

@@ -26,8 +26,10 @@ pub(super) fn letter_base(ctx: &Ctx, to: usize, date: Date, title: &str) -> Valu
         offer.push("an advocate");
     }
     // A letter to someone in custody goes to the establishment, with their
-    // prisoner number under their name.
+    // prisoner number under their name; one handed over has no address
+    // (and how they are reached is for the social worker's list only).
     let (name_lines, address, delivery) = match &parent.custody {
+        _ if family.by_hand(to) => (vec![addressee(parent)], Vec::new(), Some("By hand")),
         Some(c) => {
             let mut lines = vec![addressee(parent)];
             lines.extend(

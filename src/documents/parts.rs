@@ -6,27 +6,17 @@ use serde_json::{Value, json};
 
 use crate::case::{Attendee, Family, Person};
 
-/// How a letter greets a parent: "Dear Ms Hartley", or by full name when no
-/// title is recorded (a guess at a title would be worse than none).
+/// How a letter greets a parent: their `greeting`, else "Dear Ms Hartley"
+/// (title and family name), else by full name: without a title, or when
+/// the family name cannot be told from the name (a guess would be worse
+/// than none; `check` asks for `family_name`).
 pub(super) fn salutation(parent: &Person) -> String {
-    match &parent.title {
-        Some(title) => {
-            let surname = parent
-                .name
-                .split_whitespace()
-                .last()
-                .unwrap_or(&parent.name);
-            format!("Dear {title} {surname}")
-        }
-        None => format!("Dear {}", parent.name),
-    }
+    parent.greeting().text().to_string()
 }
 
+/// Who a letter is addressed to: "Ms Kerry Hartley".
 pub(super) fn addressee(parent: &Person) -> String {
-    match &parent.title {
-        Some(title) => format!("{title} {}", parent.name),
-        None => parent.name.clone(),
-    }
+    parent.addressee()
 }
 
 pub(super) fn person(p: &Person, role: &str) -> Value {

@@ -101,7 +101,8 @@ impl Session {
     }
 
     /// Checks the draft: every finding (with the form's path for it), how
-    /// each letter reads, the timeline and the documents the pack would hold.
+    /// each letter reads, how letters to each parent begin, the timeline
+    /// and the documents the pack would hold.
     pub fn check(&self, draft: &Draft) -> Value {
         let (case, mut findings) = merge(draft);
         let text = match yaml_of(&case) {
@@ -136,6 +137,11 @@ impl Session {
                 self.settings.today,
             )
         });
+        let greetings = run
+            .prepared
+            .as_ref()
+            .map(|p| greetings(&p.checked.loaded.case))
+            .unwrap_or_default();
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         if draft.seq >= last.0 {
             *last = (draft.seq, run.prepared.map(Arc::new));
@@ -149,6 +155,7 @@ impl Session {
             "timeline": timeline,
             "documents": documents,
             "offers": offers(&case, &self.settings),
+            "greetings": greetings,
         })
     }
 
@@ -290,6 +297,26 @@ impl Session {
 /// from the profile the case is checked with: each list's values with their
 /// names. None while that profile cannot be found (the check says why, at
 /// `profile`).
+/// Everyone letters are written to, each at their place in the form, with
+/// the words their letters begin with and whether they are handed over.
+fn greetings(case: &crate::case::Case) -> Vec<Value> {
+    let Ok(family) = crate::case::Family::resolve(case) else {
+        return Vec::new();
+    };
+    family
+        .recipients()
+        .into_iter()
+        .map(|r| {
+            json!({
+                "path": format!("people[{r}]"),
+                "name": family.person(r).name,
+                "opens": family.person(r).greeting().text(),
+                "by_hand": family.by_hand(r),
+            })
+        })
+        .collect()
+}
+
 fn offers(case: &Value, settings: &Settings) -> Value {
     let named = match case.get("profile") {
         None | Some(Value::Null) => None,

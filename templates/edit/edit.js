@@ -108,6 +108,7 @@ async function check() {
   offerFromProfile(r.offers || {});
   showFindings(r);
   showLetters(r.plain);
+  showGreetings(r.greetings || []);
   showTimeline(r.timeline);
   showDocuments(r.documents);
 }
@@ -199,6 +200,20 @@ function showLetters(plain) {
     ];
     if (l.jargon && l.jargon.length) rows.push(["Words to avoid", l.jargon.join(", "), "none"]);
     box.append(table(["Measure", "This letter", "Target"], rows, l.title));
+  }
+}
+
+// Under each person letters go to: the words their letters begin with.
+function showGreetings(list) {
+  for (const p of document.querySelectorAll(".greeting-note")) p.remove();
+  const groups = new Map();
+  for (const g of document.querySelectorAll("fieldset.group[data-path]")) groups.set(g.dataset.path, g);
+  for (const g of list) {
+    const box = groups.get(g.path);
+    if (!box) continue;
+    const note = el("p", "Letters will begin: " + g.opens + (g.by_hand ? " (handed to them, not posted)" : ""), "greeting-note");
+    const after = box.querySelector(":scope > .findings");
+    box.insertBefore(note, after);
   }
 }
 

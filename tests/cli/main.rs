@@ -272,6 +272,7 @@ mod hostile;
 mod letters;
 mod many;
 mod meetings;
+mod names;
 mod pack;
 mod papers;
 mod plain;

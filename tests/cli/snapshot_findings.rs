@@ -284,6 +284,10 @@ kinds! {
         edits: &[("    born: 1968-06-02\n", "    born: 1968-06-02\n    parents: [kerry]\n")],
         ..HARTLEY_NOWAK
     };
+    family_name: "family-name" => Fixture {
+        edits: &[("    name: Kerry Hartley\n", "    name: Siobhán O'Neill-Ó Súilleabháin\n")],
+        ..HARTLEY_NOWAK
+    };
     forbidden_purpose: "forbidden-purpose" => Fixture {
         edits: &[("  type: pre-proceedings-meeting\n  purpose: initial\n", "  type: review-lpm\n  purpose: revoke-order\n")],
         ..HARTLEY_NOWAK
@@ -299,6 +303,10 @@ kinds! {
     genogram: "genogram" => Fixture {
         edits: &[("    parents: [brenda, derek]\n    parental_responsibility", "    parental_responsibility"), ("    parents: [jan, ewa]\n", "")],
         args: &["--meeting", "lpm"],
+        ..HARTLEY_NOWAK
+    };
+    how_to_reach: "how-to-reach" => Fixture {
+        edits: &[("    address:\n      - Flat 3, 82 Mill Road\n      - Northmoor\n      - NM2 5HT\n", "    letters: by-hand\n")],
         ..HARTLEY_NOWAK
     };
     interpreter_not_booked: "interpreter-not-booked" => Fixture {

@@ -11,7 +11,7 @@ mod words;
 use std::collections::BTreeMap;
 
 use super::model::Case;
-use super::people::{ParentKind, PartnershipStatus, Person, PersonId};
+use super::people::{Letters, ParentKind, PartnershipStatus, Person, PersonId};
 
 pub use present::Present;
 pub use words::join_and;
@@ -169,7 +169,14 @@ impl<'a> Family<'a> {
     /// Whether the case writes to `i`: as it says, else if they hold
     /// parental responsibility for one of the case's children.
     pub fn writes_to(&self, i: usize) -> bool {
-        self.person(i).letters.unwrap_or(!self.pr[i].is_empty())
+        self.person(i)
+            .letters
+            .map_or(!self.pr[i].is_empty(), Letters::written)
+    }
+
+    /// Whether the case's letters to `i` are handed to them rather than posted.
+    pub fn by_hand(&self, i: usize) -> bool {
+        self.person(i).letters == Some(Letters::ByHand)
     }
 
     /// Everyone the case writes to, in the order of `people`.

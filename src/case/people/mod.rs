@@ -8,13 +8,17 @@
 //! domestic-abuse marking), and, for the household, who lives together.
 
 mod ids;
+mod letters;
 mod links;
+mod names;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use ids::{PersonId, RESERVED_IDS, Reader, Readers};
+pub use letters::Letters;
 pub use links::{DateOrYear, ParentKind, ParentLink};
+pub use names::Greeting;
 
 use super::types::Date;
 
@@ -133,6 +137,16 @@ pub struct Person {
     /// Without it the letter greets them by full name.
     #[serde(default)]
     pub title: Option<String>,
+    /// Their family name (surname) as they write it, e.g. "O'Neill-Ó
+    /// Súilleabháin" or "van der Berg": a letter greets them by title and
+    /// this. Needed when the name has more than two words; without it such
+    /// a letter greets them by full name rather than guess.
+    #[serde(default)]
+    pub family_name: Option<String>,
+    /// How letters to them open, written whole, e.g. "Dear Siobhán": used
+    /// instead of the title and family name.
+    #[serde(default)]
+    pub greeting: Option<String>,
     /// As the genogram draws them: `male`, `female`, `other`, `unknown`.
     #[serde(default)]
     pub gender: Gender,
@@ -157,10 +171,19 @@ pub struct Person {
     /// The children of the case they hold parental responsibility for, by id.
     #[serde(default)]
     pub parental_responsibility: Vec<PersonId>,
-    /// Whether letters are written to them. Default: yes for everyone with
-    /// parental responsibility; a parent without it must be decided here.
+    /// Whether letters are written to them: `true`, `false`, or `by-hand`
+    /// for someone with no fixed address, whose letters the social worker
+    /// hands to them (they print with no address). Default: yes for
+    /// everyone with parental responsibility; a parent without it must be
+    /// decided here.
     #[serde(default)]
-    pub letters: Option<bool>,
+    pub letters: Option<Letters>,
+    /// For letters `by-hand`: how the social worker reaches them to hand a
+    /// letter over, e.g. "Through the Greyford day centre, Tuesdays and
+    /// Thursdays". Private like an address: it is on the social worker's
+    /// list of letters to hand over, and in no one else's pack.
+    #[serde(default)]
+    pub how_to_reach: Option<String>,
     /// How they are related to the children, in words, where the case's
     /// links do not say it (e.g. "family friend").
     #[serde(default)]

@@ -18,7 +18,7 @@ use crate::render::{LaidOut, RenderedDocument};
 use crate::{pack, pipeline};
 pub use error::{BuildError, PasswordError};
 pub use outputs::{DestinationError, Outputs, bundle_path, default_name, destinations};
-pub use written::{WrittenBundle, WrittenDocument, WrittenPack};
+pub use written::{HandOver, WrittenBundle, WrittenDocument, WrittenPack};
 
 /// How building a case went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

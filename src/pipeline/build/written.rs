@@ -1,10 +1,11 @@
 //! What a build wrote: each pack with its documents and page counts, what
-//! the audience does not get, and the bundle; and the warning a bundle over
+//! the audience does not get, the letters to hand over, and the bundle; and the warning a bundle over
 //! the court's page limit earns. The command line prints it.
 
 use std::path::PathBuf;
 
 use super::Ready;
+use crate::case::Letters;
 use crate::diagnostics::Finding;
 use crate::pipeline::{Bundle, Checked};
 
@@ -31,6 +32,19 @@ pub struct WrittenPack {
     pub left_out: Vec<String>,
     /// The bundle written beside it.
     pub bundle: Option<WrittenBundle>,
+    /// Its letters that the social worker hands over rather than posts.
+    pub hand_over: Vec<HandOver>,
+}
+
+/// A letter written to be handed to a parent, with how they are reached.
+#[derive(Debug, Clone)]
+pub struct HandOver {
+    /// The letter's file name in the pack.
+    pub file_name: String,
+    /// Who it is handed to.
+    pub name: String,
+    /// How the social worker reaches them, as the case says it.
+    pub how_to_reach: Option<String>,
 }
 
 impl WrittenPack {
@@ -81,7 +95,22 @@ pub(super) fn written(checked: &Checked, r: &Ready, encrypted: bool) -> WrittenP
             }
         }
     }
+    let people = &checked.loaded.case.people;
+    let hand_over = r
+        .docs
+        .iter()
+        .filter_map(|d| {
+            let (id, name) = d.job.recipient.as_ref()?;
+            let p = people.iter().find(|p| &p.id == id)?;
+            (p.letters == Some(Letters::ByHand)).then(|| HandOver {
+                file_name: d.job.file_name.clone(),
+                name: name.clone(),
+                how_to_reach: p.how_to_reach.clone(),
+            })
+        })
+        .collect();
     WrittenPack {
+        hand_over,
         path: r.dest.clone(),
         encrypted,
         recipient: r.plan.recipient.as_ref().map(|(_, name)| name.clone()),
