@@ -56,7 +56,7 @@ pub fn family(family: &Family) -> GenoFamily {
                 subject: family.is_child(i),
                 // Someone with no relatives in the case (a foster carer)
                 // is labelled with how they are connected to the children.
-                note: p.note.clone().or_else(|| {
+                note: with_step_children(family, i).or_else(|| {
                     let alone = family.parents_of(i).is_empty()
                         && !family.links().iter().any(|l| l.a == i || l.b == i)
                         && !kin
@@ -95,6 +95,51 @@ pub fn family(family: &Family) -> GenoFamily {
         partnerships,
         households,
     }
+}
+
+/// `i`'s note, with the stepchildren whose line the drawing cannot bring
+/// from them said in words ("stepmother of Ivy"): a child hangs from one
+/// couple, so a step-parent beside two drawn parents shows only by their
+/// partnership and household unless the label says it.
+fn with_step_children(family: &Family, i: usize) -> Option<String> {
+    use crate::case::{Gender, ParentKind};
+    let p = family.person(i);
+    let partners = |a: usize, b: usize| {
+        family
+            .links()
+            .iter()
+            .any(|l| (l.a, l.b) == (a.min(b), a.max(b)))
+    };
+    let kids: Vec<String> = (0..family.case().people.len())
+        .filter(|&c| {
+            let parents = family.parents_of(c);
+            parents.contains(&(i, ParentKind::Step)) && {
+                let others: Vec<usize> = parents
+                    .iter()
+                    .filter(|&&(q, k)| k != ParentKind::Step && q != i)
+                    .map(|&(q, _)| q)
+                    .collect();
+                // As kin draws it: with no other parent, or beside their
+                // lone parent's partner, the dotted line is theirs.
+                !(others.is_empty() || (others.len() == 1 && partners(others[0], i)))
+            }
+        })
+        .filter(|&c| family.person(c).name != crate::disclosure::WITHHELD)
+        .map(|c| family.child_name(c, None))
+        .collect();
+    if kids.is_empty() {
+        return p.note.clone();
+    }
+    let word = match p.gender {
+        Gender::Female => "stepmother",
+        Gender::Male => "stepfather",
+        Gender::Other | Gender::Unknown => "step-parent",
+    };
+    let step = format!("{word} of {}", crate::case::join_and(&kids));
+    Some(match &p.note {
+        Some(n) => format!("{n}; {step}"),
+        None => step,
+    })
 }
 
 pub(super) fn job(ctx: &Ctx) -> DocumentJob {

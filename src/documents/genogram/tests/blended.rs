@@ -283,3 +283,39 @@ fn a_foster_carer_stands_apart_on_the_parents_row() {
         from_couple(&l, c1, mum, dad, "solid");
     }
 }
+
+/// A case with a stepmother beside both of Ivy's birth parents.
+pub fn step_case() -> crate::case::Case {
+    crate::case::testing::case(
+        "  - { id: ivy, name: Ivy Brennan, gender: female, born: 2019-07-23, parents: [ada, tom, { id: marta, kind: step }] }
+  - { id: mateo, name: Mateo Reyes, gender: male, born: 2012-03-05, parents: [ada, { id: marta, kind: step }] }
+  - { id: ada, name: Adaeze Okafor, gender: female, parental_responsibility: [ivy, mateo], partners: [{ with: marta, status: married }, { with: tom, status: separated }] }
+  - { id: tom, name: Tom Brennan, gender: male, parental_responsibility: [ivy] }
+  - { id: marta, name: Marta Silva, gender: female, note: works nights }",
+        &["ivy", "mateo"],
+        "",
+    )
+}
+
+#[test]
+fn a_step_parent_beside_both_birth_parents_is_labelled_with_their_stepchild() {
+    // Ivy hangs from her mother and father; her stepmother Marta, beside
+    // her mother, cannot also draw her line, so the label says it. Mateo's
+    // stepmother partners his lone parent and draws the dotted line herself.
+    let c = step_case();
+    let f = crate::case::Family::resolve(&c).unwrap();
+    let g = super::super::family(&f);
+    let note = |name: &str| {
+        g.people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(
+        note("Marta Silva").as_deref(),
+        Some("works nights; stepmother of Ivy")
+    );
+    assert_eq!(note("Tom Brennan"), None);
+}

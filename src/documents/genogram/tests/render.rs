@@ -48,6 +48,12 @@ fn genogram_pdfs() {
         ("10-twenty-five", super::families::twenty_five()),
         ("11-stepmother", super::blended::stepmother(true).0),
         ("12-foster-carer", super::blended::with_carer(false).0),
+        (
+            "13-stepmother-from-a-case",
+            crate::documents::genogram::family(
+                &crate::case::Family::resolve(&super::blended::step_case()).expect("it resolves"),
+            ),
+        ),
     ];
     for (name, family) in families {
         let mut job = job.clone();
