@@ -62,7 +62,157 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "caseload-sheet.typ",
         include_str!("../templates/caseload-sheet.typ"),
     ),
+    ("easy-read.typ", include_str!("../templates/easy-read.typ")),
 ];
+
+/// The pictures of Easy Read documents, embedded: (name, SVG, alternative
+/// text). OpenMoji 17.0.0 (CC BY-SA 4.0), one for each kind of row, chosen
+/// by the row's meaning (`templates/pictures/README.md`). An authority's
+/// own set replaces them by the same names; the alternative text says what
+/// the row's picture stands for, so it holds for any set.
+pub const PICTURES: &[(&str, &[u8], &str)] = &[
+    (
+        "meeting",
+        include_bytes!("../templates/pictures/meeting.svg"),
+        "A meeting of people around a table",
+    ),
+    (
+        "solicitor",
+        include_bytes!("../templates/pictures/solicitor.svg"),
+        "Scales, for the law and a solicitor",
+    ),
+    (
+        "court",
+        include_bytes!("../templates/pictures/court.svg"),
+        "A court building",
+    ),
+    (
+        "telephone",
+        include_bytes!("../templates/pictures/telephone.svg"),
+        "A telephone",
+    ),
+    (
+        "worry",
+        include_bytes!("../templates/pictures/worry.svg"),
+        "A worried face",
+    ),
+    (
+        "must-change",
+        include_bytes!("../templates/pictures/must-change.svg"),
+        "A tick",
+    ),
+    (
+        "help",
+        include_bytes!("../templates/pictures/help.svg"),
+        "Two hands shaking",
+    ),
+    (
+        "home",
+        include_bytes!("../templates/pictures/home.svg"),
+        "A house",
+    ),
+    (
+        "school",
+        include_bytes!("../templates/pictures/school.svg"),
+        "A school",
+    ),
+    (
+        "child",
+        include_bytes!("../templates/pictures/child.svg"),
+        "A child",
+    ),
+    (
+        "baby",
+        include_bytes!("../templates/pictures/baby.svg"),
+        "A baby",
+    ),
+    (
+        "letter",
+        include_bytes!("../templates/pictures/letter.svg"),
+        "A letter in an envelope",
+    ),
+    (
+        "calendar",
+        include_bytes!("../templates/pictures/calendar.svg"),
+        "A calendar",
+    ),
+    (
+        "time",
+        include_bytes!("../templates/pictures/time.svg"),
+        "A clock",
+    ),
+    (
+        "place",
+        include_bytes!("../templates/pictures/place.svg"),
+        "A pin on a map",
+    ),
+    (
+        "interpreter",
+        include_bytes!("../templates/pictures/interpreter.svg"),
+        "A person speaking",
+    ),
+    (
+        "advocate",
+        include_bytes!("../templates/pictures/advocate.svg"),
+        "Two people holding hands",
+    ),
+    (
+        "video",
+        include_bytes!("../templates/pictures/video.svg"),
+        "A laptop for a video call",
+    ),
+    (
+        "next",
+        include_bytes!("../templates/pictures/next.svg"),
+        "An arrow pointing to what happens next",
+    ),
+    (
+        "health",
+        include_bytes!("../templates/pictures/health.svg"),
+        "A doctor's stethoscope",
+    ),
+    (
+        "plan",
+        include_bytes!("../templates/pictures/plan.svg"),
+        "A page and a pencil",
+    ),
+    (
+        "family",
+        include_bytes!("../templates/pictures/family.svg"),
+        "A family",
+    ),
+    (
+        "words",
+        include_bytes!("../templates/pictures/words.svg"),
+        "An open book",
+    ),
+    (
+        "good",
+        include_bytes!("../templates/pictures/good.svg"),
+        "A thumbs up",
+    ),
+    (
+        "warning",
+        include_bytes!("../templates/pictures/warning.svg"),
+        "A warning sign",
+    ),
+    (
+        "social-worker",
+        include_bytes!("../templates/pictures/social-worker.svg"),
+        "A person at work",
+    ),
+];
+
+/// Where the pictures sit in the world: `/pictures/NAME.EXT`.
+pub const PICTURES_DIR: &str = "/pictures";
+
+/// The alternative text of the picture called `name`.
+pub fn picture_alt(name: &str) -> Option<&'static str> {
+    PICTURES
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map(|(.., alt)| *alt)
+}
 
 /// Where a template finds its data in the in-memory world.
 pub const DATA_PATH: &str = "/data.json";

@@ -171,6 +171,26 @@ pub struct Worry {
     /// letter holds only the worries about their own children.
     #[serde(default)]
     pub children: Vec<PersonId>,
+    /// The worry in Easy Read, for a parent who needs it: short sentences
+    /// of 15 words or fewer. Where a part has none, the text above is used
+    /// if it meets the rules.
+    #[serde(default)]
+    pub easy_read: Option<WorryEasyRead>,
+}
+
+/// A worry in Easy Read words: each part in short sentences, one idea each.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorryEasyRead {
+    /// What we are worried about.
+    #[serde(default)]
+    pub worry: Option<String>,
+    /// What must change.
+    #[serde(default)]
+    pub must_change: Option<String>,
+    /// The help offered for it.
+    #[serde(default)]
+    pub help: Option<String>,
 }
 
 /// A service offered to the family.
@@ -187,6 +207,10 @@ pub struct Support {
     /// The children it is for, by id (default: all of them).
     #[serde(default)]
     pub children: Vec<PersonId>,
+    /// The support in Easy Read, for a parent who needs it: who helps and
+    /// how, in sentences of 15 words or fewer.
+    #[serde(default)]
+    pub easy_read: Option<String>,
 }
 
 /// An assessment offered to the family.
@@ -251,6 +275,10 @@ pub struct PlanItem {
     /// The children it is for, by id (default: all of them).
     #[serde(default)]
     pub children: Vec<PersonId>,
+    /// The row in Easy Read, for a parent who needs it: what will be done
+    /// and who does it, in sentences of 15 words or fewer.
+    #[serde(default)]
+    pub easy_read: Option<String>,
 }
 
 /// A looked-after child's placement.

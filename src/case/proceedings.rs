@@ -127,6 +127,10 @@ pub struct LetterOfIssue {
     /// children as {children}: each parent's letter names their own.
     #[serde(default)]
     pub why: Option<String>,
+    /// Why, in Easy Read, for a parent who needs it: sentences of 15
+    /// words or fewer.
+    #[serde(default)]
+    pub easy_read: Option<String>,
 }
 
 /// The letter telling each parent that pre-proceedings has ended (004 App. 2
@@ -143,6 +147,22 @@ pub struct PreProceedingsEnd {
     /// The next meeting under that plan, if set.
     #[serde(default)]
     pub next_meeting: Option<Date>,
+    /// The progress and what carries on, in Easy Read, for a parent who
+    /// needs it.
+    #[serde(default)]
+    pub easy_read: Option<EndEasyRead>,
+}
+
+/// The end of pre-proceedings in Easy Read words.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EndEasyRead {
+    /// The progress made, each in a short sentence.
+    #[serde(default)]
+    pub progress: Vec<String>,
+    /// What carries on.
+    #[serde(default)]
+    pub continues: Option<String>,
 }
 
 /// Care proceedings: the court's dates and, for the advocates' meeting, the

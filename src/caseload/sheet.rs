@@ -215,6 +215,8 @@ pub(super) fn job(
         privileged: false,
         date: report.today,
         data,
+        large_print: false,
+        easy_read: false,
     };
     crate::documents::allow_breaks(&mut job.data);
     job

@@ -268,6 +268,8 @@ pub fn letters(
         report: Report {
             targets: rules.targets,
             letters,
+            easy_targets: profile.easy_read.targets,
+            easy_read: Vec::new(),
         },
         findings,
         explained: explained_by_job,

@@ -31,7 +31,18 @@ pub(super) fn unsaid(
     let own = profile.wording.letters.get(&job.id);
     let mut out = Vec::new();
     for need in &rule.must_say {
-        let phrases: Vec<String> = need.any.iter().filter_map(|p| fill(p, &job.data)).collect();
+        // An Easy Read version says it in its own words.
+        let wanted = if job.easy_read {
+            &need.easy_read
+        } else {
+            &need.any
+        };
+        // An item with no Easy Read phrases (an authority's own, said in
+        // its own wording of the formal letter) is checked there only.
+        if wanted.is_empty() {
+            continue;
+        }
+        let phrases: Vec<String> = wanted.iter().filter_map(|p| fill(p, &job.data)).collect();
         if phrases.is_empty() || phrases.iter().any(|p| printed.contains(&squash(p))) {
             continue;
         }
@@ -52,7 +63,7 @@ pub(super) fn unsaid(
             )
             .help(format!(
                 "say it in this paragraph, e.g. \"{}\"",
-                need.any[0]
+                wanted[0]
             )),
             None => Finding::error(
                 "letter-must-say",
@@ -63,7 +74,7 @@ pub(super) fn unsaid(
                     job.template
                 ),
             )
-            .help(format!("the printed letter must hold, e.g., \"{}\"", need.any[0])),
+            .help(format!("the printed letter must hold, e.g., \"{}\"", wanted[0])),
         }
         .source(need.source.clone());
         if let Some((path, text)) = &given {

@@ -83,7 +83,28 @@ pub fn support_at_meeting(
                 );
             }
         }
-        if p.advocate && helping(i, Helper::Advocate, "advocate").is_empty() {
+        let no_advocate = helping(i, Helper::Advocate, "advocate").is_empty();
+        if p.easy_read && no_advocate {
+            // Easy Read beside the formal letter is not enough on its
+            // own: someone on their side goes through it with them.
+            out.push(
+                Finding::warning(
+                    "easy-read-advocate",
+                    format!("people[{i}].easy_read"),
+                    format!(
+                        "{whose} advocate is not at the {}: {} needs Easy Read, and no advocate for them is among its attendees to go through the letters with them",
+                        kind.short, p.name
+                    ),
+                )
+                .help(format!(
+                    "arrange an advocate and add them to the attendees, e.g. `- {{ as: advocate, for: {}, name: … }}`; the Easy Read letter then says who will go through it with {}",
+                    p.id, p.name
+                ))
+                .source(profile.easy_read.advocate_source.clone()),
+            );
+            continue;
+        }
+        if p.advocate && no_advocate {
             out.push(
                 Finding::warning(
                     "advocate-not-booked",

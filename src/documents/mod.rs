@@ -8,6 +8,7 @@ mod agreement;
 mod bundle;
 mod chronology;
 mod cover;
+mod easy_read;
 pub mod genogram;
 mod kinship;
 mod letter;
@@ -30,7 +31,7 @@ pub use bundle::{BundlePart, bundle};
 pub use cover::{IndexEntry, cover};
 use meta::meta;
 pub use meta::{Authority, Meta};
-use parts::{addressee, adult_rows, attendee_rows, child_rows, person, salutation};
+use parts::{addressee, adult_rows, attendee_rows, child_rows, person, salutation, support_rows};
 
 /// One document to render: its template, its data, and its place in the pack.
 #[derive(Debug, Clone)]
@@ -53,6 +54,13 @@ pub struct DocumentJob {
     pub date: Date,
     /// Everything the template reads, as JSON.
     pub data: Value,
+    /// Whether it is printed large (RNIB Clear Print, 16 pt and more): the
+    /// pack's reader or the letter's recipient needs large print.
+    pub large_print: bool,
+    /// Whether it is an Easy Read version (`documents::easy_read`),
+    /// checked against the profile's Easy Read rules rather than as a
+    /// letter.
+    pub easy_read: bool,
 }
 
 /// What every document's builder reads: the reader's copy of the case and
@@ -174,6 +182,12 @@ impl<'a> Ctx<'a> {
         date: Date,
         data: Value,
     ) -> DocumentJob {
+        let large = |i: usize| self.family.person(i).large_print;
+        let large_print = self.reader().is_some_and(large)
+            || recipient
+                .as_ref()
+                .and_then(|(id, _)| self.family.index_of(id.as_str()))
+                .is_some_and(large);
         DocumentJob {
             id: self.rule.id.clone(),
             template,
@@ -184,6 +198,8 @@ impl<'a> Ctx<'a> {
             privileged: self.rule.privileged,
             date,
             data,
+            large_print,
+            easy_read: false,
         }
     }
 }
@@ -226,7 +242,10 @@ pub fn plan(
             }
             continue;
         }
-        jobs.extend(build(&ctx));
+        let built = build(&ctx);
+        let easy = easy_read::versions(&ctx, &built);
+        jobs.extend(built);
+        jobs.extend(easy);
     }
     for job in &mut jobs {
         allow_breaks(&mut job.data);

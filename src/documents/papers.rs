@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, DocumentJob, attendee_rows, child_rows};
+use super::{Ctx, DocumentJob, attendee_rows, child_rows, support_rows};
 use crate::case::{Date, Party};
 use crate::profile::DateSlot;
 
@@ -44,6 +44,13 @@ fn meeting(ctx: &Ctx) -> Value {
         "place": m.and_then(|m| m.place.clone()),
         "chair": ctx.meeting.chair,
         "attendees": attendee_rows(ctx.family, &ctx.meeting.attendees),
+        // A parent's own copy lists only their own needs.
+        "support": support_rows(ctx.family, &ctx.meeting.attendees)
+            .into_iter()
+            .zip(ctx.family.recipients())
+            .filter(|(_, r)| ctx.reader().is_none_or(|me| me == *r))
+            .map(|(row, _)| row)
+            .collect::<Vec<_>>(),
     })
 }
 

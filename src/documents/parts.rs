@@ -59,13 +59,7 @@ pub(super) fn adult_rows(family: &Family) -> Vec<Value> {
         .into_iter()
         .map(|i| {
             let p = family.person(i);
-            let mut needs = Vec::new();
-            if let Some(l) = &p.interpreter {
-                needs.push(format!("Interpreter ({l})"));
-            }
-            if p.advocate {
-                needs.push("Advocate".to_string());
-            }
+            let mut needs = communication_needs(p);
             if let Some(c) = &p.custody {
                 needs.push(format!(
                     "In custody at {}{}",
@@ -82,6 +76,58 @@ pub(super) fn adult_rows(family: &Family) -> Vec<Value> {
                 "relationship": family.relationship(i, false),
                 "solicitor": p.solicitor.as_ref().map(|s| s.described()),
                 "needs": needs,
+            })
+        })
+        .collect()
+}
+
+/// What a person needs to take part (the Accessible Information
+/// Standard's "record" and "flag"): an interpreter and its language, an
+/// advocate, Easy Read, large print.
+pub(super) fn communication_needs(p: &Person) -> Vec<String> {
+    let mut needs = Vec::new();
+    if let Some(l) = &p.interpreter {
+        needs.push(format!("Interpreter ({l})"));
+    }
+    if p.advocate {
+        needs.push("Advocate".to_string());
+    }
+    if p.easy_read {
+        needs.push("Easy Read".to_string());
+    }
+    if p.large_print {
+        needs.push("Large print".to_string());
+    }
+    needs
+}
+
+/// For each parent the meeting's papers name, what they need to take part
+/// and whether their solicitor and advocate are among the attendees (and,
+/// once recorded, whether they came): so the chair can arrange them, and
+/// the record shows who was there for each parent.
+pub(super) fn support_rows(family: &Family, attendees: &[Attendee]) -> Vec<Value> {
+    let present: Vec<crate::case::Present> = attendees.iter().map(|a| family.present(a)).collect();
+    let at = |i: usize, h: crate::case::Helper| -> &'static str {
+        match present.iter().find(|p| p.helps == Some((h, i))) {
+            None => "Not at the meeting",
+            Some(p) => match p.attended {
+                Some(true) => "Attended",
+                Some(false) => "Absent",
+                None => "Invited",
+            },
+        }
+    };
+    family
+        .recipients()
+        .into_iter()
+        .map(|i| {
+            let p = family.person(i);
+            json!({
+                "name": p.name,
+                "relationship": family.relationship(i, false),
+                "needs": communication_needs(p),
+                "solicitor": at(i, crate::case::Helper::Solicitor),
+                "advocate": at(i, crate::case::Helper::Advocate),
             })
         })
         .collect()

@@ -129,6 +129,7 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
     let mut packs = packs;
     for p in &mut packs {
         words::guess(&checked.profile, &mut p.jobs);
+        crate::plain::easy::set_words(&checked.profile, &mut p.jobs);
     }
     let jobs: Vec<DocumentJob> = packs.iter().flat_map(|p| p.jobs.iter().cloned()).collect();
     let mut laid = Vec::new();
@@ -154,7 +155,23 @@ pub fn prepare(text: &str, settings: &Settings) -> Run {
                 }
             }
             laid = reading.laid;
-            Some(reading.report)
+            let mut report = reading.report;
+            match crate::check::easy_read(&checked.profile, &loaded.index, &jobs, text) {
+                Ok(easy) => {
+                    findings.extend(easy.findings);
+                    report.easy_read = easy.reports;
+                    laid.extend(easy.laid);
+                }
+                Err(e) => findings.push(
+                    Finding::error(
+                        "internal",
+                        "",
+                        format!("an Easy Read document could not be laid out: {e}"),
+                    )
+                    .help("please report this with the case's shape (not its contents)"),
+                ),
+            }
+            Some(report)
         }
         Err(e) => {
             findings.push(
@@ -261,7 +278,9 @@ fn plan(
     // The authority's own paragraphs, rendered into each letter's data
     // before anything reads it: the guard below, the plain-language check.
     let mut errors = Vec::new();
-    for j in &mut jobs {
+    // An Easy Read version is casepack's own Easy Read sentences: the
+    // authority's paragraphs are for the formal letter it comes with.
+    for j in jobs.iter_mut().filter(|j| !j.easy_read) {
         match checked.profile.wording.apply(&j.id, &mut j.data) {
             Ok(()) => {
                 if let Some(w) = j.data.get_mut("wording") {

@@ -42,7 +42,18 @@ impl<'a> Glossary<'a> {
         let mut sources: Sources = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             for form in term.forms() {
-                let words: Vec<String> = form.split_whitespace().map(regex::escape).collect();
+                // A hyphenated term may be printed broken at its hyphen,
+                // across a line ("pre-" then "proceedings"), as large print
+                // often does.
+                let words: Vec<String> = form
+                    .split_whitespace()
+                    .map(|w| {
+                        w.split('-')
+                            .map(regex::escape)
+                            .collect::<Vec<_>>()
+                            .join(r"-\s*")
+                    })
+                    .collect();
                 let capitals = !form.chars().any(char::is_lowercase);
                 let pattern = format!(
                     r"{}\b{}(?:s|es|'s|’s)?\b",

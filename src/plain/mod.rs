@@ -7,6 +7,7 @@
 //! we use" box is chosen ([`words`]). `check` turns what misses a target
 //! into findings; the command line and the page print the [`Report`].
 
+pub mod easy;
 pub mod glossary;
 pub mod measure;
 pub mod printed;
@@ -74,18 +75,24 @@ pub struct Report {
     pub targets: Targets,
     /// One per letter, in pack order.
     pub letters: Vec<LetterReport>,
+    /// The profile's Easy Read targets.
+    pub easy_targets: crate::profile::EasyTargets,
+    /// One per Easy Read document, in pack order.
+    pub easy_read: Vec<easy::EasyReadReport>,
 }
 
 /// What parents read or sign among `jobs`: documents addressed to them
 /// (a letter to one parent, the agreement they sign) and any the profile
 /// lists for the parents' packs.
 pub fn is_letter(profile: &Profile, job: &DocumentJob) -> bool {
-    profile.document(&job.id).is_some_and(|r| {
-        matches!(
-            r.audience,
-            Audience::Parent | Audience::ParentsAndProfessionals
-        ) || r.audiences.contains(&PackAudience::Parents)
-    })
+    // An Easy Read version is held to the Easy Read rules instead (`easy`).
+    !job.easy_read
+        && profile.document(&job.id).is_some_and(|r| {
+            matches!(
+                r.audience,
+                Audience::Parent | Audience::ParentsAndProfessionals
+            ) || r.audiences.contains(&PackAudience::Parents)
+        })
 }
 
 #[cfg(test)]

@@ -112,9 +112,17 @@ impl Walk {
                     }
                     if let Some((y, right)) = self.last {
                         let new_line = (at.y - y).abs() > size * 0.3;
+                        // A word broken at its own hyphen ("pre-" at a
+                        // line's end, "school" on the next) is one word.
+                        let at_hyphen = {
+                            let mut end = self.current.chars().rev();
+                            end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric)
+                        };
                         if new_line && self.kind() == Kind::Table {
                             self.flush();
-                        } else if new_line || at.x - right > size * 0.15 {
+                        } else if (new_line && !at_hyphen)
+                            || (!new_line && at.x - right > size * 0.15)
+                        {
                             self.current.push(' ');
                         }
                     }
@@ -171,12 +179,16 @@ impl Walk {
 /// A list's bullet or number, laid out as a run of its own.
 fn is_marker(text: &str) -> bool {
     let t = text.trim();
-    matches!(t, "•" | "‣" | "–" | "◦" | "-")
-        || (t.len() > 1
-            && t.ends_with(['.', ')'])
-            && t[..t.len() - 1]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()))
+    // "1.", "12)", "a.", "iv.": not a word that ends a sentence at the
+    // start of a wrapped line ("heard."), which a narrow column or large
+    // print often puts there.
+    let Some(body) = t.strip_suffix(['.', ')']) else {
+        return matches!(t, "•" | "‣" | "–" | "◦" | "-");
+    };
+    !body.is_empty()
+        && (body.chars().all(|c| c.is_ascii_digit())
+            || (body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
+            || (body.len() <= 4 && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))))
 }
 
 /// Single spaces, and plain quotes and hyphens, so printed text and the

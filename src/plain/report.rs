@@ -15,6 +15,7 @@ pub fn print(report: &Report) -> String {
     );
     if report.letters.is_empty() {
         out.push_str("  this pack holds no letter to a parent\n");
+        out.push_str(&easy_read(report));
         return out;
     }
     let mut table = Table::new();
@@ -60,6 +61,52 @@ pub fn print(report: &Report) -> String {
             l.explained.join(", ")
         ));
     }
+    out.push_str(&easy_read(report));
+    out
+}
+
+/// The Easy Read table, when the pack holds an Easy Read document.
+fn easy_read(report: &Report) -> String {
+    if report.easy_read.is_empty() {
+        return String::new();
+    }
+    let t = &report.easy_targets;
+    let mut out = format!(
+        "Easy Read (targets: sentences at most {} words and {} on average, text at least {} pt, a picture on every row, every hard word explained):\n",
+        t.longest_sentence, t.average_sentence, t.smallest_text
+    );
+    let mut table = Table::new();
+    table
+        .load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header([
+            "Document",
+            "Longest",
+            "Avg sentence",
+            "No picture",
+            "Smallest text",
+            "Pages",
+            "Unexplained",
+            "",
+        ]);
+    for e in &report.easy_read {
+        let ok = e.misses(t).is_empty() && e.unexplained.is_empty();
+        table.add_row([
+            e.title.clone(),
+            e.longest_sentence.to_string(),
+            format!("{:.1}", e.average_sentence),
+            e.rows_without_picture.to_string(),
+            format!("{:.0} pt", e.smallest_text),
+            e.pages.to_string(),
+            e.unexplained.len().to_string(),
+            if ok { "ok".into() } else { "misses".into() },
+        ]);
+    }
+    for line in table.to_string().lines() {
+        out.push_str("  ");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
     out
 }
 
@@ -90,6 +137,24 @@ pub fn to_json(report: &Report) -> Value {
                 "explained": l.explained,
             })
         }).collect::<Vec<_>>(),
+        "easy_read": {
+            "targets": {
+                "longest_sentence": report.easy_targets.longest_sentence,
+                "average_sentence": report.easy_targets.average_sentence,
+                "smallest_text": report.easy_targets.smallest_text,
+            },
+            "documents": report.easy_read.iter().map(|e| json!({
+                "title": e.title,
+                "file": e.file_name,
+                "longest_sentence": e.longest_sentence,
+                "average_sentence": round1(e.average_sentence),
+                "rows_without_picture": e.rows_without_picture,
+                "smallest_text": round1(e.smallest_text),
+                "pages": e.pages,
+                "unexplained": e.unexplained,
+                "meets_targets": e.misses(&report.easy_targets).is_empty() && e.unexplained.is_empty(),
+            })).collect::<Vec<_>>(),
+        },
     })
 }
 

@@ -16,6 +16,7 @@ impl Profile {
     pub(crate) fn check(&mut self, cal: &Calendar) -> Result<(), ProfileError> {
         check_order(self, cal)?;
         self.plain_language.check()?;
+        self.easy_read.check()?;
         self.wording.check(self)?;
         let mut seen: Vec<&str> = Vec::new();
         for t in &self.timelines {
@@ -95,6 +96,11 @@ impl Profile {
                         super::wording::PARAGRAPHS.join(", ")
                     ));
                 }
+            }
+            if d.easy_read && !d.writer.has_easy_read() {
+                return Err(rule!(
+                    "{at}: `easy_read: true`, and casepack writes Easy Read versions of the letters to parents and the pre-proceedings agreement only"
+                ));
             }
             if d.writer == Writer::MeetingPapers && d.agenda.is_empty() {
                 return Err(rule!("{at}: `meeting-papers` are kept against an `agenda`"));

@@ -198,6 +198,7 @@ struct Layer {
     value: Value,
     letterhead: Option<super::Letterhead>,
     templates: BTreeMap<String, String>,
+    pictures: BTreeMap<String, super::Picture>,
     wording: super::Wording,
 }
 
@@ -231,6 +232,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, P
     let extends = map.remove("extends");
     let letterhead = map.remove("letterhead");
     let templates = map.remove("templates");
+    let pictures = map.remove("pictures");
     let wording = map.remove("wording");
     let mut base = match extends.as_ref().map(|e| e.as_str().ok_or(e)) {
         Some(Err(e)) => return Err(rule!("{here}: `extends: {e}` names no profile")),
@@ -238,6 +240,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, P
             value: empty(),
             letterhead: None,
             templates: BTreeMap::new(),
+            pictures: BTreeMap::new(),
             wording: super::Wording::default(),
         },
         // The default is the first built-in; anything else extends it.
@@ -248,6 +251,7 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, P
                 value: empty(),
                 letterhead: None,
                 templates: BTreeMap::new(),
+                pictures: BTreeMap::new(),
                 wording: super::Wording::default(),
             }
         }
@@ -272,6 +276,15 @@ fn layer(text: &str, origin: &Origin, seen: &mut Vec<String>) -> Result<Layer, P
             .as_str()
             .ok_or_else(|| rule!("{here}: `templates` is a folder name"))?;
         base.templates = read_templates(&dir.join(t))?;
+    }
+    if let Some(p) = pictures {
+        let dir = dir
+            .as_deref()
+            .ok_or_else(|| rule!("a built-in profile has no pictures folder"))?;
+        let p = p
+            .as_str()
+            .ok_or_else(|| rule!("{here}: `pictures` is a folder name"))?;
+        base.pictures = super::pictures::read_pictures(&dir.join(p))?;
     }
     if let Some(w) = wording {
         let mut w: super::Wording =
@@ -337,6 +350,7 @@ fn finish(layer: Layer, cal: &Calendar) -> Result<Profile, ProfileError> {
         .collect::<Result<_, _>>()?;
     profile.letterhead = layer.letterhead;
     profile.templates = layer.templates;
+    profile.pictures = layer.pictures;
     profile.wording = layer.wording;
     profile.check(cal)?;
     Ok(profile)

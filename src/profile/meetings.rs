@@ -104,10 +104,15 @@ pub struct DocumentRule {
     /// For an agenda or record: its items, in order, each with its source.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
-    /// Whether it is exported as tagged PDF/UA-1 too, for screen readers:
-    /// the letters parents read.
+    /// Accepted from profiles written before every document was PDF/UA-1
+    /// and ignored: nothing is exported without it now.
+    #[serde(default, rename = "accessible")]
+    pub was_accessible: bool,
+    /// Whether a parent who needs Easy Read gets an Easy Read version of
+    /// it beside it, in their pack and wherever it goes: the letters and
+    /// the agreement.
     #[serde(default)]
-    pub accessible: bool,
+    pub easy_read: bool,
     /// What a letter must say, checked on its printed text (`check` reads
     /// every letter as laid out): an authority's wording that drops one is
     /// an error at the wording's line.
@@ -144,6 +149,11 @@ pub struct MustSay {
     pub what: String,
     /// The phrases any one of which says it.
     pub any: Vec<String>,
+    /// The phrases any one of which says it in the document's Easy Read
+    /// version, checked there too; none, the item is checked on the formal
+    /// document only (an authority's own item, said in its own wording).
+    #[serde(default)]
+    pub easy_read: Vec<String>,
     /// The `wording` paragraph casepack's own words say it in: where an
     /// authority's paragraph that drops it is pointed at.
     #[serde(default)]

@@ -25,6 +25,8 @@ mod load;
 mod meetings;
 mod merge;
 pub use merge::name_path;
+mod easy_rules;
+mod pictures;
 mod plain_rules;
 mod roles;
 mod select;
@@ -37,6 +39,7 @@ pub use bundle_rules::{BundleRules, BundleSection, section_of};
 pub use counting::{count, settle};
 pub(crate) use due::plural;
 pub use due::{Anchor, Direction, Due, Offset, Pick};
+pub use easy_rules::{EasyReadRules, EasyTargets};
 pub use error::ProfileError;
 pub use events::{EVENTS, NotAnEvent, event_date, event_for_parents, event_name, event_path};
 pub use load::{
@@ -47,6 +50,7 @@ pub use meetings::{
     AgendaItem, AttachmentKind, Attendance, Audience, CaseRecord, Chair, Check, ChronologyRule,
     DateSlot, DocumentRule, GenogramRule, MeetingType, MustSay, Requirement, Role, RoleId, Writer,
 };
+pub use pictures::Picture;
 pub use plain_rules::{PlainRules, Targets, Term};
 pub use select::{NoMeeting, SelectedMeeting, own_record, select_meeting};
 pub use timelines::{Anchored, CountsFrom, Extension, Planned, Repeat, StepRule, TimelineRules};
@@ -104,6 +108,12 @@ pub struct Profile {
     pub bundle: BundleRules,
     /// Targets and glossary for letters to parents.
     pub plain_language: PlainRules,
+    /// Targets and words to know for Easy Read documents.
+    pub easy_read: EasyReadRules,
+    /// The authority's own pictures for Easy Read documents, by name,
+    /// from a profile file's `pictures:` folder; empty, casepack's own.
+    #[serde(skip)]
+    pub pictures: BTreeMap<String, Picture>,
     /// Paragraphs of letters to parents in the authority's own words,
     /// from its profile files.
     #[serde(skip)]

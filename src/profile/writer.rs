@@ -50,6 +50,18 @@ impl Writer {
             _ => &[],
         }
     }
+
+    /// Whether casepack can write an Easy Read version of what it writes:
+    /// the letters to parents and the agreement.
+    pub fn has_easy_read(self) -> bool {
+        matches!(
+            self,
+            Writer::LetterBeforeProceedings
+                | Writer::LetterOfIssue
+                | Writer::LetterEndingPreProceedings
+                | Writer::PreProceedingsAgreement
+        )
+    }
 }
 
 /// A date a writer prints, for which the profile names the step it comes

@@ -19,7 +19,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::documents::DocumentJob;
 use crate::profile::Profile;
 use crate::templates::LOGO_PATH;
-use world::{DocWorld, file_id};
+use world::{DocWorld, Print, file_id};
 
 /// How many evictions a memoised result of Typst's survives unused. Each
 /// document evicts when it is done, while another may be halfway through
@@ -89,6 +89,7 @@ pub struct RenderError {
 pub struct LaidOut {
     template: String,
     data: Vec<u8>,
+    large_print: bool,
     today: Datetime,
     /// The pages, as Typst laid them out.
     pub document: PagedDocument,
@@ -109,12 +110,12 @@ pub fn render_from(
     let data = data_of(job)?;
     let reused = laid
         .iter()
-        .find(|l| l.template == job.template && l.data == data);
+        .find(|l| l.template == job.template && l.data == data && l.large_print == job.large_print);
     let (today, document) = match reused {
         Some(l) => (l.today, l.document.clone()),
         None => compile(job, profile, data, Vec::new())?,
     };
-    pdf_of(job, profile, today, &document, true)
+    pdf_of(job, today, &document, true)
 }
 
 /// Lays one document out without making a PDF: what the plain-language
@@ -126,6 +127,7 @@ pub fn layout(job: &DocumentJob, profile: &Profile) -> Result<LaidOut, RenderErr
     Ok(LaidOut {
         template: job.template.to_string(),
         data,
+        large_print: job.large_print,
         today,
         document,
     })
@@ -141,7 +143,7 @@ pub fn render_with_files(
 ) -> Result<RenderedDocument, RenderError> {
     let archival = files.is_empty();
     let (today, document) = compile(job, profile, data_of(job)?, files)?;
-    pdf_of(job, profile, today, &document, archival)
+    pdf_of(job, today, &document, archival)
 }
 
 /// The document's data as the template reads it.
@@ -155,7 +157,6 @@ fn data_of(job: &DocumentJob) -> Result<Vec<u8>, RenderError> {
 /// Exports a laid-out document to PDF, archival unless it places other PDFs.
 fn pdf_of(
     job: &DocumentJob,
-    profile: &Profile,
     today: Datetime,
     document: &PagedDocument,
     archival: bool,
@@ -168,7 +169,7 @@ fn pdf_of(
         ident: Smart::Custom(format!("casepack/{}", job.file_name)),
         creator: Smart::Custom(Some(format!("casepack {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
-        standards: standards(job, profile, archival)?,
+        standards: standards(job, archival)?,
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(document, &options)
@@ -198,6 +199,13 @@ fn compile(
     let mut world = DocWorld::new(job.template, data, job.date.naive())
         .ok_or_else(|| fail(vec!["no such template".into()]))?;
     world.overrides = &profile.templates;
+    if profile.templates.contains_key(job.template) {
+        world.wrap();
+    }
+    world.pictures = &profile.pictures;
+    if job.large_print {
+        world.print = Print::Large;
+    }
     if let Some((ext, bytes)) = profile.letterhead.as_ref().and_then(|l| l.logo.as_ref()) {
         world.files.extend(
             file_id(&format!("{LOGO_PATH}.{ext}")).map(|id| (id, Bytes::new(bytes.clone()))),
@@ -213,22 +221,17 @@ fn compile(
     Ok((world.today, document))
 }
 
-/// The standards a document is exported to: PDF/A-2b for archiving, and
-/// PDF/UA-1 too where its rule says `accessible`. A document that places
-/// pages of other PDFs (the bundle) stays plain PDF: typst-pdf refuses
-/// embedded pages under PDF/A and PDF/UA.
-fn standards(
-    job: &DocumentJob,
-    profile: &Profile,
-    archival: bool,
-) -> Result<PdfStandards, RenderError> {
-    let mut list = Vec::new();
-    if archival {
-        list.push(PdfStandard::A_2b);
-        if profile.document(&job.id).is_some_and(|r| r.accessible) {
-            list.push(PdfStandard::Ua_1);
-        }
-    }
+/// The standards a document is exported to: PDF/A-2b for archiving and
+/// PDF/UA-1 for screen readers, every document alike (a parent's solicitor
+/// or an advocate reads the minutes and the agreement as much as the
+/// letters). A document that places pages of other PDFs (the bundle) stays
+/// plain PDF: typst-pdf refuses embedded pages under PDF/A and PDF/UA.
+fn standards(job: &DocumentJob, archival: bool) -> Result<PdfStandards, RenderError> {
+    let list = if archival {
+        vec![PdfStandard::A_2b, PdfStandard::Ua_1]
+    } else {
+        Vec::new()
+    };
     PdfStandards::new(&list).map_err(|e| RenderError {
         template: job.template.to_string(),
         messages: vec![e.message().to_string()],

@@ -201,6 +201,21 @@ function showLetters(plain) {
     if (l.jargon && l.jargon.length) rows.push(["Words to avoid", l.jargon.join(", "), "none"]);
     box.append(table(["Measure", "This letter", "Target"], rows, l.title));
   }
+  // Each Easy Read document, measured against the Easy Read rules.
+  const easy = plain.easy_read;
+  if (!easy || !easy.documents) return;
+  const et = easy.targets;
+  for (const e of easy.documents) {
+    const rows = [
+      ["Longest sentence, words", e.longest_sentence, "at most " + et.longest_sentence],
+      ["Words a sentence, on average", fmt(e.average_sentence), "at most " + et.average_sentence],
+      ["Rows without a picture", e.rows_without_picture, "none"],
+      ["Smallest text", fmt(e.smallest_text) + " pt", "at least " + et.smallest_text + " pt"],
+      ["Pages", e.pages, ""],
+      ["Hard words not explained", e.unexplained.length ? e.unexplained.join(", ") : "none", "none"],
+    ];
+    box.append(table(["Measure", "This document", "Target"], rows, e.title));
+  }
 }
 
 // Under each person letters go to: the words their letters begin with.

@@ -139,17 +139,22 @@ fn each_parents_pack_is_named_for_them_and_says_who_it_is_for() {
         let entries = unzip(&dir.path().join(format!("case-parents-{id}-pack.zip")));
         let names: Vec<&str> = entries.keys().map(String::as_str).collect();
         let letter = format!("letter-before-proceedings-{id}.pdf");
-        assert_eq!(
-            names,
-            [
-                "attachments/hartley-nowak-assessment-plan.pdf",
-                "cover-and-index.pdf",
-                letter.as_str(),
-                "manifest.json",
-                "pre-proceedings-agreement.pdf",
-            ]
-        );
-        let cover = pdf_text(&entries["cover-and-index.pdf"]);
+        let mut expected = vec![
+            "attachments/hartley-nowak-assessment-plan.pdf",
+            "cover-and-index.pdf",
+            letter.as_str(),
+            "manifest.json",
+            "pre-proceedings-agreement.pdf",
+        ];
+        // Kerry needs Easy Read: her versions of the letter and the agreement.
+        if id == "kerry" {
+            expected.insert(2, "easy-read-letter-before-proceedings-kerry.pdf");
+            expected.insert(3, "easy-read-pre-proceedings-agreement-kerry.pdf");
+        }
+        assert_eq!(names, expected);
+        // In the order written: Tomasz's large-print cover lays its table
+        // out in a column of labels beside a column of values.
+        let cover = pdf_text_raw(&entries["cover-and-index.pdf"]);
         assert!(
             squash(&cover).contains(&format!("Packfor{}", squash(name))),
             "{cover}"

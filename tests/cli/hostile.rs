@@ -9,7 +9,14 @@ use super::*;
 fn sample_json() -> serde_json::Value {
     let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
     let (loaded, _) = casepack::case::parse(&text).unwrap();
-    serde_json::to_value(&loaded.case).unwrap()
+    let mut case = serde_json::to_value(&loaded.case).unwrap();
+    // Easy Read's rules refuse most of this text (long runs, capitals),
+    // rightly: hostile text that keeps them is printed literally in
+    // `easy_read::hostile_text_in_an_easy_read_wording_prints_literally`.
+    for p in case["people"].as_array_mut().unwrap() {
+        p["easy_read"] = false.into();
+    }
+    case
 }
 
 /// Every string the case format says is free text (the JSON Schema's own

@@ -87,6 +87,9 @@ pre_proceedings_end:
     - An adult has been with the children on every visit, day and night.
   continues: a child in need plan, reviewed every 3 months
   next_meeting: 2027-03-02
+  # Kerry's Easy Read letter: \"child in need plan\" is a hard word.
+  easy_read:
+    continues: We will keep helping you. We will meet every 3 months to check how things are going.
 ";
     let dir = case_dir(&text);
     let out = casepack(
@@ -121,6 +124,24 @@ pre_proceedings_end:
         squash(&pdf_text(&pack["letter-ending-pre-proceedings-tomasz.pdf"]))
             .contains(&squash("An interpreter who speaks Polish"))
     );
+    // Kerry's Easy Read letter says the same in Easy Read, with the
+    // progress as typed (it keeps the rules) and her own wording of what
+    // carries on.
+    let easy = squash(&pdf_text(
+        &pack["easy-read-letter-ending-pre-proceedings-kerry.pdf"],
+    ));
+    for part in [
+        "Our work before court has ended",
+        "We are not going to court about Maisie and Leo now.",
+        "Maisie has been at school every day since December.",
+        "We will meet every 3 months to check how things are going.",
+        "The next meeting is on Tuesday 2 March 2027.",
+    ] {
+        assert!(
+            easy.contains(&squash(part)),
+            "the Easy Read letter lacks {part:?}"
+        );
+    }
     snapshot(
         &root().join("templates/preview/letter-ending-pre-proceedings.json"),
         &std::fs::read(

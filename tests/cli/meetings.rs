@@ -58,8 +58,10 @@ pub(super) fn clean_cases() -> Vec<(&'static str, String, Vec<&'static str>, Vec
             vec![],
             vec![
                 "letter-before-proceedings-kerry.pdf",
+                "easy-read-letter-before-proceedings-kerry.pdf",
                 "letter-before-proceedings-tomasz.pdf",
                 "pre-proceedings-agreement.pdf",
+                "easy-read-pre-proceedings-agreement-kerry.pdf",
                 "kinship-schedule.pdf",
                 "pre-proceedings-timeline.pdf",
             ],

@@ -62,6 +62,8 @@ fn each_meeting_pack_holds_its_documents_named_for_what_they_are() {
             "attachments/hartley-nowak-assessment-plan.pdf",
             "attachments/hartley-nowak-single-assessment.pdf",
             "cover-and-index.pdf",
+            "easy-read-letter-before-proceedings-kerry.pdf",
+            "easy-read-pre-proceedings-agreement-kerry.pdf",
             "kinship-schedule.pdf",
             "letter-before-proceedings-kerry.pdf",
             "letter-before-proceedings-tomasz.pdf",
@@ -283,12 +285,16 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         // One letter stands for both; the LPM pack's cover is the preview.
         if (name.starts_with("letter-before-proceedings-")
             && name != "letter-before-proceedings-kerry.json")
+            || (name.starts_with("easy-read-")
+                && name != "easy-read-letter-before-proceedings-kerry.json")
             || name == "cover-and-index.json"
         {
             continue;
         }
         let committed = if name.starts_with("letter-before-proceedings-") {
             "letter-before-proceedings.json".to_string()
+        } else if name.starts_with("easy-read-") {
+            "easy-read.json".to_string()
         } else {
             name
         };
@@ -298,7 +304,7 @@ fn the_data_handed_to_typst_and_the_manifest_match_their_snapshots() {
         );
         count += 1;
     }
-    assert_eq!(count, 4);
+    assert_eq!(count, 5);
     let out = casepack(
         dir.path(),
         &[

@@ -352,10 +352,15 @@ fn a_parent_who_needs_an_interpreter_or_advocate_is_told_and_check_warns_if_none
         check_json(dir.path(), &[])
     };
     assert!(findings(&v, "interpreter-not-booked").is_empty(), "{v}");
-    // Kerry needs an advocate; the interpreter is not at the meeting.
+    // Kerry needs an advocate (and here not Easy Read); neither her
+    // advocate nor the interpreter is at the meeting.
     let text = sample_with(
-        "    preferred_language: English\n",
-        "    preferred_language: English\n    advocate: true\n",
+        "    easy_read: true\n    advocate: true\n",
+        "    advocate: true\n",
+    )
+    .replace(
+        "    - { as: advocate, for: kerry, name: Jo Whitfield }\n",
+        "",
     )
     .replace(
         "    - name: Marta Zielinska\n      role: Polish interpreter\n",

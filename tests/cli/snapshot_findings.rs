@@ -150,7 +150,26 @@ kinds! {
         ..HARTLEY_NOWAK
     };
     advocate_not_booked: "advocate-not-booked" => Fixture {
-        edits: &[("    preferred_language: English\n", "    preferred_language: English\n    advocate: true\n")],
+        edits: &[
+            ("    easy_read: true\n    advocate: true\n", "    advocate: true\n"),
+            ("    - { as: advocate, for: kerry, name: Jo Whitfield }\n", ""),
+        ],
+        ..HARTLEY_NOWAK
+    };
+    easy_read_advocate: "easy-read-advocate" => Fixture {
+        edits: &[("    - { as: advocate, for: kerry, name: Jo Whitfield }\n", "")],
+        ..HARTLEY_NOWAK
+    };
+    easy_read_words: "easy-read-words" => Fixture {
+        edits: &[(
+            "      must_change: An adult must be with Maisie and Leo all the time. The adult must keep them safe.\n",
+            "      must_change: An adult who is able to keep them SAFE must be with Maisie and Leo all of the time.\n",
+        )],
+        ..HARTLEY_NOWAK
+    };
+    easy_read_target: "easy-read-target" => Fixture {
+        files: &[("strict.yaml", Bytes::Literal(b"profile: strict\nname: Strict\neasy_read:\n  targets:\n    average_sentence: 6\n"))],
+        args: &["--profile", "strict.yaml"],
         ..HARTLEY_NOWAK
     };
     assessment_incomplete: "assessment-incomplete" => Fixture {

@@ -214,6 +214,15 @@ pub struct Person {
     /// Whether they need an advocate at meetings.
     #[serde(default)]
     pub advocate: bool,
+    /// Whether they need Easy Read (a parent with a learning disability):
+    /// an Easy Read version of every letter to them and of the agreement,
+    /// beside the formal one.
+    #[serde(default)]
+    pub easy_read: bool,
+    /// Whether they need large print: everything in their pack, and every
+    /// letter to them, at 16 pt or more (RNIB Clear Print).
+    #[serde(default)]
+    pub large_print: bool,
     /// Their solicitor, if known.
     #[serde(default)]
     pub solicitor: Option<Solicitor>,

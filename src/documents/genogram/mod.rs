@@ -12,6 +12,7 @@
 mod align;
 mod channel;
 mod check;
+mod describe;
 mod draw;
 mod households;
 mod input;
@@ -153,6 +154,7 @@ pub(super) fn job(ctx: &Ctx) -> DocumentJob {
             "people": family.people.len(),
             "generations": ctx.family.generations(),
             "has_household": !family.households.is_empty(),
+            "description": describe::describe(&family),
             "layout": layout,
         }),
     );

@@ -95,8 +95,8 @@ fn the_default_profile_counts_app_2_weeks_from_the_first_meeting_and_its_limits_
 #[test]
 fn a_must_say_with_no_phrase_or_an_unknown_paragraph_is_refused() {
     let none = DEFAULT_YAML.replace(
-        "any: [whatever your income], paragraph: legal_advice, source: \"004 §9c(iii)",
-        "any: [], paragraph: legal_advice, source: \"004 §9c(iii)",
+        "any: [whatever your income], easy_read: [It does not matter how much money you have], paragraph: legal_advice, source: \"004 §9c(iii)",
+        "any: [], easy_read: [It does not matter how much money you have], paragraph: legal_advice, source: \"004 §9c(iii)",
     );
     let err = from_yaml(&none).unwrap_err();
     assert!(
@@ -107,6 +107,29 @@ fn a_must_say_with_no_phrase_or_an_unknown_paragraph_is_refused() {
     let err = from_yaml(&unknown).unwrap_err();
     assert!(
         err.contains("`must_say[if-no-change].paragraph`: `outcome` is not a paragraph"),
+        "{err}"
+    );
+}
+
+#[test]
+fn only_letters_and_the_agreement_have_an_easy_read_version_and_its_words_keep_the_rules() {
+    let at = DEFAULT_YAML
+        .find("  - id: plo-summary\n")
+        .expect("the PLO summary's rule");
+    let mut minutes = DEFAULT_YAML.to_string();
+    minutes.insert_str(at + "  - id: plo-summary\n".len(), "    easy_read: true\n");
+    let err = from_yaml(&minutes).unwrap_err();
+    assert!(
+        err.contains("`easy_read: true`, and casepack writes Easy Read versions of the letters to parents and the pre-proceedings agreement only"),
+        "{err}"
+    );
+    let long = DEFAULT_YAML.replace(
+        "means: An interpreter says what people say in your language.",
+        "means: An interpreter is a person who says what everyone else at the meeting says, in your own language.",
+    );
+    let err = from_yaml(&long).unwrap_err();
+    assert!(
+        err.contains("`interpreter` is explained in a sentence of 18 words"),
         "{err}"
     );
 }
