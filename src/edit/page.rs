@@ -90,17 +90,52 @@ fn form_context(schema: &Value, case: &Value, view: View) -> Context {
     let mut c = Context::new();
     match view {
         View::Case => c.insert("sections", &form::sections(schema, case)),
-        View::Record => c.insert(
-            "sections",
-            &[form::Section {
-                title: "Record of the meeting",
-                anchor: "record",
-                fields: form::record(schema, case),
-            }],
-        ),
+        View::Record => {
+            c.insert(
+                "sections",
+                &[form::Section {
+                    title: "Record of the meeting",
+                    anchor: "record",
+                    fields: form::record(schema, case),
+                }],
+            );
+            c.insert("needs", &needs(case));
+        }
     }
     c.insert("view", view.id());
     c
+}
+
+/// For the chair, each person who needs something to take part (the
+/// Accessible Information Standard's "flag"): their name, and the
+/// interpreter and language, advocate, Easy Read or large print.
+fn needs(case: &Value) -> Vec<(String, String)> {
+    let people = case.get("people").and_then(Value::as_array);
+    people
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            let mut needs = Vec::new();
+            if let Some(l) = p
+                .get("interpreter")
+                .and_then(Value::as_str)
+                .filter(|l| !l.is_empty())
+            {
+                needs.push(format!("Interpreter ({l})"));
+            }
+            for (key, said) in [
+                ("advocate", "Advocate"),
+                ("easy_read", "Easy Read"),
+                ("large_print", "Large print"),
+            ] {
+                if p.get(key).and_then(Value::as_bool) == Some(true) {
+                    needs.push(said.to_string());
+                }
+            }
+            let name = p.get("name").and_then(Value::as_str)?;
+            (!needs.is_empty()).then(|| (name.to_string(), needs.join(", ")))
+        })
+        .collect()
 }
 
 /// The form alone, for the page to put in place after a list changes shape.

@@ -381,3 +381,68 @@ fn the_form_can_be_completed_with_the_keyboard_alone() {
         "{saved}"
     );
 }
+
+#[test]
+fn the_side_panel_measures_each_easy_read_document() {
+    if skip() {
+        return;
+    }
+    let dir = case_dir(&std::fs::read_to_string(root().join(SAMPLE)).unwrap());
+    let page = Page::start(dir.path(), "case.yaml");
+    let d = driver();
+    runtime().block_on(async {
+        let c = browser(&d).await;
+        c.goto(&page.url).await.unwrap();
+        settled(&c, |t| !t.starts_with("Checking")).await;
+        let start = Instant::now();
+        let letters = loop {
+            let text = c
+                .find(Locator::Id("letters"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            if text.contains("Easy Read") || start.elapsed() > Duration::from_secs(30) {
+                break text;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        for said in [
+            "Letter before proceedings in Easy Read for Kerry Hartley",
+            "Pre-proceedings agreement in Easy Read for Kerry Hartley",
+            "Rows without a picture",
+            "Smallest text",
+            "at least 14 pt",
+            "Hard words not explained",
+        ] {
+            assert!(
+                letters.contains(said),
+                "{said:?} in the side panel: {letters}"
+            );
+        }
+        screenshot(&c, "easy-read-panel").await;
+        // The record view flags what each parent needs, for the chair.
+        c.goto(&format!("{}?view=record", page.url)).await.unwrap();
+        settled(&c, |t| !t.starts_with("Checking")).await;
+        let needs = c
+            .find(Locator::Id("needs"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for said in [
+            "Kerry Hartley",
+            "Advocate, Easy Read",
+            "Tomasz Nowak",
+            "Interpreter (Polish), Large print",
+        ] {
+            assert!(needs.contains(said), "{said:?} in {needs}");
+        }
+        let violations = axe(&c).await;
+        assert!(violations.is_empty(), "the record view: {violations:#?}");
+        c.close().await.unwrap();
+    });
+    drop(page);
+}
