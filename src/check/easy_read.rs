@@ -121,16 +121,7 @@ pub fn easy_read(
         }
         findings.push(f);
     }
-    let mut merged: BTreeMap<(String, String), (Finding, Vec<String>)> = BTreeMap::new();
-    for (id, title, f) in unsaid {
-        merged
-            .entry((id, f.path.clone()))
-            .or_insert_with(|| (f, Vec::new()))
-            .1
-            .push(title);
-    }
-    for (_, (mut f, titles)) in merged {
-        f.message = format!("{} (in {})", f.message, titles.join("; "));
+    for f in super::must_say::merged(unsaid) {
         findings.push(f);
     }
     findings.locate(index);

@@ -91,6 +91,27 @@ pub(super) fn unsaid(
     out
 }
 
+/// One finding for each thing unsaid, naming every document that leaves
+/// it out (the same wording leaves it out of each parent's letter).
+pub(super) fn merged(unsaid: Vec<(String, String, Finding)>) -> Vec<Finding> {
+    let mut merged: std::collections::BTreeMap<(String, String), (Finding, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    for (id, title, f) in unsaid {
+        merged
+            .entry((id, f.path.clone()))
+            .or_insert_with(|| (f, Vec::new()))
+            .1
+            .push(title);
+    }
+    merged
+        .into_values()
+        .map(|(mut f, titles)| {
+            f.message = format!("{} (in {})", f.message, titles.join("; "));
+            f
+        })
+        .collect()
+}
+
 /// Text to compare however it was laid out: lower case, plain quotes, no
 /// spaces or break hints (a long word broken across lines, a break hint
 /// in the data).

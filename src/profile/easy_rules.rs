@@ -40,18 +40,8 @@ impl EasyReadRules {
     /// twice, and every meaning keeps to the sentence limit it explains
     /// words for.
     pub(crate) fn check(&self) -> Result<(), ProfileError> {
-        let mut seen: Vec<String> = Vec::new();
+        super::plain_rules::check_terms("easy_read", "`words`", &self.words)?;
         for t in &self.words {
-            if t.means.trim().is_empty() {
-                return Err(rule!("easy_read: `{}` has no `means`", t.term));
-            }
-            for form in t.forms() {
-                let key = form.to_lowercase();
-                if seen.contains(&key) {
-                    return Err(rule!("easy_read: `{form}` is in `words` twice"));
-                }
-                seen.push(key);
-            }
             // Counted simply here (the profile is read before the
             // measures exist); `check` measures every document properly.
             for sentence in t.means.split_inclusive(['.', '!', '?']) {

@@ -60,19 +60,25 @@ impl PlainRules {
     /// Checks the rules: every term has a meaning, and no form of a term is
     /// a form of another.
     pub(crate) fn check(&self) -> Result<(), ProfileError> {
-        let mut seen: Vec<String> = Vec::new();
-        for t in &self.glossary {
-            if t.means.trim().is_empty() {
-                return Err(rule!("plain_language: `{}` has no `means`", t.term));
-            }
-            for form in t.forms() {
-                let key = form.to_lowercase();
-                if seen.contains(&key) {
-                    return Err(rule!("plain_language: `{form}` is in the glossary twice"));
-                }
-                seen.push(key);
-            }
-        }
-        Ok(())
+        check_terms("plain_language", "the glossary", &self.glossary)
     }
+}
+
+/// Checks a list of terms (`section`'s `list`): every term has a meaning,
+/// and no form of a term is a form of another.
+pub(super) fn check_terms(section: &str, list: &str, terms: &[Term]) -> Result<(), ProfileError> {
+    let mut seen: Vec<String> = Vec::new();
+    for t in terms {
+        if t.means.trim().is_empty() {
+            return Err(rule!("{section}: `{}` has no `means`", t.term));
+        }
+        for form in t.forms() {
+            let key = form.to_lowercase();
+            if seen.contains(&key) {
+                return Err(rule!("{section}: `{form}` is in {list} twice"));
+            }
+            seen.push(key);
+        }
+    }
+    Ok(())
 }
