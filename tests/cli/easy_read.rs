@@ -148,6 +148,13 @@ fn kerrys_easy_read_letter_keeps_the_rules_and_says_everything_her_letter_must()
                 .count();
             assert!(n <= 15, "{file}: a sentence of {n} words: {s:?}");
         }
+        // No word split across lines, not even at its own hyphen.
+        for line in text.lines() {
+            assert!(
+                !line.trim_end().ends_with(['-', '\u{2011}', '\u{ad}']),
+                "{file}: split at {line:?}"
+            );
+        }
         // No word in capitals (a postcode or reference is not a word).
         for w in text
             .split_whitespace()
@@ -665,6 +672,11 @@ fn the_letter_of_issue_has_its_easy_read_version_with_why_and_a_solicitor_today(
             "  date: 2026-11-04\n  why: >-\n",
             "  date: 2026-11-04\n  easy_read: We have not seen enough change since our meeting. Ruby is not safe at home yet.\n  why: >-\n",
             1,
+        )
+        .replacen(
+            "    must_change: Ruby must be kept safe from harm,",
+            "    easy_read: { worry: Ruby has been hurt 2 times. We do not know how it happened. }\n    must_change: Ruby must be kept safe from harm,",
+            1,
         );
     let dir = case_dir(&text);
     let out = casepack(
@@ -682,6 +694,7 @@ fn the_letter_of_issue_has_its_easy_read_version_with_why_and_a_solicitor_today(
         "We have not seen enough change since our meeting. Ruby is not safe at home yet.",
         "Please talk to a solicitor today.",
         "It does not matter how much money you have.",
+        "Ruby has been hurt 2 times. We do not know how it happened.",
         "Words to know",
     ] {
         assert!(text.contains(&squash(part)), "lacks {part:?}: {text}");
@@ -695,4 +708,33 @@ fn the_letter_of_issue_has_its_easy_read_version_with_why_and_a_solicitor_today(
             .keys()
             .any(|k| k.starts_with("easy-read-") && k.contains("jordan"))
     );
+}
+
+#[test]
+fn a_parent_who_needs_easy_read_and_large_print_gets_nothing_under_16_pt() {
+    let text = sample_with(|t| {
+        t.replacen(
+            "    easy_read: true\n",
+            "    easy_read: true\n    large_print: true\n",
+            1,
+        )
+    });
+    let dir = case_dir(&text);
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--recipient", "kerry", "-o", "k.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("k.zip"));
+    let mut easy = 0;
+    for (name, pdf) in pack
+        .iter()
+        .filter(|(n, _)| n.ends_with(".pdf") && !n.starts_with("attachments/"))
+    {
+        for (size, family) in fonts(pdf) {
+            assert!(size >= 15.5, "{name}: text at {size} pt ({family})");
+        }
+        easy += usize::from(name.starts_with("easy-read-"));
+    }
+    assert_eq!(easy, 2);
 }

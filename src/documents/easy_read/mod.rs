@@ -262,6 +262,8 @@ fn version(ctx: &Ctx, to: usize, date: Date) -> Option<DocumentJob> {
                 heading: "Why we are going to court".into(),
                 rows: why,
             });
+            // The worries, as the formal letter lists them.
+            sections.push(worries(&rows, ctx, to, &names, them));
             sections.push(solicitor(&rows, ctx, to, "today"));
         }
         Writer::LetterEndingPreProceedings => {
