@@ -738,3 +738,43 @@ fn a_parent_who_needs_easy_read_and_large_print_gets_nothing_under_16_pt() {
     }
     assert_eq!(easy, 2);
 }
+
+#[test]
+fn a_parent_of_three_is_written_to_about_your_children_where_three_names_would_break_the_limit() {
+    // Lena Ward has three children of the case: "Ella, Finn and Noah"
+    // inside a longer sentence would be more than 15 words, and no field
+    // of the case could mend it, so her Easy Read letter says "your children".
+    let text = super::meetings::with_meeting(
+        "tests/fixtures/families/ward-lindqvist.yaml",
+        super::meetings::REVIEW_LPM,
+    )
+    .replacen(
+        "    parental_responsibility: [ella, finn, noah]\n",
+        "    parental_responsibility: [ella, finn, noah]\n    easy_read: true\n",
+        1,
+    ) + "
+pre_proceedings_end:
+  date: 2027-02-16
+  progress:
+    - The children have had food and a warm home on every visit.
+  continues: a child in need plan, reviewed every 3 months
+  easy_read:
+    continues: We will keep helping you. We will meet every 3 months.
+";
+    let dir = case_dir(&text);
+    let out = casepack(
+        dir.path(),
+        &["build", "case.yaml", "--recipient", "lena", "-o", "l.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pack = unzip(&dir.path().join("l.zip"));
+    let easy = squash(&pdf_text(
+        &pack["easy-read-letter-ending-pre-proceedings-lena.pdf"],
+    ));
+    assert!(
+        easy.contains(&squash(
+            "We are not going to court about your children now."
+        )),
+        "{easy}"
+    );
+}

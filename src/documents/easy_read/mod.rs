@@ -168,6 +168,13 @@ fn version(ctx: &Ctx, to: usize, date: Date) -> Option<DocumentJob> {
     let rows = Rows { ctx };
     let children = family.connected_children(to);
     let names = family.children_names(&children, Some(to));
+    // Inside a longer sentence three names or more would break the limit,
+    // and no field of the case could be changed to mend it.
+    let few = if children.len() > 2 {
+        "your children".to_string()
+    } else {
+        names.clone()
+    };
     let them = if children.len() == 1 {
         match family.person(children[0]).gender {
             crate::case::Gender::Female => "her",
@@ -232,10 +239,10 @@ fn version(ctx: &Ctx, to: usize, date: Date) -> Option<DocumentJob> {
         }
         Writer::LetterOfIssue => {
             let letter = case.letter_of_issue.as_ref()?;
-            title = format!("We have asked the court to help keep {names} safe");
+            title = format!("We have asked the court to help keep {few} safe");
             let mut why = vec![rows.row(
                 "court",
-                vec![say("We have asked the **family court** to decide what happens to {}. A judge at the family court decides what is best for children.", &[&names])],
+                vec![say("We have asked the **family court** to decide what happens to {}. A judge at the family court decides what is best for children.", &[&few])],
             )];
             if let Some(text) = letter.why.as_deref() {
                 why.push(rows.row(
@@ -272,10 +279,7 @@ fn version(ctx: &Ctx, to: usize, date: Date) -> Option<DocumentJob> {
             let easy = end.easy_read.as_ref();
             let mut done = vec![rows.row(
                 "good",
-                vec![say(
-                    "We are **not** going to court about {} now.",
-                    &[&names],
-                )],
+                vec![say("We are **not** going to court about {} now.", &[&few])],
             )];
             let progress: Vec<Text> = match easy.filter(|e| !e.progress.is_empty()) {
                 Some(e) => e
