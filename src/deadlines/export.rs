@@ -136,9 +136,13 @@ pub fn json(
                         "action": s.action,
                         "responsible": s.responsible,
                         "due": s.due.iso(),
+                        // As every document prints it, for people to read
+                        // (the page's timeline): "Thursday 26 November 2026".
+                        "due_long": s.due.long(),
                         "weekday": s.due.naive().format("%A").to_string(),
                         "moved_from": s.moved_from.as_ref().map(|(d, why)| json!({ "date": d.iso(), "why": why })),
                         "recorded": s.actual.map(Date::iso),
+                        "recorded_long": s.actual.map(Date::long),
                         "recorded_at": s.recorded_at,
                         "status": status(s, today, cal, profile.due_soon_working_days),
                         "late": s.is_late(),

@@ -239,7 +239,8 @@ function showTimeline(tl) {
   box.replaceChildren();
   if (!tl) { box.append(el("p", "Shown once the case has no errors.")); return; }
   for (const line of tl.timelines) {
-    const rows = line.steps.map(s => [s.due, s.action, s.responsible || "", s.recorded ? "done " + s.recorded : (s.status || "")]);
+    // Dates as every document prints them, not as the case file writes them.
+    const rows = line.steps.map(s => [s.due_long || s.due, s.action, s.responsible || "", s.recorded ? "done " + (s.recorded_long || s.recorded) : (s.status || "")]);
     box.append(table(["Due", "Step", "Who", "Status"], rows, line.title));
   }
 }

@@ -422,6 +422,25 @@ fn the_side_panel_measures_each_easy_read_document() {
             );
         }
         screenshot(&c, "easy-read-panel").await;
+        // The timeline's dates as the documents print them, never ISO.
+        let timeline = c
+            .find(Locator::Id("timeline"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(timeline.contains("Thursday 26 November 2026"), "{timeline}");
+        let iso = timeline.as_bytes().windows(10).any(|w| {
+            w.iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        });
+        assert!(!iso, "an ISO date in the page's timeline: {timeline}");
         // The record view flags what each parent needs, for the chair.
         c.goto(&format!("{}?view=record", page.url)).await.unwrap();
         settled(&c, |t| !t.starts_with("Checking")).await;
