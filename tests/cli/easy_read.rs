@@ -317,6 +317,16 @@ fn tomasz_gets_everything_in_large_print_and_kerry_does_not() {
     );
 }
 
+/// Kerry's own pack of the case in `dir`, built; its entries.
+fn kerrys_pack(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = casepack(
+        dir,
+        &["build", "case.yaml", "--recipient", "kerry", "-o", "k.zip"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    unzip(&dir.join("k.zip"))
+}
+
 /// The sample with `edit` applied to its text.
 fn sample_with(edit: impl Fn(String) -> String) -> String {
     let text = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
@@ -453,12 +463,7 @@ fn a_parent_who_needs_easy_read_with_no_advocate_at_the_meeting_is_warned_about(
     assert!(err.contains("warning[easy-read-advocate]"), "{err}");
     assert!(err.contains("Kerry Hartley needs Easy Read"), "{err}");
     // Without the advocate, her social worker goes through it with her.
-    let out = casepack(
-        dir.path(),
-        &["build", "case.yaml", "--recipient", "kerry", "-o", "k.zip"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let pack = unzip(&dir.path().join("k.zip"));
+    let pack = kerrys_pack(dir.path());
     let text = squash(&pdf_text(&pack[EASY_LETTER]));
     assert!(text.contains(&squash(
         "Grace Adeyemi is your social worker. They will go through this with you."
@@ -652,12 +657,7 @@ fn hostile_text_in_an_easy_read_wording_prints_literally() {
         )
     });
     let dir = case_dir(&text);
-    let out = casepack(
-        dir.path(),
-        &["build", "case.yaml", "--recipient", "kerry", "-o", "k.zip"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let pack = unzip(&dir.path().join("k.zip"));
+    let pack = kerrys_pack(dir.path());
     assert!(squash(&pdf_text(&pack[EASY_LETTER])).contains(&squash(hostile)));
 }
 
@@ -720,12 +720,7 @@ fn a_parent_who_needs_easy_read_and_large_print_gets_nothing_under_16_pt() {
         )
     });
     let dir = case_dir(&text);
-    let out = casepack(
-        dir.path(),
-        &["build", "case.yaml", "--recipient", "kerry", "-o", "k.zip"],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let pack = unzip(&dir.path().join("k.zip"));
+    let pack = kerrys_pack(dir.path());
     let mut easy = 0;
     for (name, pdf) in pack
         .iter()

@@ -23,26 +23,10 @@ use crate::templates::{PICTURES_DIR, picture_alt};
 use sections::{call, help, meeting_data, meeting_section, must_change, solicitor, worries};
 
 mod sections;
+mod words;
 
-/// One paragraph of a row: casepack's sentences or one case field's text,
-/// in parts that are bold or not.
-#[derive(Debug, Clone, Serialize)]
-pub struct Text {
-    /// The words, in parts.
-    pub parts: Vec<Part>,
-    /// The case field it was typed in, e.g. `worries[0].easy_read.worry`;
-    /// none for casepack's own sentences.
-    pub field: Option<String>,
-}
-
-/// A run of words, bold (the key words) or not.
-#[derive(Debug, Clone, Serialize)]
-pub struct Part {
-    /// The words.
-    pub text: String,
-    /// Whether they are the key words.
-    pub bold: bool,
-}
+use words::Text;
+use words::{either, say, typed};
 
 /// One point: a picture on the left, its texts on the right.
 #[derive(Debug, Clone, Serialize)]
@@ -58,54 +42,6 @@ struct Row {
 struct Section {
     heading: String,
     rows: Vec<Row>,
-}
-
-/// Casepack's own sentences: `wording`, with `**key words**` in bold and
-/// each `{}` filled by the next of `args` (names, dates, places from the
-/// case). Only the wording is read for marks: an argument is put in as
-/// it is, so a name holding `**` prints as typed.
-fn say(wording: &str, args: &[&str]) -> Text {
-    let mut args = args.iter();
-    let mut parts = Vec::new();
-    for (i, piece) in wording.split("**").enumerate() {
-        let mut text = String::new();
-        let mut rest = piece;
-        while let Some(at) = rest.find("{}") {
-            text.push_str(&rest[..at]);
-            text.push_str(args.next().copied().unwrap_or_default());
-            rest = &rest[at + 2..];
-        }
-        text.push_str(rest);
-        if !text.is_empty() {
-            parts.push(Part {
-                text,
-                bold: i % 2 == 1,
-            });
-        }
-    }
-    Text { parts, field: None }
-}
-
-/// A case field's text, as typed, at `field`: each point a sentence, so a
-/// text typed as a phrase ("Support to get Leo's appointments back on
-/// track") is given its full stop.
-fn typed(text: &str, field: String) -> Text {
-    let mut text = text.trim().to_string();
-    if text.chars().last().is_some_and(char::is_alphanumeric) {
-        text.push('.');
-    }
-    Text {
-        parts: vec![Part { text, bold: false }],
-        field: Some(field),
-    }
-}
-
-/// The field's Easy Read wording where there is one, else its text.
-fn either(easy: Option<&String>, easy_at: String, text: &str, at: String) -> Text {
-    match easy.filter(|e| !e.trim().is_empty()) {
-        Some(e) => typed(e, easy_at),
-        None => typed(text, at),
-    }
 }
 
 /// Builds rows with a profile's pictures.
